@@ -1,0 +1,77 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strictSwift6: [SwiftSetting] = [
+  .swiftLanguageMode(.v6),
+  .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+  name: "AssetSync",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "assetsync", targets: ["AssetSyncCLI"]),
+    .library(name: "AssetCore", targets: ["AssetCore"]),
+    .library(name: "KandjiAPI", targets: ["KandjiAPI"]),
+    .library(name: "KandjiSimulator", targets: ["KandjiSimulator"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+  ],
+  targets: [
+    .target(name: "AssetCore", swiftSettings: strictSwift6),
+    .target(
+      name: "KandjiAPI",
+      dependencies: [
+        "AssetCore",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strictSwift6
+    ),
+    .target(
+      name: "KandjiSimulator",
+      dependencies: [
+        "AssetCore",
+        "KandjiAPI",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strictSwift6
+    ),
+    .executableTarget(
+      name: "AssetSyncCLI",
+      dependencies: [
+        "AssetCore",
+        "KandjiAPI",
+        "KandjiSimulator",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strictSwift6
+    ),
+    .testTarget(name: "AssetCoreTests", dependencies: ["AssetCore"], swiftSettings: strictSwift6),
+    .testTarget(
+      name: "KandjiAPITests",
+      dependencies: ["KandjiAPI", "KandjiSimulator"],
+      resources: [.copy("Fixtures")],
+      swiftSettings: strictSwift6
+    ),
+    .testTarget(
+      name: "KandjiSimulatorTests",
+      dependencies: [
+        "KandjiSimulator", "KandjiAPI",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      ],
+      swiftSettings: strictSwift6
+    ),
+  ]
+)

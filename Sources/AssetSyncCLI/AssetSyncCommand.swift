@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `assetsync`: the one binary operators, scripts and tests drive (see `spec/CLI.md`).
+@main
+struct AssetSyncCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "assetsync",
+    abstract: "Self-hosted helpdesk asset management with a built-in Kandji integration.",
+    version: "0.1.0",
+    subcommands: [SimulateKandjiCommand.self, BenchCommand.self]
+  )
+}

@@ -1,0 +1,52 @@
+/// The whole device listing as an `AsyncSequence` of pages, fetched lazily with
+/// `limit`/`offset` until a short or empty page (API-NOTES §3).
+///
+/// A page larger than asked for, or a page that starts with the same device as the previous
+/// one (a proxy ignoring `offset`), ends the listing with an error instead of looping forever.
+public struct DevicePages: AsyncSequence, Sendable {
+  public typealias Element = DevicePage
+  /// Kandji's hard cap on `limit`.
+  public static let maxPageSize = 300
+
+  let client: any KandjiClient
+  let pageSize: Int
+
+  init(client: any KandjiClient, pageSize: Int) {
+    self.client = client
+    self.pageSize = Swift.min(Swift.max(1, pageSize), Self.maxPageSize)
+  }
+
+  public func makeAsyncIterator() -> Iterator {
+    Iterator(client: client, pageSize: pageSize)
+  }
+
+  public struct Iterator: AsyncIteratorProtocol {
+    let client: any KandjiClient
+    let pageSize: Int
+    var offset = 0
+    var finished = false
+    var previousFirstID: String?
+
+    public mutating func next() async throws -> DevicePage? {
+      guard !finished else { return nil }
+      let page = try await client.devicePage(offset: offset, limit: pageSize)
+      if page.recordCount > pageSize {
+        finished = true
+        throw KandjiError.decoding(
+          detail: "Kandji returned \(page.recordCount) devices for a page of \(pageSize); the listing cannot be trusted"
+        )
+      }
+      if page.recordCount < pageSize { finished = true }
+      if page.recordCount == 0 { return nil }
+      let firstID = page.devices.first?.deviceID
+      if let firstID, firstID == previousFirstID {
+        finished = true
+        throw KandjiError.decoding(
+          detail: "Kandji returned the same page twice (offset \(offset) ignored); the listing cannot be trusted")
+      }
+      previousFirstID = firstID
+      offset += page.recordCount
+      return page
+    }
+  }
+}

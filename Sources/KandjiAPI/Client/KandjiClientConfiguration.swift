@@ -1,0 +1,36 @@
+/// Everything `LiveKandjiClient` needs to talk to one tenant.
+public struct KandjiClientConfiguration: Sendable {
+  public var baseURL: KandjiBaseURL
+  public var token: KandjiToken
+  /// Deadline of one request, connection included.
+  public var requestTimeout: Duration
+  public var pacing: PacingPolicy
+  public var retry: RetryPolicy
+  /// Responses larger than this are refused (a page of 300 devices is about 300 KB).
+  public var maxResponseBytes: Int
+  public var userAgent: String
+
+  public init(
+    baseURL: KandjiBaseURL, token: KandjiToken, requestTimeout: Duration = .seconds(30),
+    pacing: PacingPolicy = PacingPolicy(), retry: RetryPolicy = RetryPolicy(),
+    maxResponseBytes: Int = 16 << 20, userAgent: String = "AssetSync/0.1"
+  ) {
+    self.baseURL = baseURL
+    self.token = token
+    self.requestTimeout = requestTimeout
+    self.pacing = pacing
+    self.retry = retry
+    self.maxResponseBytes = maxResponseBytes
+    self.userAgent = userAgent
+  }
+}
+
+/// Something worth showing while a sync waits or retries (progress lines, logs).
+public enum KandjiClientEvent: Sendable, Hashable {
+  /// The client is holding back to stay within the pacing policy.
+  case paced(waited: Duration)
+  /// Kandji answered 429; the client waits `wait` before retrying.
+  case rateLimited(wait: Duration)
+  /// A request failed and will be retried after `wait`.
+  case retrying(reason: String, wait: Duration)
+}

@@ -1,0 +1,81 @@
+extension LiveKandjiClient {
+  /// Calls the list and the details endpoints once each and turns their answers into a
+  /// diagnosis (R3). Kandji may answer a missing permission with 401 as well as 403, so a 401
+  /// on one endpoint is judged against the other endpoint's answer.
+  public func authorize() async -> AuthorizationDiagnosis {
+    enum Probe: Equatable {
+      case allowed, denied401, denied403, fatal
+    }
+    var fatal: AuthorizationDiagnosis?
+    func judge(_ error: KandjiError) -> Probe {
+      switch error {
+      case .unauthorized: return .denied401
+      case .forbidden: return .denied403
+      case .transport(let detail):
+        fatal = .unreachableHost(detail: detail)
+      case .timeout:
+        fatal = .unreachableHost(detail: "no answer in time")
+      case .notFound(_, let message):
+        fatal = .notKandjiAPI(detail: "404 for /api/v1/devices" + (message.map { ": \($0)" } ?? ""))
+      case .decoding(let detail):
+        fatal = .notKandjiAPI(detail: detail)
+      case .unexpectedStatus(let status, let message):
+        fatal =
+          (300..<400).contains(status)
+          ? .notKandjiAPI(detail: "it redirects (HTTP \(status))")
+          : .kandjiUnavailable(detail: "HTTP \(status)" + (message.map { ": \($0)" } ?? ""))
+      case .rateLimited, .server:
+        fatal = .kandjiUnavailable(detail: error.description)
+      case .invalidBaseURL(let message):
+        fatal = .notKandjiAPI(detail: message)
+      }
+      return .fatal
+    }
+
+    let list: Probe
+    var probeID = "00000000-0000-4000-8000-000000000000"
+    do {
+      let page = try await devicePage(offset: 0, limit: 1)
+      if let first = page.devices.first { probeID = first.deviceID }
+      list = .allowed
+    } catch let error as KandjiError {
+      list = judge(error)
+    } catch {
+      return .kandjiUnavailable(detail: "the check was cancelled")
+    }
+    if let fatal { return fatal }
+
+    let details: Probe
+    do {
+      _ = try await deviceDetails(id: probeID)
+      details = .allowed
+    } catch let error as KandjiError {
+      if case .notFound = error {
+        details = .allowed  // permitted to look; the probe device simply does not exist
+      } else if case .decoding = error, list == .allowed {
+        details = .allowed  // the answer came through; its shape is the sync's concern
+      } else {
+        details = judge(error)
+      }
+    } catch {
+      return .kandjiUnavailable(detail: "the check was cancelled")
+    }
+    if let fatal { return fatal }
+
+    switch (list, details) {
+    case (.allowed, .allowed): return .authorized
+    case (.allowed, _): return .missingPermissions([.deviceDetails])
+    case (_, .allowed): return .missingPermissions([.deviceList])
+    case (.denied401, .denied401): return .invalidToken(hint: tokenHint)
+    default: return .missingPermissions([.deviceList, .deviceDetails])
+    }
+  }
+
+  /// Kandji tokens are UUIDs; saying so helps when a copy lost characters.
+  private var tokenHint: String? {
+    let secret = configuration.token.secret
+    let parts = secret.split(separator: "-")
+    let looksLikeUUID = parts.map(\.count) == [8, 4, 4, 4, 12] && secret.allSatisfy { $0.isHexDigit || $0 == "-" }
+    return looksLikeUUID ? nil : "Kandji tokens look like 8-4-4-4-12 hexadecimal characters; this one does not."
+  }
+}

@@ -1,0 +1,55 @@
+import Synchronization
+
+/// The time source of the client's pacing and backoff, and of the simulator's rate limits.
+///
+/// Live code uses `SystemRequestClock`; tests hand the same `VirtualRequestClock` to the client
+/// and the simulator, so a `Retry-After: 30` costs no real time and is still checked exactly.
+public protocol RequestClock: Sendable {
+  /// Monotonic time since an arbitrary origin.
+  func now() -> Duration
+  /// Suspends for `duration` (or returns at once on a virtual clock, having advanced it).
+  func sleep(for duration: Duration) async throws
+}
+
+/// Real time: `ContinuousClock`.
+public struct SystemRequestClock: RequestClock {
+  private let origin = ContinuousClock.now
+
+  public init() {}
+
+  public func now() -> Duration { ContinuousClock.now - origin }
+
+  public func sleep(for duration: Duration) async throws {
+    guard duration > .zero else { return }
+    try await Task.sleep(for: duration)
+  }
+}
+
+/// A clock that never waits: `sleep` advances its time immediately and records the request.
+/// For tests and benchmarks of time-dependent behaviour without real sleeps.
+public final class VirtualRequestClock: RequestClock {
+  private let state = Mutex<(now: Duration, sleeps: [Duration])>((.zero, []))
+
+  public init() {}
+
+  public func now() -> Duration { state.withLock { $0.now } }
+
+  public func sleep(for duration: Duration) async throws {
+    try Task.checkCancellation()
+    state.withLock {
+      $0.sleeps.append(duration)
+      if duration > .zero { $0.now += duration }
+    }
+  }
+
+  /// Moves time forward without anyone sleeping (another actor's time passing).
+  public func advance(by duration: Duration) {
+    state.withLock { $0.now += duration }
+  }
+
+  /// Every sleep requested so far, in order.
+  public var sleeps: [Duration] { state.withLock { $0.sleeps } }
+
+  /// The sum of every sleep requested so far.
+  public var totalSlept: Duration { state.withLock { $0.sleeps.reduce(.zero, +) } }
+}

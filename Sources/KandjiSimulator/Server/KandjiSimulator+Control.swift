@@ -1,0 +1,96 @@
+import Foundation
+import KandjiAPI
+
+extension KandjiSimulator {
+  /// The control interface over HTTP, for processes that do not share memory with the
+  /// simulator (the benchmark, replica tests, the demo). Every call needs the full-access token.
+  ///
+  /// - `GET /_simulator/stats`, `POST /_simulator/reset-stats`
+  /// - `POST /_simulator/devices/add?count=N`
+  /// - `POST /_simulator/devices/{id}/rename?name=…`, `…/os-version?version=…`, `…/remove`,
+  ///   `…/re-enroll`, `…/corrupt`, `…/mark-removed`
+  /// - `POST /_simulator/faults?kind=status|html404|malformed|truncated|delay&status=…&retry_after=…&ms=…&target=list|details|any&times=N`
+  /// - `POST /_simulator/limits?per_second=…&per_hour=…` (omit one to turn it off)
+  /// - `POST /_simulator/tokens?permissions=list,details&missing_status=401` → `{"token": …}`
+  /// - `POST /_simulator/tokens/{secret}/revoke`
+  public func control(method: String, path: String, query: [String: String], authorization: String?)
+    -> SimulatorResponse
+  {
+    guard authorization == "Bearer \(fullAccessToken)" else { return .detail(401, "Invalid token.") }
+    let parts = path.split(separator: "/").map(String.init).dropFirst()  // drop "_simulator"
+    let isPost = method.uppercased() == "POST"
+    switch (isPost, Array(parts)) {
+    case (false, ["stats"]):
+      let s = stats
+      return .json(
+        200,
+        .object([
+          ("requests", .int(s.requests)), ("list_requests", .int(s.listRequests)),
+          ("detail_requests", .int(s.detailRequests)), ("rate_limited", .int(s.rateLimited)),
+          ("denied", .int(s.denied)), ("faults_served", .int(s.faultsServed)),
+          ("largest_limit_requested", .int(s.largestLimitRequested)), ("devices", .int(devices.count)),
+        ]))
+    case (true, ["reset-stats"]):
+      resetStats()
+      return .json(200, .object([("ok", .bool(true))]))
+    case (true, ["devices", "add"]):
+      let added = addDevices(count: Int(query["count"] ?? "1") ?? 1)
+      return .json(200, .array(added.map { .string($0.deviceID) }))
+    case (true, let p) where p.count == 3 && p[0] == "devices":
+      return deviceAction(id: p[1], action: p[2], query: query)
+    case (true, ["faults"]):
+      guard let fault = Self.fault(from: query) else {
+        return .detail(400, "kind must be status, html404, malformed, truncated or delay")
+      }
+      let target = SimulatorFaultTarget(rawValue: query["target"] ?? "any") ?? .any
+      inject(fault, on: target, times: Int(query["times"] ?? "1") ?? 1)
+      return .json(200, .object([("ok", .bool(true))]))
+    case (true, ["limits"]):
+      setRateLimits(perSecond: query["per_second"].flatMap { Int($0) }, perHour: query["per_hour"].flatMap { Int($0) })
+      return .json(200, .object([("ok", .bool(true))]))
+    case (true, ["tokens"]):
+      let names = (query["permissions"] ?? "list,details").split(separator: ",")
+      var permissions = Set<KandjiPermission>()
+      if names.contains("list") { permissions.insert(.deviceList) }
+      if names.contains("details") { permissions.insert(.deviceDetails) }
+      let secret = issueToken(
+        permissions: permissions, missingPermissionStatus: Int(query["missing_status"] ?? "403") ?? 403)
+      return .json(200, .object([("token", .string(secret))]))
+    case (true, let p) where p.count == 3 && p[0] == "tokens" && p[2] == "revoke":
+      revokeToken(p[1])
+      return .json(200, .object([("ok", .bool(true))]))
+    default:
+      return .detail(404, "Unknown simulator control call.")
+    }
+  }
+
+  private func deviceAction(id: String, action: String, query: [String: String]) -> SimulatorResponse {
+    let found: Bool
+    var extra: [(String, JSONValue)] = []
+    switch action {
+    case "rename": found = rename(deviceID: id, to: query["name"] ?? "Renamed device")
+    case "os-version": found = setOSVersion(deviceID: id, to: query["version"] ?? "99.0")
+    case "remove": found = remove(deviceID: id)
+    case "corrupt": found = setCorrupt(deviceID: id)
+    case "mark-removed": found = markRemoved(deviceID: id)
+    case "re-enroll":
+      let newID = reEnroll(deviceID: id)
+      found = newID != nil
+      if let newID { extra.append(("device_id", .string(newID))) }
+    default: return .detail(404, "Unknown device action \(action).")
+    }
+    return found ? .json(200, .object([("ok", .bool(true))] + extra)) : .detail(404, "Not found.")
+  }
+
+  private static func fault(from query: [String: String]) -> SimulatorFault? {
+    switch query["kind"] {
+    case "status":
+      Int(query["status"] ?? "500").map { .status($0, retryAfter: query["retry_after"].flatMap { Int($0) }) }
+    case "html404": .htmlNotFound
+    case "malformed": .malformedBody
+    case "truncated": .truncatedBody
+    case "delay": .delay(.milliseconds(Int(query["ms"] ?? "1000") ?? 1_000))
+    default: nil
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import Testing
+
+@testable import KandjiAPI
+@testable import KandjiSimulator
+
+@Suite("authorize(): a diagnosis an admin can act on (R3)")
+struct AuthorizeTests {
+  @Test func fullTokenIsAuthorized() async throws {
+    try await SimulatorHarness.run(devices: 3) { h in
+      let diagnosis = try await h.client().authorize()
+      #expect(diagnosis == .authorized)
+    }
+  }
+
+  @Test func emptyTenantIsStillAuthorized() async throws {
+    try await SimulatorHarness.run(devices: 0) { h in
+      let diagnosis = try await h.client().authorize()
+      #expect(diagnosis == .authorized)
+    }
+  }
+
+  @Test("a missing permission is named, whether Kandji says 403 or 401", arguments: [403, 401])
+  func missingPermissions(status: Int) async throws {
+    try await SimulatorHarness.run(devices: 3) { h in
+      let listOnly = h.simulator.issueToken(permissions: [.deviceList], missingPermissionStatus: status)
+      let detailsOnly = h.simulator.issueToken(permissions: [.deviceDetails], missingPermissionStatus: status)
+      let diagnosisListOnly = try await h.client(token: listOnly).authorize()
+      #expect(diagnosisListOnly == .missingPermissions([.deviceDetails]))
+      #expect(diagnosisListOnly.message.contains("\"Device details\""))
+      let diagnosisDetailsOnly = try await h.client(token: detailsOnly).authorize()
+      #expect(diagnosisDetailsOnly == .missingPermissions([.deviceList]))
+    }
+  }
+
+  @Test func tokenWithNoDevicePermissionAt403() async throws {
+    try await SimulatorHarness.run(devices: 3) { h in
+      let none = h.simulator.issueToken(permissions: [])
+      let diagnosis = try await h.client(token: none).authorize()
+      #expect(diagnosis == .missingPermissions([.deviceList, .deviceDetails]))
+    }
+  }
+
+  @Test func revokedTokenIsInvalid() async throws {
+    try await SimulatorHarness.run(devices: 3) { h in
+      let token = h.simulator.issueToken(permissions: [.deviceList, .deviceDetails])
+      h.simulator.revokeToken(token)
+      let diagnosis = try await h.client(token: token).authorize()
+      #expect(diagnosis == .invalidToken(hint: nil))
+      #expect(diagnosis.code == "invalid_token")
+      let garbled = try await h.client(token: "abc").authorize()
+      #expect(garbled.message.contains("8-4-4-4-12"))
+    }
+  }
+
+  @Test func unreachableHost() async throws {
+    let client = LiveKandjiClient(
+      configuration: KandjiClientConfiguration(
+        baseURL: try KandjiBaseURL("http://127.0.0.1:1"), token: KandjiToken("t"), requestTimeout: .milliseconds(300),
+        retry: RetryPolicy(maxAttempts: 1)),
+      clock: VirtualRequestClock())
+    let diagnosis = await client.authorize()
+    #expect(diagnosis.code == "unreachable_host")
+  }
+
+  @Test func somethingElseAnswering() async throws {
+    try await SimulatorHarness.run(devices: 3) { h in
+      h.simulator.inject(.htmlNotFound, on: .list)
+      let diagnosis = try await h.client().authorize()
+      #expect(diagnosis.code == "not_kandji_api")
+      h.simulator.inject(.htmlNotFound, on: .list)
+      let wrongPath = LiveKandjiClient(
+        configuration: KandjiClientConfiguration(
+          baseURL: try KandjiBaseURL(h.baseURL + "/somewhere"), token: KandjiToken(h.simulator.fullAccessToken)),
+        clock: h.clock)
+      #expect(await wrongPath.authorize().code == "not_kandji_api")
+    }
+  }
+
+  @Test func kandjiDownIsNotBlamedOnTheCredentials() async throws {
+    try await SimulatorHarness.run(devices: 3) { h in
+      h.simulator.inject(.status(503), on: .list, times: 10)
+      let client = try h.client(retry: RetryPolicy(maxAttempts: 2, jitter: RetryPolicy.noJitter))
+      #expect(await client.authorize().code == "kandji_unavailable")
+    }
+  }
+
+  @Test func theTokenAppearsInNoErrorOrDiagnosis() async throws {
+    try await SimulatorHarness.run(devices: 3) { h in
+      let secret = "5f0c7a11-2b3c-4d5e-8f90-a1b2c3d4e5f6"
+      let client = try h.client(token: secret)
+      var texts: [String] = [await client.authorize().message, "\(client.configuration)"]
+      do { _ = try await client.devicePage(offset: 0, limit: 1) } catch { texts.append("\(error)") }
+      do { _ = try await client.deviceDetails(id: "x") } catch { texts.append("\(error)") }
+      for text in texts { #expect(!text.contains(secret)) }
+    }
+  }
+}
