@@ -14,6 +14,8 @@ let package = Package(
     .library(name: "AssetCore", targets: ["AssetCore"]),
     .library(name: "KandjiAPI", targets: ["KandjiAPI"]),
     .library(name: "KandjiSimulator", targets: ["KandjiSimulator"]),
+    .library(name: "AssetStore", targets: ["AssetStore"]),
+    .library(name: "SyncService", targets: ["SyncService"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,6 +24,8 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
   ],
   targets: [
     .target(name: "AssetCore", swiftSettings: strictSwift6),
@@ -46,14 +50,31 @@ let package = Package(
       ],
       swiftSettings: strictSwift6
     ),
+    .target(
+      name: "AssetStore",
+      dependencies: ["AssetCore", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: strictSwift6
+    ),
+    .target(
+      name: "SyncService",
+      dependencies: [
+        "AssetCore", "KandjiAPI", "AssetStore",
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strictSwift6
+    ),
     .executableTarget(
       name: "AssetSyncCLI",
       dependencies: [
         "AssetCore",
         "KandjiAPI",
         "KandjiSimulator",
+        "AssetStore",
+        "SyncService",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "UnixSignals", package: "swift-service-lifecycle"),
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strictSwift6
@@ -63,6 +84,16 @@ let package = Package(
       name: "KandjiAPITests",
       dependencies: ["KandjiAPI", "KandjiSimulator"],
       resources: [.copy("Fixtures")],
+      swiftSettings: strictSwift6
+    ),
+    .testTarget(
+      name: "AssetStoreTests",
+      dependencies: ["AssetStore", "AssetCore"],
+      swiftSettings: strictSwift6
+    ),
+    .testTarget(
+      name: "SyncServiceTests",
+      dependencies: ["SyncService", "AssetStore", "AssetCore", "KandjiAPI", "KandjiSimulator"],
       swiftSettings: strictSwift6
     ),
     .testTarget(

@@ -7,6 +7,6 @@ struct AssetSyncCommand: AsyncParsableCommand {
     commandName: "assetsync",
     abstract: "Self-hosted helpdesk asset management with a built-in Kandji integration.",
     version: "0.1.0",
-    subcommands: [SimulateKandjiCommand.self, BenchCommand.self]
+    subcommands: [SyncCommand.self, SimulateKandjiCommand.self, BenchCommand.self]
   )
 }

@@ -7,6 +7,11 @@ enum Console {
     FileHandle.standardOutput.write(Data((text + "\n").utf8))
   }
 
+  /// Text on standard error without a line end (progress redrawn in place).
+  static func errorInline(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+
   static func error(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
   }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything that can go wrong talking to Kandji, as values with the context an admin needs.
 ///
 /// No case ever carries the API token: messages come from Kandji's response bodies, the
@@ -53,8 +55,10 @@ public enum KandjiError: Error, Sendable, Equatable, CustomStringConvertible {
     }
   }
 
+  /// `: message`, without the message's own final period (the sentence adds its own).
   private func suffix(_ message: String?) -> String {
-    guard let message, !message.isEmpty else { return "" }
+    guard var message = message?.trimmingCharacters(in: .whitespaces), !message.isEmpty else { return "" }
+    while message.hasSuffix(".") { message.removeLast() }
     return ": \(message)"
   }
 }

@@ -1,0 +1,73 @@
+/// The 13 read-only fields of the "Kandji" field group (R17), in display order.
+public enum ManagedField: String, Sendable, Hashable, Codable, CaseIterable {
+  case deviceID = "device_id"
+  case serialNumber = "serial_number"
+  case deviceName = "device_name"
+  case platform
+  case model
+  case osVersion = "os_version"
+  case assetTag = "asset_tag"
+  case lastCheckIn = "last_check_in"
+  case blueprint
+  case enrollmentState = "enrollment_state"
+  case supervised
+  case udid
+  case user
+
+  /// The name of the field group every managed field belongs to.
+  public static let groupName = "Kandji"
+
+  /// The label agents see.
+  public var label: String {
+    switch self {
+    case .deviceID: "Device ID"
+    case .serialNumber: "Serial Number"
+    case .deviceName: "Device Name"
+    case .platform: "Platform"
+    case .model: "Model"
+    case .osVersion: "OS Version"
+    case .assetTag: "Asset Tag"
+    case .lastCheckIn: "Last Check-in"
+    case .blueprint: "Blueprint"
+    case .enrollmentState: "Enrollment State"
+    case .supervised: "Supervised"
+    case .udid: "UDID"
+    case .user: "User"
+    }
+  }
+
+  /// The HappyFox-style field type of the value.
+  public var fieldType: AssetFieldType {
+    switch self {
+    case .lastCheckIn: .date
+    case .supervised: .boolean
+    default: .text
+    }
+  }
+
+  /// The value of this field in `attributes`, as text for display and the API
+  /// (`last_check_in` in ISO 8601, `supervised` as `true`/`false`, absent as `nil`).
+  public func value(in attributes: ManagedAttributes) -> String? {
+    switch self {
+    case .deviceID: attributes.deviceID
+    case .serialNumber: attributes.serialNumber
+    case .deviceName: attributes.deviceName
+    case .platform: attributes.platform.rawValue
+    case .model: attributes.model
+    case .osVersion: attributes.osVersion
+    case .assetTag: attributes.assetTag
+    case .lastCheckIn: attributes.lastCheckIn.map(ISO8601.string)
+    case .blueprint: attributes.blueprint
+    case .enrollmentState: attributes.enrollmentState.label
+    case .supervised: attributes.supervised.map { $0 ? "true" : "false" }
+    case .udid: attributes.udid
+    case .user: attributes.userEmail
+    }
+  }
+}
+
+/// Types of asset fields, with HappyFox's value formats (text → string, number → integer,
+/// dropdown → option id, date → `YYYY-MM-DD`).
+public enum AssetFieldType: String, Sendable, Hashable, Codable, CaseIterable {
+  case text, number, date, dropdown, boolean
+}

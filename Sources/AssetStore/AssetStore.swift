@@ -1,0 +1,66 @@
+import AssetCore
+import Foundation
+
+/// Where AssetSync keeps everything: asset types and fields, assets, contacts, tickets, sync
+/// runs and reports, settings. `SQLiteAssetStore` is the default; a PostgreSQL store implements
+/// the same protocol and passes the same contract tests.
+///
+/// Every method is one transaction. Errors are `StoreError` values.
+public protocol AssetStore: Sendable {
+  // MARK: Types and fields
+  func assetTypes() async throws -> [AssetType]
+  func assetType(id: Int64) async throws -> AssetType?
+  /// The managed type of a platform (created by the migrations).
+  func managedType(for platform: Platform) async throws -> AssetType
+  func createAssetType(name: String, description: String) async throws -> AssetType
+  func fields(assetTypeID: Int64) async throws -> [AssetField]
+
+  // MARK: Assets
+  func asset(id: Int64) async throws -> Asset?
+  func asset(kandjiDeviceID: String) async throws -> Asset?
+  func assets(_ query: AssetQuery) async throws -> Page<Asset>
+  /// A manual asset; fails with `.duplicateDisplayID` when the display ID is taken.
+  func createManualAsset(_ draft: ManualAssetDraft, at: Date) async throws -> Asset
+  /// Changes a manual asset; refuses managed assets (`AssetWriteRules`).
+  func updateManualAsset(id: Int64, _ change: ManualAssetChange, at: Date) async throws -> Asset
+  func deleteManualAsset(id: Int64) async throws
+
+  // MARK: Contacts
+  func createContact(name: String, email: String, phones: [String], at: Date) async throws -> Contact
+  func contact(id: Int64) async throws -> Contact?
+  func contact(email: String) async throws -> Contact?
+  func contacts(_ query: ContactQuery) async throws -> Page<Contact>
+  func linkContact(_ contactID: Int64, toAsset assetID: Int64, at: Date) async throws
+  func unlinkContact(_ contactID: Int64, fromAsset assetID: Int64) async throws
+  func contactLinks(assetID: Int64) async throws -> [ContactLink]
+
+  // MARK: Sync
+  /// What the store holds that `devices` (one page) could touch, plus the holders of `displayIDs`.
+  func syncSnapshot(for devices: [DeviceSnapshot], displayIDs: [String]) async throws -> SyncSnapshot
+  /// Writes a page's decisions and report rows in one transaction; returns asset rows written.
+  func applySyncBatch(_ batch: SyncBatch) async throws -> Int
+  /// Synced, unretired assets after `afterID`, in id order (for retirement, page by page).
+  func activeSyncedAssets(afterID: Int64, limit: Int) async throws -> [SyncedAssetRef]
+  /// Devices waiting for a details call, oldest first.
+  func assetsNeedingDetails(limit: Int) async throws -> [SyncedAssetRef]
+  /// Stores details results and clears their pending flag; returns asset rows written.
+  func applyDetails(_ updates: [DetailsUpdate], at: Date) async throws -> Int
+  func countAssetsNeedingDetails() async throws -> Int
+  /// Queues the `limit` assets with the oldest details for a refresh; returns how many.
+  func markOldestDetailsForRefresh(limit: Int) async throws -> Int
+
+  // MARK: Sync runs
+  /// Starts a run unless another is alive (heartbeat newer than `staleAfter`); an abandoned one
+  /// is marked interrupted first. Throws `.syncAlreadyRunning(runID)`.
+  func beginSyncRun(trigger: SyncTrigger, owner: String, at: Date, staleAfter: TimeInterval) async throws -> SyncRun
+  func heartbeat(runID: Int64, at: Date) async throws
+  func updateSyncRun(_ run: SyncRun) async throws
+  func syncRun(id: Int64) async throws -> SyncRun?
+  func syncRuns(limit: Int) async throws -> [SyncRun]
+  func runningSyncRun() async throws -> SyncRun?
+  func reportRows(runID: Int64, afterPosition: Int, limit: Int) async throws -> [SyncReportRow]
+
+  // MARK: Settings
+  func kandjiSettings() async throws -> KandjiSettings
+  func saveKandjiSettings(_ settings: KandjiSettings) async throws
+}

@@ -1,0 +1,116 @@
+import AssetCore
+
+/// One page of a list, with HappyFox's paging facts.
+public struct Page<Item: Sendable>: Sendable {
+  public var items: [Item]
+  /// Items in the whole list.
+  public var total: Int
+  /// 1-based page number.
+  public var page: Int
+  public var size: Int
+
+  public init(items: [Item], total: Int, page: Int, size: Int) {
+    self.items = items
+    self.total = total
+    self.page = page
+    self.size = size
+  }
+
+  public var pageCount: Int { total == 0 ? 0 : (total + size - 1) / size }
+}
+
+/// Which assets to list.
+public struct AssetQuery: Sendable, Hashable {
+  public var assetTypeID: Int64?
+  /// Matches name, display ID or serial number (case-insensitive substring).
+  public var search: String?
+  /// `nil`: all; `true`: only retired; `false`: only active.
+  public var retired: Bool?
+  /// `nil`: all; `true`: synced only; `false`: manual only.
+  public var managed: Bool?
+  /// Assets associated with this contact.
+  public var contactID: Int64?
+  public var page: Int
+  public var size: Int
+
+  public init(
+    assetTypeID: Int64? = nil, search: String? = nil, retired: Bool? = nil, managed: Bool? = nil,
+    contactID: Int64? = nil, page: Int = 1, size: Int = 50
+  ) {
+    self.assetTypeID = assetTypeID
+    self.search = search
+    self.retired = retired
+    self.managed = managed
+    self.contactID = contactID
+    self.page = max(1, page)
+    self.size = max(1, size)
+  }
+}
+
+/// Which contacts to list.
+public struct ContactQuery: Sendable, Hashable {
+  /// Matches name or email (case-insensitive substring).
+  public var search: String?
+  public var page: Int
+  public var size: Int
+
+  public init(search: String? = nil, page: Int = 1, size: Int = 50) {
+    self.search = search
+    self.page = max(1, page)
+    self.size = max(1, size)
+  }
+}
+
+/// A manual asset to create.
+public struct ManualAssetDraft: Sendable, Hashable {
+  public var assetTypeID: Int64
+  public var name: String
+  public var displayID: String
+  public var customValues: [Int64: String]
+  public var contactIDs: [Int64]
+  public var createdBy: Int64?
+
+  public init(
+    assetTypeID: Int64, name: String, displayID: String, customValues: [Int64: String] = [:],
+    contactIDs: [Int64] = [], createdBy: Int64? = nil
+  ) {
+    self.assetTypeID = assetTypeID
+    self.name = name
+    self.displayID = displayID
+    self.customValues = customValues
+    self.contactIDs = contactIDs
+    self.createdBy = createdBy
+  }
+}
+
+/// Changes to a manual asset; `nil` leaves a value as it is.
+public struct ManualAssetChange: Sendable, Hashable {
+  public var name: String?
+  public var displayID: String?
+  public var customValues: [Int64: String]?
+  /// Replaces the manual contact links when set.
+  public var contactIDs: [Int64]?
+  public var updatedBy: Int64?
+
+  public init(
+    name: String? = nil, displayID: String? = nil, customValues: [Int64: String]? = nil, contactIDs: [Int64]? = nil,
+    updatedBy: Int64? = nil
+  ) {
+    self.name = name
+    self.displayID = displayID
+    self.customValues = customValues
+    self.contactIDs = contactIDs
+    self.updatedBy = updatedBy
+  }
+}
+
+/// A contact associated with an asset, and how.
+public struct ContactLink: Sendable, Hashable {
+  public var contact: Contact
+  public var source: AssociationSource
+
+  public init(contact: Contact, source: AssociationSource) {
+    self.contact = contact
+    self.source = source
+  }
+}

@@ -1,0 +1,80 @@
+import AssetCore
+import Foundation
+
+/// One page of sync work for `AssetStore.applySyncBatch`: decisions to write and the report
+/// rows to append, in one transaction.
+public struct SyncBatch: Sendable {
+  public var runID: Int64
+  public var at: Date
+  /// Report position of the first row (rows are numbered across the whole run).
+  public var firstPosition: Int
+  public var decisions: [SyncDecision]
+  public var rows: [SyncReportRow]
+
+  public init(runID: Int64, at: Date, firstPosition: Int, decisions: [SyncDecision], rows: [SyncReportRow]) {
+    self.runID = runID
+    self.at = at
+    self.firstPosition = firstPosition
+    self.decisions = decisions
+    self.rows = rows
+  }
+}
+
+/// A synced asset by its identities, for retirement and details calls.
+public struct SyncedAssetRef: Sendable, Hashable {
+  public var assetID: Int64
+  public var kandjiDeviceID: String
+  public var displayID: String
+  public var name: String
+  public var platform: Platform
+
+  public init(assetID: Int64, kandjiDeviceID: String, displayID: String, name: String, platform: Platform) {
+    self.assetID = assetID
+    self.kandjiDeviceID = kandjiDeviceID
+    self.displayID = displayID
+    self.name = name
+    self.platform = platform
+  }
+}
+
+/// What a details call found for one asset.
+public struct DetailsUpdate: Sendable, Hashable {
+  public var assetID: Int64
+  public var supervised: Bool?
+  public var udid: String?
+  /// `false` when Kandji no longer knows the device (404) or its details could not be read:
+  /// the values stay as they are and the device is not asked about again until it re-enrolls.
+  public var found: Bool
+
+  public init(assetID: Int64, supervised: Bool?, udid: String?, found: Bool = true) {
+    self.assetID = assetID
+    self.supervised = supervised
+    self.udid = udid
+    self.found = found
+  }
+}
+
+/// Errors of the store, with messages fit for an API answer.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+  case notFound(String)
+  case duplicateDisplayID(String)
+  case duplicateEmail(String)
+  case duplicateName(String)
+  case invalid(field: String, message: String)
+  case readOnly(AssetRuleViolation)
+  case syncAlreadyRunning(runID: Int64)
+  case database(String)
+
+  public var description: String {
+    switch self {
+    case .notFound(let what): "\(what) was not found."
+    case .duplicateDisplayID(let id): "The display ID \"\(id)\" is already used by another asset."
+    case .duplicateEmail(let email): "A contact with the email \(email) already exists."
+    case .duplicateName(let name): "The name \"\(name)\" is already used."
+    case .invalid(_, let message): message
+    case .readOnly(let violation): violation.message
+    case .syncAlreadyRunning(let id): "Sync run #\(id) is already running; only one sync runs at a time."
+    case .database(let message): "Database error: \(message)"
+    }
+  }
+}

@@ -1,0 +1,164 @@
+import AssetCore
+import Foundation
+import GRDB
+
+/// The SQLite schema, as ordered migrations in one place. Never edit a shipped migration; add
+/// the next one.
+enum SQLiteSchema {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1-core") { db in
+      try db.execute(sql: coreTables)
+      try seedManagedTypes(db)
+    }
+    return migrator
+  }
+
+  static let coreTables = """
+    CREATE TABLE asset_types (
+      id INTEGER PRIMARY KEY,
+      name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      description TEXT NOT NULL DEFAULT '',
+      platform TEXT UNIQUE,
+      created_at REAL NOT NULL
+    );
+    CREATE TABLE asset_fields (
+      id INTEGER PRIMARY KEY,
+      asset_type_id INTEGER NOT NULL REFERENCES asset_types(id) ON DELETE CASCADE,
+      name TEXT NOT NULL,
+      field_type TEXT NOT NULL,
+      group_name TEXT,
+      managed_key TEXT,
+      position INTEGER NOT NULL,
+      choices TEXT NOT NULL DEFAULT '[]',
+      UNIQUE (asset_type_id, name)
+    );
+    CREATE TABLE assets (
+      id INTEGER PRIMARY KEY,
+      asset_type_id INTEGER NOT NULL REFERENCES asset_types(id),
+      name TEXT NOT NULL,
+      display_id TEXT NOT NULL UNIQUE,
+      kandji_device_id TEXT UNIQUE,
+      serial_number TEXT,
+      device_name TEXT,
+      platform TEXT,
+      model TEXT,
+      os_version TEXT,
+      asset_tag TEXT,
+      last_check_in REAL,
+      blueprint TEXT,
+      enrollment_state TEXT,
+      supervised INTEGER,
+      udid TEXT,
+      user_email TEXT,
+      user_name TEXT,
+      last_enrollment REAL,
+      details_pending INTEGER NOT NULL DEFAULT 0,
+      details_fetched_at REAL,
+      retired_at REAL,
+      created_by INTEGER,
+      updated_by INTEGER,
+      created_at REAL NOT NULL,
+      updated_at REAL NOT NULL
+    );
+    CREATE INDEX assets_by_type_name ON assets(asset_type_id, name);
+    CREATE INDEX assets_by_serial ON assets(serial_number);
+    CREATE INDEX assets_details_pending ON assets(details_pending) WHERE details_pending = 1;
+    CREATE TABLE asset_field_values (
+      asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
+      field_id INTEGER NOT NULL REFERENCES asset_fields(id) ON DELETE CASCADE,
+      value TEXT NOT NULL,
+      PRIMARY KEY (asset_id, field_id)
+    );
+    CREATE TABLE contacts (
+      id INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      email TEXT NOT NULL,
+      email_key TEXT NOT NULL UNIQUE,
+      phones TEXT NOT NULL DEFAULT '[]',
+      created_at REAL NOT NULL,
+      updated_at REAL NOT NULL
+    );
+    CREATE TABLE asset_contacts (
+      asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
+      contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+      source TEXT NOT NULL,
+      created_at REAL NOT NULL,
+      PRIMARY KEY (asset_id, contact_id)
+    );
+    CREATE INDEX asset_contacts_by_contact ON asset_contacts(contact_id);
+    CREATE TABLE tickets (
+      id INTEGER PRIMARY KEY,
+      subject TEXT NOT NULL,
+      status TEXT NOT NULL,
+      contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+      created_by INTEGER,
+      created_at REAL NOT NULL,
+      updated_at REAL NOT NULL
+    );
+    CREATE TABLE ticket_assets (
+      ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+      asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
+      PRIMARY KEY (ticket_id, asset_id)
+    );
+    CREATE INDEX ticket_assets_by_asset ON ticket_assets(asset_id);
+    CREATE TABLE settings (
+      key TEXT PRIMARY KEY,
+      value TEXT NOT NULL
+    );
+    CREATE TABLE sync_runs (
+      id INTEGER PRIMARY KEY,
+      trigger TEXT NOT NULL,
+      status TEXT NOT NULL,
+      started_at REAL NOT NULL,
+      finished_at REAL,
+      heartbeat_at REAL NOT NULL,
+      owner TEXT NOT NULL,
+      error TEXT,
+      created INTEGER NOT NULL DEFAULT 0,
+      updated INTEGER NOT NULL DEFAULT 0,
+      skipped INTEGER NOT NULL DEFAULT 0,
+      failed INTEGER NOT NULL DEFAULT 0,
+      retired INTEGER NOT NULL DEFAULT 0,
+      pages INTEGER NOT NULL DEFAULT 0,
+      list_requests INTEGER NOT NULL DEFAULT 0,
+      detail_requests INTEGER NOT NULL DEFAULT 0,
+      retries INTEGER NOT NULL DEFAULT 0,
+      rate_limited INTEGER NOT NULL DEFAULT 0,
+      asset_writes INTEGER NOT NULL DEFAULT 0,
+      details_pending INTEGER NOT NULL DEFAULT 0,
+      listing_complete INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX sync_runs_by_status ON sync_runs(status);
+    CREATE TABLE sync_report_rows (
+      run_id INTEGER NOT NULL REFERENCES sync_runs(id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      outcome TEXT NOT NULL,
+      kandji_device_id TEXT,
+      display_id TEXT,
+      name TEXT,
+      platform TEXT,
+      reason TEXT NOT NULL,
+      PRIMARY KEY (run_id, position)
+    );
+    """
+
+  /// The six managed types (R15) with the "Kandji" group of 13 managed fields each (R17).
+  static func seedManagedTypes(_ db: Database) throws {
+    let now = Date().timeIntervalSince1970
+    for platform in Platform.allCases {
+      try db.execute(
+        sql: "INSERT INTO asset_types (name, description, platform, created_at) VALUES (?, ?, ?, ?)",
+        arguments: [platform.rawValue, AssetType.managedDescription(for: platform), platform.rawValue, now])
+      let typeID = db.lastInsertedRowID
+      for (position, field) in ManagedField.allCases.enumerated() {
+        try db.execute(
+          sql: """
+            INSERT INTO asset_fields (asset_type_id, name, field_type, group_name, managed_key, position)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [typeID, field.label, field.fieldType.rawValue, ManagedField.groupName, field.rawValue, position])
+      }
+    }
+  }
+}

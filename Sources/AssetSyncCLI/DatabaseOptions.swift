@@ -1,0 +1,47 @@
+import ArgumentParser
+import AssetStore
+import Foundation
+
+/// `--database PATH|URL`, shared by every command that opens the store.
+struct DatabaseOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: "SQLite file path (default backend) or postgres://user:pass@host:port/db URL. Also ASSETSYNC_DATABASE_URL.")
+  var database: String?
+
+  @Option(
+    help:
+      "File holding the secret key that encrypts the Kandji token (default: next to a SQLite database). ASSETSYNC_SECRET_KEY overrides it."
+  )
+  var secretKeyFile: String?
+
+  /// The database argument, from the flag or the environment.
+  func location() throws -> String {
+    if let database, !database.trimmingCharacters(in: .whitespaces).isEmpty { return database }
+    if let url = ProcessInfo.processInfo.environment["ASSETSYNC_DATABASE_URL"], !url.isEmpty { return url }
+    throw ValidationError(
+      "Missing --database: give a SQLite file path or a postgres:// URL (or set ASSETSYNC_DATABASE_URL).")
+  }
+
+  func openStore() throws -> any AssetStore {
+    let location = try location()
+    if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
+      throw CLIError("PostgreSQL is not supported by this build yet; use a SQLite file path.")
+    }
+    do {
+      return try SQLiteAssetStore(path: location)
+    } catch {
+      throw CLIError("Cannot open the database at \(location): \(error)")
+    }
+  }
+
+  /// Where the secret key file lives when the environment does not give the key.
+  func keyFile() throws -> String {
+    if let secretKeyFile { return secretKeyFile }
+    let location = try location()
+    if location.contains("://") {
+      return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".assetsync/secret.key").path
+    }
+    return location + ".key"
+  }
+}

@@ -1,0 +1,49 @@
+import AssetCore
+
+/// How one run behaves.
+public struct SyncOptions: Sendable {
+  public var mapping: FieldMapping
+  /// Extra details calls per run to refresh the oldest details (R14: only where needed).
+  public var detailsRefreshPerRun: Int
+  /// Details requests in flight at once (the client's pacer still caps the rate).
+  public var detailsConcurrency: Int
+  /// A run longer than this without a heartbeat is considered abandoned by other processes.
+  public var staleAfter: Double
+
+  public init(
+    mapping: FieldMapping, detailsRefreshPerRun: Int = 0, detailsConcurrency: Int = 8, staleAfter: Double = 120
+  ) {
+    self.mapping = mapping
+    self.detailsRefreshPerRun = max(0, detailsRefreshPerRun)
+    self.detailsConcurrency = max(1, detailsConcurrency)
+    self.staleAfter = staleAfter
+  }
+}
+
+/// Where a run is, for progress displays.
+public struct SyncProgress: Sendable, Hashable {
+  public enum Phase: String, Sendable, Hashable {
+    case listing, retiring, details, finished
+  }
+
+  public var runID: Int64
+  public var phase: Phase
+  public var pages: Int
+  public var devicesListed: Int
+  public var totals: SyncTotals
+  public var detailsDone: Int
+  public var detailsRemaining: Int
+
+  public init(
+    runID: Int64, phase: Phase, pages: Int = 0, devicesListed: Int = 0, totals: SyncTotals = SyncTotals(),
+    detailsDone: Int = 0, detailsRemaining: Int = 0
+  ) {
+    self.runID = runID
+    self.phase = phase
+    self.pages = pages
+    self.devicesListed = devicesListed
+    self.totals = totals
+    self.detailsDone = detailsDone
+    self.detailsRemaining = detailsRemaining
+  }
+}

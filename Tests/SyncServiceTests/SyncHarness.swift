@@ -1,0 +1,70 @@
+import AssetCore
+import AssetStore
+import Foundation
+import KandjiAPI
+import KandjiSimulator
+import SyncService
+import Synchronization
+
+/// A simulator on loopback, a fresh SQLite file and an engine, with one shared virtual clock for
+/// the client and the simulator (no real waiting on `Retry-After` or pacing).
+struct SyncHarness: Sendable {
+  let simulator: KandjiSimulator
+  let clock: VirtualRequestClock
+  let baseURL: String
+  let store: SQLiteAssetStore
+  let engine: SyncEngine
+  let time: TestTime
+
+  func client(token: String? = nil, retry: RetryPolicy = RetryPolicy(maxAttempts: 3, jitter: RetryPolicy.noJitter))
+    throws -> LiveKandjiClient
+  {
+    LiveKandjiClient(
+      configuration: KandjiClientConfiguration(
+        baseURL: try KandjiBaseURL(baseURL), token: KandjiToken(token ?? simulator.fullAccessToken),
+        pacing: .unlimited, retry: retry),
+      clock: clock)
+  }
+
+  /// One run with a fresh client (as every real run has), returning it and its client's stats.
+  func sync(
+    mapping: FieldMapping = .default, token: String? = nil, trigger: SyncTrigger = .manual,
+    onProgress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
+  ) async throws -> SyncRun {
+    time.advance(by: 60)
+    return try await engine.runOnce(
+      client: try client(token: token), options: SyncOptions(mapping: mapping), trigger: trigger, onProgress: onProgress
+    )
+  }
+
+  func report(_ run: SyncRun) async throws -> [SyncReportRow] {
+    try await store.reportRows(runID: run.id, afterPosition: -1, limit: 1_000_000)
+  }
+
+  @discardableResult
+  static func run<T: Sendable>(
+    devices: Int = 120, perSecond: Int? = nil, _ body: @Sendable (SyncHarness) async throws -> T
+  ) async throws -> T {
+    let clock = VirtualRequestClock()
+    let simulator = KandjiSimulator(
+      configuration: SimulatorConfiguration(deviceCount: devices, requestsPerSecond: perSecond, requestsPerHour: nil),
+      clock: clock)
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "assetsync-sync-\(UUID().uuidString).sqlite"
+    ).path
+    let store = try SQLiteAssetStore(path: path)
+    let time = TestTime()
+    let engine = SyncEngine(store: store, now: { time.now }, owner: "test")
+    return try await simulator.withRunningServer { url in
+      try await body(
+        SyncHarness(simulator: simulator, clock: clock, baseURL: url, store: store, engine: engine, time: time))
+    }
+  }
+}
+
+/// Wall-clock time for the store's timestamps, moved by hand.
+final class TestTime: Sendable {
+  private let state = Mutex(Date(timeIntervalSince1970: 1_790_000_000))
+  var now: Date { state.withLock { $0 } }
+  func advance(by seconds: TimeInterval) { state.withLock { $0 = $0.addingTimeInterval(seconds) } }
+}
