@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "KandjiSimulator", targets: ["KandjiSimulator"]),
     .library(name: "AssetStore", targets: ["AssetStore"]),
     .library(name: "SyncService", targets: ["SyncService"]),
+    .library(name: "WebApp", targets: ["WebApp"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,6 +27,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+    .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
   ],
   targets: [
     .target(name: "AssetCore", swiftSettings: strictSwift6),
@@ -60,6 +64,21 @@ let package = Package(
       dependencies: [
         "AssetCore", "KandjiAPI", "AssetStore",
         .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strictSwift6
+    ),
+    .target(
+      name: "WebApp",
+      dependencies: [
+        "AssetCore", "KandjiAPI", "AssetStore", "SyncService",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strictSwift6
@@ -72,6 +91,7 @@ let package = Package(
         "KandjiSimulator",
         "AssetStore",
         "SyncService",
+        "WebApp",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -94,6 +114,20 @@ let package = Package(
     .testTarget(
       name: "SyncServiceTests",
       dependencies: ["SyncService", "AssetStore", "AssetCore", "KandjiAPI", "KandjiSimulator"],
+      swiftSettings: strictSwift6
+    ),
+    .testTarget(
+      name: "WebAppTests",
+      dependencies: [
+        "WebApp", "SyncService", "AssetStore", "AssetCore", "KandjiAPI", "KandjiSimulator",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "Yams", package: "Yams"),
+      ],
+      swiftSettings: strictSwift6
+    ),
+    .testTarget(
+      name: "CLITests",
+      dependencies: ["AssetStore", "AssetCore"],
       swiftSettings: strictSwift6
     ),
     .testTarget(

@@ -6,7 +6,7 @@ import Foundation
 /// the same protocol and passes the same contract tests.
 ///
 /// Every method is one transaction. Errors are `StoreError` values.
-public protocol AssetStore: Sendable {
+public protocol AssetStore: HelpdeskStore {
   // MARK: Types and fields
   func assetTypes() async throws -> [AssetType]
   func assetType(id: Int64) async throws -> AssetType?
@@ -63,4 +63,72 @@ public protocol AssetStore: Sendable {
   // MARK: Settings
   func kandjiSettings() async throws -> KandjiSettings
   func saveKandjiSettings(_ settings: KandjiSettings) async throws
+}
+
+/// Agents, API keys, sessions and tickets: the helpdesk around the integration.
+public protocol HelpdeskStore: Sendable {
+  // MARK: Agents
+  func createAgent(email: String, name: String, role: AgentRole, passwordHash: String, at: Date) async throws -> Agent
+  func agent(id: Int64) async throws -> Agent?
+  /// The agent and their password hash, for signing in.
+  func agentCredentials(email: String) async throws -> (agent: Agent, passwordHash: String)?
+  func agents() async throws -> [Agent]
+
+  // MARK: API keys (HTTP Basic: key as user, auth code as password)
+  func createAPIKey(agentID: Int64, key: String, authCodeHash: String, at: Date) async throws
+  /// The key's agent and auth-code hash.
+  func apiKey(_ key: String) async throws -> (agent: Agent, authCodeHash: String)?
+
+  // MARK: Sessions (web UI)
+  func createSession(tokenHash: String, agentID: Int64, csrfToken: String, expiresAt: Date, at: Date) async throws
+  func session(tokenHash: String) async throws -> (agent: Agent, csrfToken: String, expiresAt: Date)?
+  func deleteSession(tokenHash: String) async throws
+  func touchSession(tokenHash: String, expiresAt: Date) async throws
+
+  // MARK: Tickets
+  func createTicket(_ draft: TicketDraft, at: Date) async throws -> Ticket
+  func ticket(id: Int64) async throws -> Ticket?
+  func tickets(_ query: TicketQuery) async throws -> Page<Ticket>
+  func linkTicket(_ ticketID: Int64, toAsset assetID: Int64) async throws
+  func unlinkTicket(_ ticketID: Int64, fromAsset assetID: Int64) async throws
+  func updateTicketStatus(_ ticketID: Int64, status: TicketStatus, at: Date) async throws -> Ticket
+
+  // MARK: Counts
+  /// Assets per type id (for metrics and tabs), retired included.
+  func assetCounts() async throws -> [Int64: Int]
+}
+
+/// A ticket to create.
+public struct TicketDraft: Sendable, Hashable {
+  public var subject: String
+  public var status: TicketStatus
+  public var contactID: Int64?
+  public var assetIDs: [Int64]
+  public var createdBy: Int64?
+
+  public init(
+    subject: String, status: TicketStatus = .new, contactID: Int64? = nil, assetIDs: [Int64] = [],
+    createdBy: Int64? = nil
+  ) {
+    self.subject = subject
+    self.status = status
+    self.contactID = contactID
+    self.assetIDs = assetIDs
+    self.createdBy = createdBy
+  }
+}
+
+/// Which tickets to list, newest first.
+public struct TicketQuery: Sendable, Hashable {
+  public var assetID: Int64?
+  public var contactID: Int64?
+  public var page: Int
+  public var size: Int
+
+  public init(assetID: Int64? = nil, contactID: Int64? = nil, page: Int = 1, size: Int = 50) {
+    self.assetID = assetID
+    self.contactID = contactID
+    self.page = max(1, page)
+    self.size = max(1, size)
+  }
 }

@@ -7,6 +7,9 @@ struct AssetSyncCommand: AsyncParsableCommand {
     commandName: "assetsync",
     abstract: "Self-hosted helpdesk asset management with a built-in Kandji integration.",
     version: "0.1.0",
-    subcommands: [SyncCommand.self, SimulateKandjiCommand.self, BenchCommand.self]
+    subcommands: [
+      DemoCommand.self, ServeCommand.self, SyncCommand.self, AgentsCommand.self, APIKeysCommand.self,
+      SimulateKandjiCommand.self, BenchCommand.self,
+    ]
   )
 }

@@ -38,8 +38,22 @@ public final class SyncEngine: Sendable {
     client: any KandjiClient, options: SyncOptions, trigger: SyncTrigger,
     onProgress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
   ) async throws -> SyncRun {
-    var run = try await store.beginSyncRun(trigger: trigger, owner: owner, at: now(), staleAfter: options.staleAfter)
+    let run = try await begin(trigger: trigger, options: options)
+    return try await execute(run, client: client, options: options, onProgress: onProgress)
+  }
+
+  /// Takes the run lock and records a new run (so a caller can answer with its id at once).
+  public func begin(trigger: SyncTrigger, options: SyncOptions) async throws -> SyncRun {
+    let run = try await store.beginSyncRun(trigger: trigger, owner: owner, at: now(), staleAfter: options.staleAfter)
     logger.info("sync run started", metadata: ["run": "\(run.id)", "trigger": "\(trigger.rawValue)"])
+    return run
+  }
+
+  /// Does the work of a run `begin` started, and closes it whatever happens.
+  public func execute(
+    _ run: SyncRun, client: any KandjiClient, options: SyncOptions,
+    onProgress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
+  ) async throws -> SyncRun {
     let heartbeat = startHeartbeat(runID: run.id, every: .seconds(max(1, options.staleAfter / 4)))
     defer { heartbeat.cancel() }
     var state = RunState(run: run, options: options, client: client, onProgress: onProgress)
@@ -61,7 +75,6 @@ public final class SyncEngine: Sendable {
     state.run.finishedAt = now()
     state.run.heartbeatAt = now()
     let finished = state.run
-    run = finished
     // The run must be closed even when the caller's task was cancelled (GRDB refuses work
     // from a cancelled task), so this write runs in a task of its own.
     try await Task { [store] in try await store.updateSyncRun(finished) }.value
@@ -69,11 +82,11 @@ public final class SyncEngine: Sendable {
     logger.info(
       "sync run finished",
       metadata: [
-        "run": "\(run.id)", "status": "\(run.status.rawValue)", "created": "\(run.totals.created)",
-        "updated": "\(run.totals.updated)", "skipped": "\(run.totals.skipped)", "failed": "\(run.totals.failed)",
-        "retired": "\(run.totals.retired)",
+        "run": "\(finished.id)", "status": "\(finished.status.rawValue)", "created": "\(finished.totals.created)",
+        "updated": "\(finished.totals.updated)", "skipped": "\(finished.totals.skipped)",
+        "failed": "\(finished.totals.failed)", "retired": "\(finished.totals.retired)",
       ])
-    return run
+    return finished
   }
 
   static func describe(_ error: any Error) -> String {

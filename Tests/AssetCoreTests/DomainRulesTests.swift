@@ -62,3 +62,43 @@ struct DomainRulesTests {
     #expect(name.hasSuffix("…"))
   }
 }
+
+@Suite("The daily schedule across time zones and DST")
+struct SyncScheduleTests {
+  func date(_ text: String) -> Date { try! Date(text, strategy: .iso8601) }
+
+  @Test func laterTodayOrTomorrow() {
+    let schedule = SyncSchedule(hour: 2, minute: 30, timeZone: "UTC")
+    #expect(schedule.nextRun(after: date("2026-03-10T01:00:00Z")) == date("2026-03-10T02:30:00Z"))
+    #expect(schedule.nextRun(after: date("2026-03-10T02:30:00Z")) == date("2026-03-11T02:30:00Z"))
+  }
+
+  @Test func inTheAdminsTimeZone() {
+    let schedule = SyncSchedule(hour: 9, minute: 0, timeZone: "America/New_York")
+    #expect(schedule.nextRun(after: date("2026-01-15T00:00:00Z")) == date("2026-01-15T14:00:00Z"))  // EST, UTC-5
+    #expect(schedule.nextRun(after: date("2026-07-15T00:00:00Z")) == date("2026-07-15T13:00:00Z"))  // EDT, UTC-4
+  }
+
+  @Test func springForwardSkipsToTheNextValidTime() {
+    // Berlin skips 02:00–03:00 on 2026-03-29.
+    let schedule = SyncSchedule(hour: 2, minute: 30, timeZone: "Europe/Berlin")
+    let next = schedule.nextRun(after: date("2026-03-28T12:00:00Z"))
+    #expect(next == date("2026-03-29T01:00:00Z"))  // 03:00 CEST, the first valid moment
+    #expect(schedule.nextRun(after: next) == date("2026-03-30T00:30:00Z"))
+  }
+
+  @Test func fallBackRunsOnceAtTheFirstOccurrence() {
+    // Berlin repeats 02:00–03:00 on 2026-10-25.
+    let schedule = SyncSchedule(hour: 2, minute: 30, timeZone: "Europe/Berlin")
+    let first = schedule.nextRun(after: date("2026-10-24T12:00:00Z"))
+    #expect(first == date("2026-10-25T00:30:00Z"))  // 02:30 CEST
+    #expect(schedule.nextRun(after: first) == date("2026-10-26T01:30:00Z"))  // not 02:30 CET the same night
+  }
+
+  @Test func validation() {
+    #expect(SyncSchedule(hour: 24).problem != nil)
+    #expect(SyncSchedule(minute: -1).problem != nil)
+    #expect(SyncSchedule(timeZone: "Mars/Olympus").problem?.contains("unknown time zone") == true)
+    #expect(SyncSchedule(hour: 23, minute: 59, timeZone: "Asia/Kolkata").problem == nil)
+  }
+}

@@ -11,8 +11,37 @@ enum SQLiteSchema {
       try db.execute(sql: coreTables)
       try seedManagedTypes(db)
     }
+    migrator.registerMigration("v2-helpdesk") { db in
+      try db.execute(sql: helpdeskTables)
+    }
     return migrator
   }
+
+  static let helpdeskTables = """
+    CREATE TABLE agents (
+      id INTEGER PRIMARY KEY,
+      email TEXT NOT NULL,
+      email_key TEXT NOT NULL UNIQUE,
+      name TEXT NOT NULL,
+      role TEXT NOT NULL,
+      password_hash TEXT NOT NULL,
+      created_at REAL NOT NULL
+    );
+    CREATE TABLE api_keys (
+      key TEXT PRIMARY KEY,
+      agent_id INTEGER NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+      auth_code_hash TEXT NOT NULL,
+      created_at REAL NOT NULL
+    );
+    CREATE TABLE sessions (
+      token_hash TEXT PRIMARY KEY,
+      agent_id INTEGER NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+      csrf_token TEXT NOT NULL,
+      expires_at REAL NOT NULL,
+      created_at REAL NOT NULL
+    );
+    CREATE INDEX tickets_by_contact ON tickets(contact_id);
+    """
 
   static let coreTables = """
     CREATE TABLE asset_types (

@@ -1,3 +1,4 @@
+import AssetCore
 import KandjiAPI
 
 extension KandjiSimulator {

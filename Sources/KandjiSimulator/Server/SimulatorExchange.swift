@@ -1,3 +1,5 @@
+import AssetCore
+
 /// A request as the simulator sees it, independent of the HTTP server.
 public struct SimulatorRequest: Sendable {
   public var method: String

@@ -1,8 +1,10 @@
-/// A JSON value with ordered keys, so the simulator answers in Kandji's own key order and can
-/// send the odd shapes Kandji sends (`"user": ""`, string booleans, integer ids).
+/// A JSON value with ordered keys: the simulator answers in Kandji's own key order (and sends
+/// Kandji's odd shapes: `"user": ""`, string booleans, integer ids), and the REST API answers in
+/// HappyFox's documented key order.
 public indirect enum JSONValue: Sendable, Hashable {
   case string(String)
   case int(Int)
+  case double(Double)
   case bool(Bool)
   case null
   case array([JSONValue])
@@ -22,6 +24,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     switch self {
     case .string(let text): Self.writeString(text, into: &out)
     case .int(let number): out += String(number)
+    case .double(let number): out += number.isFinite ? String(number) : "null"
     case .bool(let flag): out += flag ? "true" : "false"
     case .null: out += "null"
     case .array(let items):
@@ -63,6 +66,10 @@ public indirect enum JSONValue: Sendable, Hashable {
 }
 
 extension JSONValue {
-  /// `"True"`/`"False"`: how the details endpoint writes booleans.
-  static func pythonBool(_ flag: Bool) -> JSONValue { .string(flag ? "True" : "False") }
+  /// A string, or `null` for `nil`.
+  public static func string(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+  /// An integer, or `null` for `nil`.
+  public static func int(_ number: Int64?) -> JSONValue { number.map { .int(Int($0)) } ?? .null }
+  /// A boolean, or `null` for `nil`.
+  public static func bool(_ flag: Bool?) -> JSONValue { flag.map(JSONValue.bool) ?? .null }
 }

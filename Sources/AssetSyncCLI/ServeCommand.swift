@@ -1,0 +1,62 @@
+import ArgumentParser
+import AssetStore
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import SyncService
+import WebApp
+
+/// `assetsync serve`: the server and the daily scheduler, until SIGTERM or SIGINT.
+struct ServeCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "serve", abstract: "Run the AssetSync server (web UI, REST API and the daily Kandji sync).")
+
+  @OptionGroup var database: DatabaseOptions
+
+  @Option(help: "Address to listen on.")
+  var host: String = "127.0.0.1"
+
+  @Option(help: "Port to listen on.")
+  var port: Int = 8080
+
+  @Flag(help: "Do not run the daily scheduler in this process.")
+  var noScheduler = false
+
+  @Flag(help: "Mark session cookies Secure (when served over HTTPS, e.g. behind a proxy).")
+  var secureCookies = false
+
+  @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+  var logLevel: String = "info"
+
+  func validate() throws {
+    guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port).") }
+    guard Logger.Level(rawValue: logLevel) != nil else {
+      throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.")
+    }
+  }
+
+  func run() async throws {
+    let store = try database.openStore()
+    let sealer: TokenSealer
+    do { sealer = try TokenSealer.load(keyFile: try database.keyFile()) } catch { throw CLIError("\(error)") }
+    let configuration = AppConfiguration(
+      host: host, port: port, runScheduler: !noScheduler, secureCookies: secureCookies,
+      logLevel: Logger.Level(rawValue: logLevel) ?? .info)
+    if !configuration.problems.isEmpty { throw CLIError(configuration.problems.joined(separator: "; ")) }
+    var logger = Logger(label: "assetsync")
+    logger.logLevel = configuration.logLevel
+    let services = AppServices(store: store, sealer: sealer, configuration: configuration, logger: logger)
+    let host = self.host
+    let app = await AppBuilder.buildApplication(configuration: configuration, services: services) { port in
+      Console.line("AssetSync is listening on http://\(host):\(port)")
+    }
+    let group = ServiceGroup(
+      configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+    do {
+      try await group.run()
+    } catch {
+      throw CLIError("The server stopped: \(error)")
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import AssetCore
+import AssetStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import SyncService
+
+/// An error answer in HappyFox's shape: `{"error": "message"}`, or for validation
+/// `{"error": {"field": ["message"]}}` with status 400.
+public struct APIError: Error, HTTPResponseError, Sendable {
+  public var status: HTTPResponse.Status
+  public var body: JSONValue
+  public var headers: [(String, String)] = []
+
+  public init(_ status: HTTPResponse.Status, _ message: String) {
+    self.status = status
+    body = .object([("error", .string(message))])
+  }
+
+  /// 400 with messages per field.
+  public init(fields: [String: [String]]) {
+    status = .badRequest
+    body = .object([
+      ("error", .object(fields.keys.sorted().map { ($0, .array(fields[$0]!.map(JSONValue.string))) }))
+    ])
+  }
+
+  public static let unauthorized: APIError = {
+    var error = APIError(
+      .unauthorized, "Authentication required: HTTP Basic with your API key as user and auth code as password.")
+    error.headers = [("WWW-Authenticate", "Basic realm=\"AssetSync\"")]
+    return error
+  }()
+
+  public static func forbidden(_ message: String) -> APIError { APIError(.forbidden, message) }
+  public static func notFound(_ what: String) -> APIError { APIError(.notFound, "\(what) was not found.") }
+  public static func field(_ name: String, _ message: String) -> APIError { APIError(fields: [name: [message]]) }
+
+  public func response(from request: Request, context: some RequestContext) throws -> Response {
+    var fields = HTTPFields()
+    fields[.contentType] = "application/json; charset=utf-8"
+    for (name, value) in headers { if let key = HTTPField.Name(name) { fields[key] = value } }
+    return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: body.serialized())))
+  }
+
+  /// Maps the errors of the layers below to answers; anything unknown is a 500 whose details
+  /// stay in the log.
+  public static func from(_ error: any Error) -> APIError? {
+    switch error {
+    case let error as APIError: return error
+    case let error as StoreError:
+      switch error {
+      case .notFound(let what): return .notFound(what)
+      case .duplicateDisplayID(let id):
+        return .field(
+          "display_id", id.isEmpty ? "This display ID is already used by another asset." : error.description)
+      case .duplicateEmail: return .field("email", error.description)
+      case .duplicateName: return .field("name", error.description)
+      case .invalid(let field, let message): return .field(field, message)
+      case .readOnly(let violation): return .forbidden(violation.message)
+      case .syncAlreadyRunning(let runID):
+        return APIError(
+          status: .conflict,
+          body: .object([("error", .string(error.description)), ("running_sync_run_id", .int(Int(runID)))]))
+      case .database: return nil
+      }
+    case let error as SyncRefusal: return APIError(.conflict, error.description)
+    default: return nil
+    }
+  }
+
+  init(status: HTTPResponse.Status, body: JSONValue) {
+    self.status = status
+    self.body = body
+  }
+}

@@ -1,0 +1,202 @@
+import AssetCore
+import AssetStore
+import Foundation
+import Hummingbird
+import KandjiAPI
+
+/// `assets/`, `asset/<id>/` and an asset's contacts (HappyFox's asset API, R16, R19, R20).
+struct AssetRoutes {
+  let services: AppServices
+
+  func register(_ api: APIRouter) {
+    api.get("assets") { request, context in try await list(request, context) }
+    api.post("assets") { request, context in try await create(request, context) }
+    api.get("asset/:id") { request, context in try await show(request, context) }
+    api.put("asset/:id") { request, context in try await update(request, context) }
+    api.delete("asset/:id") { request, context in try await delete(request, context) }
+    api.post("asset/:id/contacts") { request, context in try await linkContact(request, context) }
+    api.delete("asset/:id/contacts/:contact") { request, context in try await unlinkContact(request, context) }
+  }
+
+  var store: any AssetStore { services.store }
+
+  func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    _ = try context.requireAgent()
+    let paging = try Paging.from(request)
+    guard let typeID = try request.queryInt("asset_type") else {
+      throw APIError.field("asset_type", "This query parameter is required: the id of an asset type.")
+    }
+    guard let type = try await store.assetType(id: typeID) else { throw APIError.notFound("Asset type \(typeID)") }
+    let query = request.uri.queryParameters
+    let retired: Bool? =
+      switch query["retired"].map(String.init) {
+      case nil: nil
+      case "true", "1": true
+      case "false", "0": false
+      default: throw APIError.field("retired", "Use true or false.")
+      }
+    let page = try await store.assets(
+      AssetQuery(
+        assetTypeID: typeID, search: query["q"].map(String.init), retired: retired, page: paging.page, size: paging.size
+      ))
+    let fields = try await store.fields(assetTypeID: typeID)
+    let console = try await consoleURLMaker()
+    var items: [JSONValue] = []
+    for asset in page.items {
+      items.append(
+        Representation.asset(
+          asset, type: type, fields: fields, links: try await store.contactLinks(assetID: asset.id), consoleURL: console
+        ))
+    }
+    return .json(Paging.envelope(page, data: items))
+  }
+
+  func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    _ = try context.requireAgent()
+    let id = try request.id(context, what: "Asset")
+    return .json(try await representation(of: id, withTickets: true))
+  }
+
+  func representation(of id: Int64, withTickets: Bool) async throws -> JSONValue {
+    guard let asset = try await store.asset(id: id) else { throw APIError.notFound("Asset \(id)") }
+    guard let type = try await store.assetType(id: asset.assetTypeID) else { throw APIError.notFound("Asset type") }
+    let tickets = withTickets ? try await store.tickets(TicketQuery(assetID: id, page: 1, size: 10)).items : nil
+    return Representation.asset(
+      asset, type: type, fields: try await store.fields(assetTypeID: type.id),
+      links: try await store.contactLinks(assetID: id), consoleURL: try await consoleURLMaker(), recentTickets: tickets)
+  }
+
+  /// Console links use the tenant's URL as saved in the Kandji app.
+  func consoleURLMaker() async throws -> (String) -> String? {
+    let url = try await store.kandjiSettings().apiURL.flatMap { try? KandjiBaseURL($0) }
+    return { deviceID in url?.consoleURL(deviceID: deviceID) }
+  }
+
+  func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    let agent = try context.requireAgent()
+    guard let typeID = try request.queryInt("asset_type") else {
+      throw APIError.field("asset_type", "This query parameter is required: the id of an asset type.")
+    }
+    guard try await store.assetType(id: typeID) != nil else { throw APIError.notFound("Asset type \(typeID)") }
+    let input = try await RequestInput.read(request)
+    input.rejectUnknown(allowed: ["name", "display_id", "created_by", "contact_ids", "custom_fields"])
+    let name = input.string("name", required: true, maxLength: Asset.maxNameLength)
+    let displayID = input.string("display_id", required: true, maxLength: 100)
+    _ = input.int("created_by")
+    let contacts = input.intList("contact_ids") ?? []
+    let values = try await customValues(input, typeID: typeID)
+    try input.validate()
+    let asset = try await store.createManualAsset(
+      ManualAssetDraft(
+        assetTypeID: typeID, name: name!, displayID: displayID!, customValues: values, contactIDs: contacts,
+        createdBy: agent.id), at: services.now())
+    return .json(try await representation(of: asset.id, withTickets: false), status: .created)
+  }
+
+  func update(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    let agent = try context.requireAgent()
+    let id = try request.id(context, what: "Asset")
+    guard let current = try await store.asset(id: id) else { throw APIError.notFound("Asset \(id)") }
+    // Refuse managed assets before reading anything else: no body can edit one (R19).
+    if let violation = AssetWriteRules.checkEdit(current) { throw APIError.forbidden(violation.message) }
+    let input = try await RequestInput.read(request)
+    input.rejectUnknown(allowed: ["name", "display_id", "updated_by", "contact_ids", "custom_fields"])
+    let name = input.has("name") ? input.string("name", required: true, maxLength: Asset.maxNameLength) : nil
+    let displayID = input.has("display_id") ? input.string("display_id", required: true, maxLength: 100) : nil
+    _ = input.int("updated_by")
+    let contacts = input.intList("contact_ids")
+    let values = input.has("custom_fields") ? try await customValues(input, typeID: current.assetTypeID) : nil
+    try input.validate()
+    _ = try await store.updateManualAsset(
+      id: id,
+      ManualAssetChange(
+        name: name, displayID: displayID, customValues: values, contactIDs: contacts, updatedBy: agent.id),
+      at: services.now())
+    return .json(try await representation(of: id, withTickets: false))
+  }
+
+  func delete(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    _ = try context.requireAgent()
+    let id = try request.id(context, what: "Asset")
+    if let text = request.uri.queryParameters["deleted_by"], Int64(text) == nil {
+      throw APIError.field("deleted_by", "A valid agent id is required.")
+    }
+    try await store.deleteManualAsset(id: id)
+    return .json(.object([("id", .int(Int(id))), ("deleted", .bool(true))]))
+  }
+
+  func linkContact(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    _ = try context.requireAgent()
+    let id = try request.id(context, what: "Asset")
+    let input = try await RequestInput.read(request)
+    input.rejectUnknown(allowed: ["contact_id"])
+    let contactID = input.int("contact_id", required: true)
+    try input.validate()
+    try await store.linkContact(contactID!, toAsset: id, at: services.now())
+    return .json(try await representation(of: id, withTickets: false))
+  }
+
+  func unlinkContact(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    _ = try context.requireAgent()
+    let id = try request.id(context, what: "Asset")
+    let contactID = try request.id(context, "contact", what: "Contact")
+    try await store.unlinkContact(contactID, fromAsset: id)
+    return .json(try await representation(of: id, withTickets: false))
+  }
+
+  /// `custom_fields: {"<field id>": value}` checked against the type's fields: unknown ids,
+  /// managed (Kandji) fields and values of the wrong format are each named.
+  func customValues(_ input: RequestInput, typeID: Int64) async throws -> [Int64: String] {
+    guard let raw = input.dictionary("custom_fields") else { return [:] }
+    let fields = Dictionary(uniqueKeysWithValues: try await store.fields(assetTypeID: typeID).map { ($0.id, $0) })
+    var values: [Int64: String] = [:]
+    for (key, value) in raw {
+      guard let id = Int64(key), let field = fields[id] else {
+        input.add("custom_fields.\(key)", "Unknown field for this asset type.")
+        continue
+      }
+      if let violation = AssetWriteRules.checkValue(of: field) {
+        input.add("custom_fields.\(key)", violation.message)
+        continue
+      }
+      switch CustomFieldValue.normalise(value, for: field) {
+      case .success(let text): values[id] = text
+      case .failure(let message): input.add("custom_fields.\(key)", message)
+      }
+    }
+    return values
+  }
+}
+
+/// HappyFox's value formats: text → string, number → integer, dropdown → option id,
+/// date → `YYYY-MM-DD`, boolean → true/false.
+enum CustomFieldValue {
+  enum Outcome {
+    case success(String)
+    case failure(String)
+  }
+
+  static func normalise(_ value: Any, for field: AssetField) -> Outcome {
+    switch field.type {
+    case .text:
+      guard let text = value as? String else { return .failure("Expected a string.") }
+      return text.count <= 2_000 ? .success(text) : .failure("Ensure this field has no more than 2000 characters.")
+    case .number:
+      guard let number = RequestInput.integer(value) else { return .failure("Expected an integer.") }
+      return .success(String(number))
+    case .dropdown:
+      guard let option = RequestInput.integer(value), field.choices.contains(where: { $0.id == Int(option) }) else {
+        return .failure("Expected the id of one of this field's options.")
+      }
+      return .success(String(option))
+    case .date:
+      guard let text = value as? String, text.count == 10, (try? Date(text + "T00:00:00Z", strategy: .iso8601)) != nil
+      else { return .failure("Expected a date as YYYY-MM-DD.") }
+      return .success(text)
+    case .boolean:
+      if let flag = value as? Bool { return .success(flag ? "true" : "false") }
+      if let text = value as? String, ["true", "false"].contains(text) { return .success(text) }
+      return .failure("Expected true or false.")
+    }
+  }
+}

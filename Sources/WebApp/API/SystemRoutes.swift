@@ -1,0 +1,33 @@
+import AssetCore
+import Hummingbird
+
+/// `GET /health` (no authentication: load balancers call it) and `GET /metrics` (Prometheus).
+struct SystemRoutes {
+  let services: AppServices
+
+  func register(health router: Router<AppRequestContext>) {
+    router.get("health") { _, _ -> Response in
+      // The database answering is what "healthy" means for a replica.
+      do {
+        _ = try await services.store.kandjiSettings()
+        return .json(.object([("status", .string("ok"))]))
+      } catch {
+        return .json(
+          .object([("status", .string("unavailable")), ("reason", .string("database"))]), status: .serviceUnavailable)
+      }
+    }
+  }
+
+  func register(metrics api: APIRouter) {
+    api.get("metrics") { _, context in
+      _ = try context.requireAgent()
+      let counts = try await services.store.assetCounts()
+      let types = try await services.store.assetTypes()
+      services.metrics.setAssets(types.map { ($0.name, counts[$0.id] ?? 0) })
+      var headers = HTTPFields()
+      headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+      return Response(
+        status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: services.metrics.text())))
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import AssetCore
+import AssetStore
+import Foundation
+import KandjiAPI
+import SyncService
+
+/// Sets up a demo instance through the same services the API uses: installs and authorizes the
+/// Kandji app against a simulator, creates contacts for some Kandji users (so the sync links
+/// them, R13), saves the default mapping (which starts the initial sync, R7), waits for it, and
+/// adds tickets linked to synced assets plus an admin with an API key.
+public struct DemoSeeder: Sendable {
+  public struct Result: Sendable {
+    public var adminEmail: String
+    public var adminPassword: String
+    public var apiKey: String
+    public var authCode: String
+    public var run: SyncRun?
+  }
+
+  let services: AppServices
+
+  public init(services: AppServices) { self.services = services }
+
+  public func seed(
+    kandjiURL: String, token: String, userEmails: [String], onProgress: @escaping @Sendable (String) -> Void
+  ) async throws -> Result {
+    let store = services.store
+    let now = services.now()
+    var settings = try await store.kandjiSettings()
+    settings.installed = true
+    settings.enabled = true
+    let url = try KandjiBaseURL(kandjiURL)
+    let diagnosis = await services.makeClient(url, KandjiToken(token)).authorize()
+    guard diagnosis.isAuthorized else {
+      throw DemoError(message: "the simulator refused the demo token: \(diagnosis.message)")
+    }
+    settings.apiURL = kandjiURL
+    settings.sealedToken = try services.sealer.seal(KandjiToken(token))
+    settings.tokenSetAt = now
+    settings.lastAuthorizationCode = diagnosis.code
+    settings.lastAuthorizationMessage = diagnosis.message
+    settings.lastAuthorizedAt = now
+    settings.mapping = .default
+    try await store.saveKandjiSettings(settings)
+
+    for (index, email) in Set(userEmails.map { $0.lowercased() }).sorted().prefix(6).enumerated() {
+      let name = email.split(separator: "@").first.map {
+        $0.split(separator: ".").map { $0.capitalized }.joined(separator: " ")
+      }
+      _ = try? await store.createContact(name: name ?? "Contact \(index)", email: email, phones: [], at: now)
+    }
+    _ = try? await store.createContact(
+      name: "Front Desk", email: "frontdesk@example.com", phones: ["+1 555 0100"], at: now)
+
+    onProgress("Initial sync from the Kandji simulator…")
+    var run: SyncRun?
+    do {
+      _ = try await services.coordinator.start(trigger: .initial)
+      run = await services.coordinator.waitForCurrentRun()
+    } catch let error as StoreError {
+      guard case .syncAlreadyRunning = error else { throw error }
+    }
+
+    let macType = try await store.managedType(for: .mac)
+    let macs = try await store.assets(AssetQuery(assetTypeID: macType.id, page: 1, size: 3)).items
+    let subjects = ["Battery drains overnight", "Cannot connect to office Wi-Fi", "Request: more storage"]
+    for (asset, subject) in zip(macs, subjects) {
+      let contact = try await store.contactLinks(assetID: asset.id).first?.contact.id
+      _ = try await store.createTicket(
+        TicketDraft(subject: subject, status: .open, contactID: contact, assetIDs: [asset.id]), at: now)
+    }
+
+    let suffix = SecretTokens.random(bytes: 3).lowercased().filter { $0.isLetter || $0.isNumber }
+    let email = "admin-\(suffix)@example.com"
+    let password = SecretTokens.random(bytes: 12)
+    let admin = try await store.createAgent(
+      email: email, name: "Demo Admin", role: .admin, passwordHash: services.passwords.hash(password), at: now)
+    let key = try await APIKeyIssuer.issue(for: admin, store: store, at: now)
+    return Result(adminEmail: email, adminPassword: password, apiKey: key.key, authCode: key.authCode, run: run)
+  }
+}
+
+public struct DemoError: Error, CustomStringConvertible {
+  public var message: String
+  public var description: String { "Demo setup failed: \(message)" }
+}

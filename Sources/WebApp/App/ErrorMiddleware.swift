@@ -1,0 +1,42 @@
+import Hummingbird
+import Logging
+
+/// Turns every error into an answer once, at the edge: known errors into their 4xx with a
+/// clear message, Hummingbird's own (404 for an unknown path, 405, …) into the same JSON shape,
+/// and anything else into a 500 whose details stay in the log. Counts every answer for metrics.
+struct ErrorMiddleware: RouterMiddleware {
+  typealias Context = AppRequestContext
+  let metrics: AppMetrics
+  let logger: Logger
+
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
+    let response: Response
+    do {
+      response = try await next(request, context)
+    } catch {
+      response = try Self.response(for: error, request: request, context: context, logger: logger)
+    }
+    metrics.countRequest(method: request.method.rawValue, status: Int(response.status.code))
+    return response
+  }
+
+  static func response(for error: any Error, request: Request, context: Context, logger: Logger) throws -> Response {
+    if let known = APIError.from(error) { return try known.response(from: request, context: context) }
+    if let http = error as? HTTPError {
+      let message =
+        http.status == .notFound
+        ? "No such endpoint: \(request.method.rawValue) \(request.uri.path)"
+        : http.body
+          ?? http.status.reasonPhrase
+      return try APIError(http.status, message).response(from: request, context: context)
+    }
+    if let http = error as? any HTTPResponseError, http.status.code < 500 {
+      return try APIError(http.status, http.status.reasonPhrase).response(from: request, context: context)
+    }
+    logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+    return try APIError(.internalServerError, "Something went wrong on the server; the details are in its log.")
+      .response(from: request, context: context)
+  }
+}

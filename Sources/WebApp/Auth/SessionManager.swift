@@ -1,0 +1,47 @@
+import AssetCore
+import AssetStore
+import Foundation
+import Hummingbird
+
+/// Browser sessions: an opaque random cookie (only its hash is stored), a CSRF token per
+/// session, sliding expiry.
+public struct SessionManager: Sendable {
+  public static let cookieName = "assetsync_session"
+  let store: any AssetStore
+  let lifetime: TimeInterval
+  let now: @Sendable () -> Date
+
+  public init(store: any AssetStore, lifetime: TimeInterval = 8 * 3_600, now: @escaping @Sendable () -> Date) {
+    self.store = store
+    self.lifetime = lifetime
+    self.now = now
+  }
+
+  /// Starts a session; returns the cookie value and the session.
+  func start(agent: Agent) async throws -> (token: String, session: WebSession) {
+    let token = SecretTokens.random()
+    let csrf = SecretTokens.random()
+    let hash = SecretTokens.hash(token)
+    try await store.createSession(
+      tokenHash: hash, agentID: agent.id, csrfToken: csrf, expiresAt: now().addingTimeInterval(lifetime), at: now())
+    return (token, WebSession(tokenHash: hash, csrfToken: csrf))
+  }
+
+  /// The signed-in agent of a request, if its session is valid; extends the session.
+  func current(_ request: Request) async throws -> (Agent, WebSession)? {
+    guard let token = request.cookies[Self.cookieName]?.value, !token.isEmpty else { return nil }
+    let hash = SecretTokens.hash(token)
+    guard let found = try await store.session(tokenHash: hash) else { return nil }
+    guard found.expiresAt > now() else {
+      try await store.deleteSession(tokenHash: hash)
+      return nil
+    }
+    // Extend at most once a minute, so page loads do not each cost a write.
+    if found.expiresAt.timeIntervalSince(now()) < lifetime - 60 {
+      try await store.touchSession(tokenHash: hash, expiresAt: now().addingTimeInterval(lifetime))
+    }
+    return (found.agent, WebSession(tokenHash: hash, csrfToken: found.csrfToken))
+  }
+
+  func end(_ session: WebSession) async throws { try await store.deleteSession(tokenHash: session.tokenHash) }
+}

@@ -1,0 +1,97 @@
+import AssetCore
+import AssetStore
+import Foundation
+import Testing
+
+/// The command line of `spec/CLI.md`, driven through the real binary.
+@Suite("The assetsync command line")
+struct CLIContractTests {
+  @Test(
+    "bad flags and values exit non-zero with a one-line message",
+    arguments: [
+      (["serve", "--port", "70000", "--database", "/tmp/x.sqlite"], "--port must be between 0 and 65535"),
+      (["sync"], "Missing --database"),
+      (["sync", "--database", "/tmp/x.sqlite", "--name-source", "colour"], "is not a Kandji field"),
+      (
+        ["agents", "create", "--database", "/tmp/x.sqlite", "--email", "a@b.c", "--name", "A", "--role", "boss"],
+        "--role must be admin or agent"
+      ),
+      (["simulate-kandji", "--devices", "3000000"], "--devices must be between"),
+      (["demo", "--devices", "0"], "--devices must be between 1 and 200000"),
+      (["bench", "kandji-list", "--devices", "ten"], "--devices takes comma-separated counts"),
+      (["frobnicate"], "Unexpected argument"),
+    ])
+  func badInput(arguments: [String], message: String) throws {
+    let output = try CommandRunner.run(arguments)
+    #expect(output.status != 0)
+    #expect(output.stderr.contains(message), "\(output.stderr)")
+    #expect(!output.stderr.contains("Fatal error"))
+  }
+
+  @Test func everyCommandHasHelp() throws {
+    for command in [
+      ["demo"], ["serve"], ["sync"], ["simulate-kandji"], ["agents", "create"], ["api-keys", "create"], ["bench"],
+    ] {
+      let output = try CommandRunner.run(command + ["--help"])
+      #expect(output.status == 0, "\(command)")
+      #expect(output.stdout.contains("USAGE"), "\(command)")
+    }
+  }
+
+  @Test func agentsAndAPIKeysAreCreatedFromTheCommandLine() async throws {
+    let database = CommandRunner.temporaryDatabase()
+    let created = try CommandRunner.run(
+      [
+        "agents", "create", "--database", database, "--email", "Root@Example.com", "--name", "Root", "--role", "admin",
+        "--password-stdin",
+      ], stdin: "a long enough password\n")
+    #expect(created.status == 0, "\(created.stderr)")
+    #expect(created.stdout.contains("Created admin Root@Example.com"))
+    let weak = try CommandRunner.run(
+      [
+        "agents", "create", "--database", database, "--email", "b@example.com", "--name", "B", "--role", "agent",
+        "--password-stdin",
+      ], stdin: "short\n")
+    #expect(weak.status != 0)
+    #expect(weak.stderr.contains("at least 10 characters"))
+    let duplicate = try CommandRunner.run(
+      [
+        "agents", "create", "--database", database, "--email", "root@example.com", "--name", "R", "--role", "agent",
+        "--password-stdin",
+      ], stdin: "another long password\n")
+    #expect(duplicate.status != 0)
+    #expect(duplicate.stderr.contains("already exists"))
+
+    let key = try CommandRunner.run([
+      "api-keys", "create", "--database", database, "--agent", "root@example.com", "--json",
+    ])
+    #expect(key.status == 0, "\(key.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(key.stdout.utf8)) as? [String: String])
+    #expect(json["api_key"]?.hasPrefix("ask_") == true)
+    #expect((json["auth_code"]?.count ?? 0) >= 40)
+    let store = try SQLiteAssetStore(path: database)
+    let stored = try #require(try await store.apiKey(json["api_key"]!))
+    #expect(stored.agent.email == "Root@Example.com")
+    #expect(stored.authCodeHash != json["auth_code"])  // only a hash is stored
+    let unknown = try CommandRunner.run([
+      "api-keys", "create", "--database", database, "--agent", "nobody@example.com", "--json",
+    ])
+    #expect(unknown.status != 0)
+    #expect(unknown.stderr.contains("No agent with the email"))
+  }
+
+  @Test func syncRefusesWhileTheAppIsDisabled() async throws {
+    let database = CommandRunner.temporaryDatabase()
+    let store = try SQLiteAssetStore(path: database)
+    var settings = KandjiSettings()
+    settings.installed = true
+    settings.enabled = false
+    try await store.saveKandjiSettings(settings)
+    let output = try CommandRunner.run(
+      ["sync", "--database", database, "--kandji-url", "http://127.0.0.1:9"],
+      environment: ["ASSETSYNC_KANDJI_TOKEN": "t"])
+    #expect(output.status != 0)
+    #expect(output.stderr.contains("The Kandji app is disabled"))
+    #expect(try await store.syncRuns(limit: 1).isEmpty)
+  }
+}

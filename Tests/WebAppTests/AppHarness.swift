@@ -1,0 +1,136 @@
+import AssetCore
+import AssetStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import KandjiAPI
+import KandjiSimulator
+import Logging
+import SyncService
+import Synchronization
+import Testing
+import WebApp
+
+/// A full app on a fresh SQLite file, a simulator on loopback sharing a virtual clock with the
+/// Kandji clients, an admin and an agent with API keys, and every log line captured.
+struct AppHarness: Sendable {
+  let services: AppServices
+  let store: SQLiteAssetStore
+  let simulator: KandjiSimulator
+  let simulatorURL: String
+  let clock: VirtualRequestClock
+  let admin: Credentials
+  let agent: Credentials
+  let logs: LogCapture
+  let registry: RouteRegistry
+
+  struct Credentials: Sendable {
+    let agent: Agent
+    let key: String
+    let code: String
+    var header: String { "Basic " + Data("\(key):\(code)".utf8).base64EncodedString() }
+  }
+
+  static func run<T: Sendable>(
+    devices: Int = 40, wallClock: (any WallClock)? = nil, _ body: @Sendable (AppHarness) async throws -> T
+  ) async throws -> T {
+    let clock = VirtualRequestClock()
+    let simulator = KandjiSimulator(
+      configuration: SimulatorConfiguration(deviceCount: devices, requestsPerSecond: nil, requestsPerHour: nil),
+      clock: clock)
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("assetsync-web-\(UUID().uuidString)")
+    let store = try SQLiteAssetStore(path: directory.appendingPathComponent("db.sqlite").path)
+    let logs = LogCapture()
+    let logger = Logger(label: "assetsync") { _ in logs }
+    let services = AppServices(
+      store: store, sealer: try TokenSealer(keyData: Data(repeating: 7, count: 32)),
+      configuration: AppConfiguration(bcryptCost: 4, runScheduler: false),
+      now: { wallClock?.now() ?? Date() }, wallClock: wallClock ?? SystemWallClock(),
+      makeClient: { url, token in
+        LiveKandjiClient(
+          configuration: KandjiClientConfiguration(
+            baseURL: url, token: token, requestTimeout: .seconds(5), pacing: .unlimited,
+            retry: RetryPolicy(maxAttempts: 2, jitter: RetryPolicy.noJitter)),
+          clock: clock)
+      }, logger: logger)
+    func credentials(_ role: AgentRole, _ email: String) async throws -> Credentials {
+      let agent = try await store.createAgent(
+        email: email, name: role.rawValue.capitalized, role: role,
+        passwordHash: services.passwords.hash("correct horse battery"),
+        at: Date())
+      let key = try await APIKeyIssuer.issue(for: agent, store: store)
+      return Credentials(agent: agent, key: key.key, code: key.authCode)
+    }
+    let admin = try await credentials(.admin, "admin@example.com")
+    let agent = try await credentials(.agent, "agent@example.com")
+    return try await simulator.withRunningServer { url in
+      try await body(
+        AppHarness(
+          services: services, store: store, simulator: simulator, simulatorURL: url, clock: clock, admin: admin,
+          agent: agent, logs: logs, registry: RouteRegistry()))
+    }
+  }
+
+  /// Router-level tests: requests go straight to the router, no sockets.
+  func test<T: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
+    let app = Application(router: AppBuilder.buildRouter(services: services, registry: registry))
+    return try await app.test(.router, body)
+  }
+}
+
+/// One request's outcome, decoded.
+struct Reply: Sendable {
+  let status: HTTPResponse.Status
+  let headers: HTTPFields
+  let text: String
+
+  var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:] }
+  var list: [[String: Any]] { (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [[String: Any]] ?? [] }
+  /// HappyFox's field errors: `{"error": {"field": ["message"]}}`.
+  var fieldErrors: [String: [String]] { json["error"] as? [String: [String]] ?? [:] }
+  var message: String { json["error"] as? String ?? "" }
+}
+
+extension TestClientProtocol {
+  func call(
+    _ method: HTTPRequest.Method, _ path: String, as credentials: AppHarness.Credentials?, json: String? = nil,
+    headers extra: [(String, String)] = []
+  ) async throws -> Reply {
+    var headers = HTTPFields()
+    if let credentials { headers[.authorization] = credentials.header }
+    if json != nil { headers[.contentType] = "application/json" }
+    for (name, value) in extra { headers[HTTPField.Name(name)!] = value }
+    let fullPath = path.hasPrefix("/") ? path : "/api/1.1/json/" + path
+    return try await execute(
+      uri: fullPath, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) }
+    ) { response in
+      Reply(status: response.status, headers: response.headers, text: String(buffer: response.body))
+    }
+  }
+}
+
+/// Keeps every log line (message and metadata) for the secrets test.
+final class LogCapture: LogHandler, Sendable {
+  private let lines = Mutex<[String]>([])
+  var all: [String] { lines.withLock { $0 } }
+
+  var logLevel: Logger.Level {
+    get { .trace }
+    set {}
+  }
+  var metadata: Logger.Metadata {
+    get { [:] }
+    set {}
+  }
+  subscript(metadataKey _: String) -> Logger.Metadata.Value? {
+    get { nil }
+    set {}
+  }
+
+  func log(event: LogEvent) {
+    let text =
+      "\(event.level) \(event.message) \(event.metadata.map { "\($0)" } ?? "") \(event.error.map { "\($0)" } ?? "")"
+    lines.withLock { $0.append(text) }
+  }
+}

@@ -1,0 +1,83 @@
+import AssetCore
+import AssetStore
+import Foundation
+import SyncService
+import Testing
+import WebApp
+
+@Suite("The daily scheduler on a test clock")
+struct SchedulerTests {
+  static let start = Date(timeIntervalSince1970: 1_800_000_000)  // 2027-01-15T08:00:00Z
+
+  func configure(_ h: AppHarness, enabled: Bool, schedule: SyncSchedule) async throws {
+    var settings = KandjiSettings()
+    settings.installed = true
+    settings.enabled = enabled
+    settings.apiURL = h.simulatorURL
+    settings.sealedToken = try h.services.sealer.seal(.init(h.simulator.fullAccessToken))
+    settings.mapping = .default
+    settings.schedule = schedule
+    try await h.store.saveKandjiSettings(settings)
+  }
+
+  @Test func oneRunPerDayAtTheScheduledTime() async throws {
+    let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(5 * 86_400))
+    try await AppHarness.run(devices: 10, wallClock: clock) { h in
+      try await configure(h, enabled: true, schedule: SyncSchedule(hour: 3, minute: 15, timeZone: "Europe/Berlin"))
+      try await SyncScheduler(store: h.store, coordinator: h.services.coordinator, clock: clock).loop()
+      let runs = try await h.store.syncRuns(limit: 100)
+      #expect(runs.count == 5)
+      #expect(runs.allSatisfy { $0.trigger == .scheduled && $0.status == .completed })
+      let berlin = TimeZone(identifier: "Europe/Berlin")!
+      for run in runs {
+        let time = Calendar(identifier: .gregorian).dateComponents(in: berlin, from: run.startedAt)
+        #expect(time.hour == 3 && time.minute == 15)
+      }
+      // None overlapping: each run finished before the next began.
+      let ordered = runs.sorted { $0.id < $1.id }
+      for (a, b) in zip(ordered, ordered.dropFirst()) { #expect(a.finishedAt! <= b.startedAt) }
+    }
+  }
+
+  @Test func noRunsWhileDisabled() async throws {
+    try await AppHarness.run(devices: 5) { h in
+      try await configure(h, enabled: false, schedule: SyncSchedule(hour: 1))
+      let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(7 * 86_400))
+      try await SyncScheduler(store: h.store, coordinator: h.services.coordinator, clock: clock).loop()
+      #expect(try await h.store.syncRuns(limit: 10).isEmpty)
+    }
+  }
+
+  @Test func survivesFailedRuns() async throws {
+    try await AppHarness.run(devices: 5) { h in
+      try await configure(h, enabled: true, schedule: SyncSchedule(hour: 12))
+      h.simulator.inject(.status(500), on: .list, times: 4)  // two runs of two attempts each
+      let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(3 * 86_400))
+      try await SyncScheduler(store: h.store, coordinator: h.services.coordinator, clock: clock).loop()
+      let runs = try await h.store.syncRuns(limit: 10).sorted { $0.id < $1.id }
+      #expect(runs.map(\.status) == [.failed, .failed, .completed])
+    }
+  }
+
+  @Test func aScheduleChangeTakesEffectWithoutRestart() async throws {
+    let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(2 * 86_400 + 3_600))
+    try await AppHarness.run(devices: 5, wallClock: clock) { h in
+      try await configure(h, enabled: true, schedule: SyncSchedule(hour: 23, minute: 0))
+      let store = h.store
+      // After the first day, the admin moves the run to 06:00.
+      let change = Task {
+        while clock.now() < Self.start.addingTimeInterval(86_400) { await Task.yield() }
+        var settings = try await store.kandjiSettings()
+        settings.schedule = SyncSchedule(hour: 6)
+        try await store.saveKandjiSettings(settings)
+      }
+      try await SyncScheduler(store: h.store, coordinator: h.services.coordinator, clock: clock, maxSleep: 3_600).loop()
+      try await change.value
+      let hours = try await h.store.syncRuns(limit: 10).map {
+        Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: $0.startedAt).hour
+      }
+      #expect(hours.contains(23))
+      #expect(hours.contains(6))
+    }
+  }
+}
