@@ -25,6 +25,12 @@ struct DemoCommand: AsyncParsableCommand {
   @Option(help: "SQLite file to keep the demo in (default: a new temporary file).")
   var database: String?
 
+  @Flag(help: "Leave the Kandji app uninstalled, to walk through its setup in the web UI.")
+  var skipKandjiSetup = false
+
+  @Flag(help: "Print the demo's URLs and credentials as one JSON line (for scripts and tests).")
+  var json = false
+
   func validate() throws {
     guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port).") }
     guard (1...200_000).contains(devices) else { throw ValidationError("--devices must be between 1 and 200000.") }
@@ -64,12 +70,19 @@ struct DemoCommand: AsyncParsableCommand {
     guard let kandjiPort = await simulatorIterator.next(), let webPort = await serverIterator.next() else {
       throw CLIError("The demo could not start its servers (is port \(port) free?).")
     }
-    Console.line("Kandji simulator: \(devices) devices at http://127.0.0.1:\(kandjiPort)")
+    if !json { Console.line("Kandji simulator: \(devices) devices at http://127.0.0.1:\(kandjiPort)") }
     do {
       let result = try await DemoSeeder(services: services).seed(
         kandjiURL: "http://127.0.0.1:\(kandjiPort)", token: simulator.fullAccessToken,
-        userEmails: simulator.devices.compactMap(\.user?.email)
-      ) { Console.line($0) }
+        userEmails: simulator.devices.compactMap(\.user?.email), setUpKandji: !skipKandjiSetup
+      ) { if !json { Console.line($0) } }
+      if json {
+        Console.line(
+          "{\"url\":\"http://127.0.0.1:\(webPort)\",\"kandji_url\":\"http://127.0.0.1:\(kandjiPort)\",\"kandji_token\":\"\(simulator.fullAccessToken)\",\"email\":\"\(result.adminEmail)\",\"password\":\"\(result.adminPassword)\",\"api_key\":\"\(result.apiKey)\",\"auth_code\":\"\(result.authCode)\"}"
+        )
+        try await running.value
+        return
+      }
       if let run = result.run {
         let t = run.totals
         Console.line(
@@ -79,6 +92,10 @@ struct DemoCommand: AsyncParsableCommand {
       Console.line("")
       Console.line("AssetSync demo is running at http://127.0.0.1:\(webPort)")
       Console.line("  Sign in:   \(result.adminEmail)  /  \(result.adminPassword)")
+      if skipKandjiSetup {
+        Console.line("  Kandji app not set up: in Admin › Apps › Kandji use API URL http://127.0.0.1:\(kandjiPort)")
+        Console.line("  and the simulator's token \(simulator.fullAccessToken)")
+      }
       Console.line("  API key:   \(result.apiKey)")
       Console.line("  Auth code: \(result.authCode)")
       Console.line(

@@ -9,6 +9,7 @@ import SyncService
 struct KandjiAppRoutes {
   let services: AppServices
   var store: any AssetStore { services.store }
+  var actions: KandjiAppActions { KandjiAppActions(services: services) }
 
   func register(_ api: APIRouter) {
     api.get("apps/kandji") { _, context in
@@ -17,12 +18,7 @@ struct KandjiAppRoutes {
     }
     api.post("apps/kandji/install") { _, context in
       _ = try context.requireAdmin()
-      var settings = try await store.kandjiSettings()
-      if !settings.installed {
-        settings.installed = true
-        settings.enabled = true
-        try await store.saveKandjiSettings(settings)
-      }
+      try await actions.install()
       return .json(try await status())
     }
     api.post("apps/kandji/authorize") { request, context in
@@ -54,7 +50,7 @@ struct KandjiAppRoutes {
         settings.detailsRefreshPerRun = Int(refresh)
       }
       try input.validate()
-      try await store.saveKandjiSettings(settings)
+      try await actions.setSchedule(settings.schedule, detailsRefresh: settings.detailsRefreshPerRun)
       return .json(try await status())
     }
     api.post("apps/kandji/sync") { _, context in
@@ -64,12 +60,12 @@ struct KandjiAppRoutes {
     }
     api.post("apps/kandji/enable") { _, context in
       _ = try context.requireAdmin()
-      try await setEnabled(true)
+      try await actions.setEnabled(true)
       return .json(try await status())
     }
     api.post("apps/kandji/disable") { _, context in
       _ = try context.requireAdmin()
-      try await setEnabled(false)
+      try await actions.setEnabled(false)
       return .json(try await status())
     }
     api.get("apps/kandji/sync_runs") { request, context in
@@ -111,47 +107,14 @@ struct KandjiAppRoutes {
     return run
   }
 
-  func setEnabled(_ enabled: Bool) async throws {
-    var settings = try await store.kandjiSettings()
-    guard settings.installed else { throw APIError(.conflict, SyncRefusal.notInstalled.description) }
-    settings.enabled = enabled
-    try await store.saveKandjiSettings(settings)
-    // Disabling stops syncs, including one in progress; imported assets stay as they are (R21).
-    if !enabled { await services.coordinator.cancelCurrentRun() }
-  }
-
-  /// R3: checks the credentials against Kandji *before* saving them; only working ones are saved.
+  /// R3: checks the credentials against Kandji before saving them; only working ones are saved.
   func authorize(_ request: Request) async throws -> Response {
     let input = try await RequestInput.read(request, allowEmpty: true)
     input.rejectUnknown(allowed: ["api_url", "api_token"])
     let urlText = input.string("api_url", maxLength: 300)
     let tokenText = input.string("api_token", maxLength: 300)
     try input.validate()
-    var settings = try await store.kandjiSettings()
-    guard settings.installed else { throw APIError(.conflict, SyncRefusal.notInstalled.description) }
-    guard let urlText = urlText ?? settings.apiURL else { throw APIError.field("api_url", "This field is required.") }
-    let url: KandjiBaseURL
-    do { url = try KandjiBaseURL(urlText) } catch { throw APIError.field("api_url", error.description) }
-    let token: KandjiToken
-    if let tokenText, !tokenText.isEmpty {
-      token = KandjiToken(tokenText)
-    } else if let sealed = settings.sealedToken {
-      do { token = try services.sealer.open(sealed) } catch { throw APIError.field("api_token", error.description) }
-    } else {
-      throw APIError.field("api_token", "This field is required.")
-    }
-    let diagnosis = await services.makeClient(url, token).authorize()
-    settings.lastAuthorizationCode = diagnosis.code
-    settings.lastAuthorizationMessage = diagnosis.message
-    settings.lastAuthorizedAt = services.now()
-    if diagnosis.isAuthorized {
-      settings.apiURL = urlText
-      if tokenText != nil {
-        settings.sealedToken = try services.sealer.seal(token)
-        settings.tokenSetAt = services.now()
-      }
-    }
-    try await store.saveKandjiSettings(settings)
+    let diagnosis = try await actions.authorize(url: urlText, token: tokenText)
     return .json(
       .object([
         ("authorized", .bool(diagnosis.isAuthorized)), ("code", .string(diagnosis.code)),
@@ -174,26 +137,11 @@ struct KandjiAppRoutes {
     let name = source("name_source")
     let displayID = source("display_id_source")
     try input.validate()
-    var settings = try await store.kandjiSettings()
-    guard settings.installed else { throw APIError(.conflict, SyncRefusal.notInstalled.description) }
-    guard settings.apiURL != nil, settings.sealedToken != nil else {
-      throw APIError(.conflict, SyncRefusal.noCredentials.description)
-    }
-    settings.mapping = FieldMapping(nameSource: name!, displayIDSource: displayID!)
-    try await store.saveKandjiSettings(settings)
-    guard settings.enabled else {
-      return .json(.object([("mapping", Self.mapping(settings.mapping!)), ("sync_run", .null)]))
-    }
-    let run: SyncRun
-    do {
-      run = try await services.coordinator.start(trigger: .initial)
-    } catch let error as StoreError {
-      guard case .syncAlreadyRunning = error else { throw error }
-      return .json(.object([("mapping", Self.mapping(settings.mapping!)), ("sync_run", .null)]))
-    }
+    let mapping = FieldMapping(nameSource: name!, displayIDSource: displayID!)
+    let run = try await actions.saveMapping(mapping)
     return .json(
-      .object([("mapping", Self.mapping(settings.mapping!)), ("sync_run", Representation.syncRun(run))]),
-      status: .accepted)
+      .object([("mapping", Self.mapping(mapping)), ("sync_run", run.map { Representation.syncRun($0) } ?? .null)]),
+      status: run == nil ? .ok : .accepted)
   }
 
   func status() async throws -> JSONValue {

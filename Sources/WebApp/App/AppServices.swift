@@ -20,6 +20,8 @@ public struct AppServices: Sendable {
   public let makeClient: SyncCoordinator.ClientFactory
   public let logger: Logger
   let loginThrottle: LoginThrottle
+  let previewCache = PreviewCache()
+  let renderer = PageRenderer()
 
   public init(
     store: any AssetStore, sealer: TokenSealer, configuration: AppConfiguration,

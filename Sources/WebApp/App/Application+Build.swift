@@ -8,12 +8,13 @@ import SyncService
 /// in one application. `assetsync serve`, the demo and the tests all come through here.
 public enum AppBuilder {
   /// The router alone (router-level tests use it with `app.test(.router)`).
-  public static func buildRouter(services: AppServices, registry: RouteRegistry = RouteRegistry()) -> Router<
-    AppRequestContext
-  > {
+  public static func buildRouter(
+    services: AppServices, registry: RouteRegistry = RouteRegistry(), secureCookies: Bool = false
+  ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ErrorMiddleware(metrics: services.metrics, logger: services.logger))
     SystemRoutes(services: services).register(health: router)
+    WebRoutes(services: services, secureCookies: secureCookies).register(router)
     let prefix = "/api/1.1/json/"
     let group = router.group(RouterPath(prefix)).add(
       middleware: AuthMiddleware(store: services.store, sessions: services.sessions))
@@ -40,7 +41,7 @@ public enum AppBuilder {
     var logger = services.logger
     logger.logLevel = configuration.logLevel
     var app = Application(
-      router: buildRouter(services: services),
+      router: buildRouter(services: services, secureCookies: configuration.secureCookies),
       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "AssetSync"),
       onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
       logger: logger)

@@ -21,11 +21,23 @@ public struct DemoSeeder: Sendable {
 
   public init(services: AppServices) { self.services = services }
 
+  /// - Parameter setUpKandji: `false` leaves the Kandji app uninstalled, for walking through the
+  ///   setup by hand (the browser tests do).
   public func seed(
-    kandjiURL: String, token: String, userEmails: [String], onProgress: @escaping @Sendable (String) -> Void
+    kandjiURL: String, token: String, userEmails: [String], setUpKandji: Bool = true,
+    onProgress: @escaping @Sendable (String) -> Void
   ) async throws -> Result {
     let store = services.store
     let now = services.now()
+    for (index, email) in Set(userEmails.map { $0.lowercased() }).sorted().prefix(6).enumerated() {
+      let local = email.split(separator: "@").first ?? ""
+      let name = local.split(separator: ".").map { $0.filter(\.isLetter).capitalized }.joined(separator: " ")
+      _ = try? await store.createContact(
+        name: name.isEmpty ? "Contact \(index)" : name, email: email, phones: [], at: now)
+    }
+    _ = try? await store.createContact(
+      name: "Front Desk", email: "frontdesk@example.com", phones: ["+1 555 0100"], at: now)
+    guard setUpKandji else { return try await admin(now: now, run: nil) }
     var settings = try await store.kandjiSettings()
     settings.installed = true
     settings.enabled = true
@@ -70,6 +82,12 @@ public struct DemoSeeder: Sendable {
         TicketDraft(subject: subject, status: .open, contactID: contact, assetIDs: [asset.id]), at: now)
     }
 
+    return try await admin(now: now, run: run)
+  }
+
+  /// A fresh demo admin with an API key.
+  func admin(now: Date, run: SyncRun?) async throws -> Result {
+    let store = services.store
     let suffix = SecretTokens.random(bytes: 3).lowercased().filter { $0.isLetter || $0.isNumber }
     let email = "admin-\(suffix)@example.com"
     let password = SecretTokens.random(bytes: 12)

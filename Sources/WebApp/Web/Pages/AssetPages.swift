@@ -1,0 +1,358 @@
+import AssetCore
+import AssetStore
+import Foundation
+import Hummingbird
+import KandjiAPI
+
+/// The asset list (a tab per type), the asset page, and manual assets' forms.
+struct AssetPages {
+  let services: AppServices
+  let renderer: PageRenderer
+  var store: any AssetStore { services.store }
+  static let pageSize = 50
+
+  struct Tab {
+    var id: Int64
+    var name: String
+    var managed: Bool
+    var active: Bool
+    var count: Int
+  }
+
+  struct Row {
+    var id: Int64
+    var name, displayID, serial, model, os, user, lastCheckIn: String
+    var managed: Bool
+    var retired: Bool
+  }
+
+  struct TypeSummary {
+    var id: Int64
+    var name: String
+    var managed: Bool
+  }
+
+  struct ListModel {
+    var chrome: PageChrome
+    var tabs: [Tab]
+    var type: TypeSummary
+    var query: String
+    var showAll, showActive, showRetired: Bool
+    var rows: [Row]
+    var hasRows: Bool
+    var from, to, total: Int
+    var prevURL, nextURL: String?
+    var emptyTitle, emptyMessage: String
+  }
+
+  func register(_ pages: RouterGroup<AppRequestContext>) {
+    pages.get("assets") { request, context in try await list(request, context) }
+    pages.get("assets/new") { request, context in try await newForm(request, context) }
+    pages.post("assets") { request, context in try await create(request, context) }
+    pages.get("assets/:id") { request, context in try await show(request, context) }
+    pages.get("assets/:id/edit") { request, context in try await editForm(request, context) }
+    pages.post("assets/:id/edit") { request, context in try await update(request, context) }
+    pages.post("assets/:id/delete") { request, context in try await delete(request, context) }
+    pages.post("assets/:id/contacts") { request, context in try await addContact(request, context) }
+    pages.post("assets/:id/contacts/:contact/remove") { request, context in try await removeContact(request, context) }
+    pages.post("assets/:id/tickets") { request, context in try await linkTicket(request, context) }
+    pages.post("assets/:id/tickets/new") { request, context in try await newTicket(request, context) }
+  }
+
+  func chrome(_ context: AppRequestContext, _ title: String, _ request: Request, error: String? = nil) throws -> (
+    PageChrome, String?
+  ) {
+    let agent = try context.requireAgent()
+    let flash = Flash.take(request)
+    return (
+      PageChrome(
+        title: title, agent: agent, csrf: context.session?.csrfToken ?? "", section: "assets", notice: flash.message,
+        error: error), flash.clear
+    )
+  }
+
+  func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    let query = request.uri.queryParameters
+    let types = try await store.assetTypes()
+    let counts = try await store.assetCounts()
+    let typeID = query["type"].flatMap { Int64($0) } ?? types.first?.id ?? 0
+    guard let type = types.first(where: { $0.id == typeID }) else { throw APIError.notFound("Asset type \(typeID)") }
+    let search = query["q"].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
+    let retiredText = query["retired"].map(String.init) ?? ""
+    let retired: Bool? = retiredText == "true" ? true : retiredText == "false" ? false : nil
+    let pageNumber = max(1, query["page"].flatMap { Int($0) } ?? 1)
+    let page = try await store.assets(
+      AssetQuery(
+        assetTypeID: type.id, search: search.isEmpty ? nil : search, retired: retired, page: pageNumber,
+        size: Self.pageSize))
+    func url(_ page: Int) -> String {
+      var parts = ["type=\(type.id)", "page=\(page)"]
+      if !search.isEmpty {
+        parts.append("q=" + (search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+      }
+      if !retiredText.isEmpty { parts.append("retired=\(retiredText)") }
+      return "/assets?" + parts.joined(separator: "&")
+    }
+    let rows = page.items.map { asset in
+      Row(
+        id: asset.id, name: asset.name, displayID: asset.displayID, serial: asset.kandji?.serialNumber ?? "—",
+        model: asset.kandji?.model ?? "—", os: asset.kandji?.osVersion ?? "—", user: asset.kandji?.userEmail ?? "—",
+        lastCheckIn: asset.kandji.map { DisplayDate.text($0.lastCheckIn) } ?? "—", managed: asset.isManaged,
+        retired: asset.isRetired)
+    }
+    let first = page.items.isEmpty ? 0 : (page.page - 1) * page.size + 1
+    let (chrome, clear) = try chrome(context, "\(type.name) assets", request)
+    let model = ListModel(
+      chrome: chrome,
+      tabs: types.map {
+        Tab(id: $0.id, name: $0.name, managed: $0.isManaged, active: $0.id == type.id, count: counts[$0.id] ?? 0)
+      },
+      type: TypeSummary(id: type.id, name: type.name, managed: type.isManaged), query: search,
+      showAll: retired == nil, showActive: retired == false, showRetired: retired == true, rows: rows,
+      hasRows: !rows.isEmpty, from: first, to: first + max(0, rows.count - 1), total: page.total,
+      prevURL: page.page > 1 ? url(page.page - 1) : nil, nextURL: page.page < page.pageCount ? url(page.page + 1) : nil,
+      emptyTitle: search.isEmpty ? "No \(type.name) assets yet" : "Nothing matches “\(search)”",
+      emptyMessage: type.isManaged && search.isEmpty
+        ? "Devices appear here after a Kandji sync. You can also add a manual asset."
+        : "Try another search, or add an asset.")
+    return renderer.page("assets", model).with(cookies: [clear])
+  }
+
+  struct Field {
+    var label: String
+    var value: String
+  }
+
+  struct ContactItem {
+    var id: Int64
+    var name: String
+    var email: String
+    var auto: Bool
+  }
+
+  struct TicketItem {
+    var id: Int64
+    var subject: String
+    var status: String
+    var created: String
+  }
+
+  struct AssetSummary {
+    var id: Int64
+    var name, displayID, typeName: String
+    var typeID: Int64
+    var managed, retired: Bool
+    var consoleURL: String?
+  }
+
+  struct AssetModel {
+    var chrome: PageChrome
+    var asset: AssetSummary
+    var assetID: Int64
+    var csrf: String
+    var kandjiFields: [Field]
+    var customFields: [Field]
+    var hasCustomFields: Bool
+    var contacts: [ContactItem]
+    var hasContacts: Bool
+    var contactChoices: [ContactItem]
+    var hasContactChoices: Bool
+    var tickets: [TicketItem]
+    var hasTickets: Bool
+    var ticketChoices: [TicketItem]
+    var hasTicketChoices: Bool
+  }
+
+  func loadAsset(_ request: Request, _ context: AppRequestContext) async throws -> Asset {
+    let id = try request.id(context, what: "Asset")
+    guard let asset = try await store.asset(id: id) else { throw APIError.notFound("Asset \(id)") }
+    return asset
+  }
+
+  func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    let asset = try await loadAsset(request, context)
+    guard let type = try await store.assetType(id: asset.assetTypeID) else { throw APIError.notFound("Asset type") }
+    let fields = try await store.fields(assetTypeID: type.id)
+    let consoleBase = try await store.kandjiSettings().apiURL.flatMap { try? KandjiBaseURL($0) }
+    let kandjiFields = ManagedField.allCases.map { field in
+      Field(label: field.label, value: asset.kandji.flatMap { field.value(in: $0) }.map(Self.readable(field)) ?? "—")
+    }
+    let custom = fields.filter { !$0.isManaged }.map { Field(label: $0.name, value: asset.customValues[$0.id] ?? "—") }
+    let links = try await store.contactLinks(assetID: asset.id)
+    let linkedIDs = Set(links.map(\.contact.id))
+    let allContacts = try await store.contacts(ContactQuery(page: 1, size: 200)).items.filter {
+      !linkedIDs.contains($0.id)
+    }
+    let tickets = try await store.tickets(TicketQuery(assetID: asset.id, page: 1, size: 10)).items
+    let linkedTickets = Set(tickets.map(\.id))
+    let recent = try await store.tickets(TicketQuery(page: 1, size: 50)).items.filter { !linkedTickets.contains($0.id) }
+    let (chrome, clear) = try chrome(context, asset.name, request)
+    func item(_ ticket: Ticket) -> TicketItem {
+      TicketItem(
+        id: ticket.id, subject: ticket.subject, status: ticket.status.rawValue,
+        created: DisplayDate.text(ticket.createdAt))
+    }
+    let model = AssetModel(
+      chrome: chrome,
+      asset: AssetSummary(
+        id: asset.id, name: asset.name, displayID: asset.displayID, typeName: type.name, typeID: type.id,
+        managed: asset.isManaged, retired: asset.isRetired,
+        consoleURL: asset.kandji.flatMap { attributes in consoleBase?.consoleURL(deviceID: attributes.deviceID) }),
+      assetID: asset.id, csrf: chrome.csrf, kandjiFields: kandjiFields, customFields: custom,
+      hasCustomFields: !custom.isEmpty,
+      contacts: links.map {
+        ContactItem(id: $0.contact.id, name: $0.contact.name, email: $0.contact.email, auto: $0.source == .kandji)
+      },
+      hasContacts: !links.isEmpty,
+      contactChoices: allContacts.map { ContactItem(id: $0.id, name: $0.name, email: $0.email, auto: false) },
+      hasContactChoices: !allContacts.isEmpty, tickets: tickets.map(item), hasTickets: !tickets.isEmpty,
+      ticketChoices: recent.map(item), hasTicketChoices: !recent.isEmpty)
+    return renderer.page("asset", model).with(cookies: [clear])
+  }
+
+  /// Field values in words: `true` → Yes, ISO dates → readable UTC.
+  static func readable(_ field: ManagedField) -> (String) -> String {
+    { value in
+      switch field {
+      case .supervised: value == "true" ? "Yes" : "No"
+      case .lastCheckIn: (try? Date(value, strategy: .iso8601)).map { DisplayDate.text($0) } ?? value
+      default: value
+      }
+    }
+  }
+
+  struct FormModel {
+    var chrome: PageChrome
+    var heading, action, typeName, cancelURL: String
+    var typeManaged: Bool
+    var name, displayID: String
+    var nameError, displayIDError: String?
+  }
+
+  func newForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    let typeID = request.uri.queryParameters["type"].flatMap { Int64($0) } ?? 0
+    guard let type = try await store.assetType(id: typeID) else { throw APIError.notFound("Asset type \(typeID)") }
+    let (chrome, _) = try chrome(context, "New asset", request)
+    return renderer.page(
+      "asset-form",
+      FormModel(
+        chrome: chrome, heading: "New \(type.name) asset", action: "/assets?type=\(type.id)", typeName: type.name,
+        cancelURL: "/assets?type=\(type.id)", typeManaged: type.isManaged, name: "", displayID: ""))
+  }
+
+  func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    let form = try await WebForm.read(request, context)
+    let agent = try context.requireAgent()
+    let typeID = request.uri.queryParameters["type"].flatMap { Int64($0) } ?? 0
+    guard let type = try await store.assetType(id: typeID) else { throw APIError.notFound("Asset type \(typeID)") }
+    let name = form["name"] ?? ""
+    let displayID = form["display_id"] ?? ""
+    do {
+      let asset = try await store.createManualAsset(
+        ManualAssetDraft(assetTypeID: type.id, name: name, displayID: displayID, createdBy: agent.id),
+        at: services.now())
+      return .seeOther("/assets/\(asset.id)", cookies: [Flash.set("Asset created.")])
+    } catch let error as StoreError {
+      let (chrome, _) = try chrome(context, "New asset", request)
+      var model = FormModel(
+        chrome: chrome, heading: "New \(type.name) asset", action: "/assets?type=\(type.id)", typeName: type.name,
+        cancelURL: "/assets?type=\(type.id)", typeManaged: type.isManaged, name: name, displayID: displayID)
+      try Self.place(error, into: &model)
+      return renderer.page("asset-form", model, status: .badRequest)
+    }
+  }
+
+  /// Puts a validation failure next to its field.
+  static func place(_ error: StoreError, into model: inout FormModel) throws {
+    switch error {
+    case .invalid(let field, let message) where field == "name": model.nameError = message
+    case .invalid(let field, let message) where field == "display_id": model.displayIDError = message
+    case .duplicateDisplayID: model.displayIDError = "This display ID is already used by another asset."
+    default: throw error
+    }
+  }
+
+  func editForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    let asset = try await loadAsset(request, context)
+    if let violation = AssetWriteRules.checkEdit(asset) { throw APIError.forbidden(violation.message) }
+    let type = try await store.assetType(id: asset.assetTypeID)
+    let (chrome, _) = try chrome(context, "Edit \(asset.name)", request)
+    return renderer.page(
+      "asset-form",
+      FormModel(
+        chrome: chrome, heading: "Edit \(asset.name)", action: "/assets/\(asset.id)/edit", typeName: type?.name ?? "",
+        cancelURL: "/assets/\(asset.id)", typeManaged: type?.isManaged ?? false, name: asset.name,
+        displayID: asset.displayID))
+  }
+
+  func update(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    let form = try await WebForm.read(request, context)
+    let agent = try context.requireAgent()
+    let asset = try await loadAsset(request, context)
+    let name = form["name"] ?? ""
+    let displayID = form["display_id"] ?? ""
+    do {
+      _ = try await store.updateManualAsset(
+        id: asset.id, ManualAssetChange(name: name, displayID: displayID, updatedBy: agent.id), at: services.now())
+      return .seeOther("/assets/\(asset.id)", cookies: [Flash.set("Asset saved.")])
+    } catch let error as StoreError {
+      if case .readOnly(let violation) = error { throw APIError.forbidden(violation.message) }
+      let (chrome, _) = try chrome(context, "Edit \(asset.name)", request)
+      let type = try await store.assetType(id: asset.assetTypeID)
+      var model = FormModel(
+        chrome: chrome, heading: "Edit \(asset.name)", action: "/assets/\(asset.id)/edit", typeName: type?.name ?? "",
+        cancelURL: "/assets/\(asset.id)", typeManaged: type?.isManaged ?? false, name: name, displayID: displayID)
+      try Self.place(error, into: &model)
+      return renderer.page("asset-form", model, status: .badRequest)
+    }
+  }
+
+  func delete(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    _ = try await WebForm.read(request, context)
+    let asset = try await loadAsset(request, context)
+    try await store.deleteManualAsset(id: asset.id)
+    return .seeOther("/assets?type=\(asset.assetTypeID)", cookies: [Flash.set("Asset “\(asset.name)” deleted.")])
+  }
+
+  func addContact(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    let form = try await WebForm.read(request, context)
+    let asset = try await loadAsset(request, context)
+    guard let contactID = form["contact_id"].flatMap({ Int64($0) }) else {
+      return .seeOther("/assets/\(asset.id)", cookies: [Flash.set("Choose a contact.")])
+    }
+    try await store.linkContact(contactID, toAsset: asset.id, at: services.now())
+    return .seeOther("/assets/\(asset.id)#contacts", cookies: [Flash.set("Contact added.")])
+  }
+
+  func removeContact(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    _ = try await WebForm.read(request, context)
+    let asset = try await loadAsset(request, context)
+    let contactID = try request.id(context, "contact", what: "Contact")
+    try await store.unlinkContact(contactID, fromAsset: asset.id)
+    return .seeOther("/assets/\(asset.id)#contacts", cookies: [Flash.set("Contact removed.")])
+  }
+
+  func linkTicket(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    let form = try await WebForm.read(request, context)
+    let asset = try await loadAsset(request, context)
+    guard let ticketID = form["ticket_id"].flatMap({ Int64($0) }) else {
+      return .seeOther("/assets/\(asset.id)", cookies: [Flash.set("Choose a ticket.")])
+    }
+    try await store.linkTicket(ticketID, toAsset: asset.id)
+    return .seeOther("/assets/\(asset.id)#recent-tickets", cookies: [Flash.set("Ticket #\(ticketID) linked.")])
+  }
+
+  func newTicket(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    let form = try await WebForm.read(request, context)
+    let agent = try context.requireAgent()
+    let asset = try await loadAsset(request, context)
+    guard let subject = form["subject"] else {
+      return .seeOther("/assets/\(asset.id)", cookies: [Flash.set("Enter a subject for the ticket.")])
+    }
+    let contact = try await store.contactLinks(assetID: asset.id).first?.contact.id
+    let ticket = try await store.createTicket(
+      TicketDraft(subject: subject, status: .open, contactID: contact, assetIDs: [asset.id], createdBy: agent.id),
+      at: services.now())
+    return .seeOther("/assets/\(asset.id)#recent-tickets", cookies: [Flash.set("Ticket #\(ticket.id) created.")])
+  }
+}

@@ -1,0 +1,147 @@
+extension Templates {
+  static let assets = """
+    {{<layout}}{{$content}}
+    <div class="page-head">
+      <h1>Assets</h1>
+      <a class="button primary" id="new-asset" href="/assets/new?type={{type.id}}">New {{type.name}} asset</a>
+    </div>
+    <nav class="tabs" aria-label="Asset types">
+      {{#tabs}}<a href="/assets?type={{id}}" class="tab{{#managed}} managed{{/managed}}" {{#active}}aria-current="page"{{/active}}>{{#managed}}<img src="/static/kandji.svg" alt="" width="14" height="14">{{/managed}} {{name}} <span class="count">{{count}}</span></a>{{/tabs}}
+    </nav>
+    <form class="filters" method="get" action="/assets" role="search">
+      <input type="hidden" name="type" value="{{type.id}}">
+      <label for="q" class="sr-only">Search</label>
+      <input id="q" name="q" type="search" placeholder="Search name, display ID or serial" value="{{query}}">
+      <label for="retired" class="sr-only">Show</label>
+      <select id="retired" name="retired">
+        <option value="" {{#showAll}}selected{{/showAll}}>All assets</option>
+        <option value="false" {{#showActive}}selected{{/showActive}}>Active only</option>
+        <option value="true" {{#showRetired}}selected{{/showRetired}}>Retired only</option>
+      </select>
+      <button type="submit">Filter</button>
+    </form>
+    {{#type.managed}}<p class="muted small"><img src="/static/kandji.svg" alt="" width="12" height="12"> {{type.name}} assets are synced from Kandji and read-only. You can still add manual assets here.</p>{{/type.managed}}
+    {{#hasRows}}
+    <div class="table-wrap">
+    <table class="data" id="assets-table">
+      <thead><tr><th scope="col">Name</th><th scope="col">Display ID</th><th scope="col">Serial</th><th scope="col">Model</th><th scope="col">OS</th><th scope="col">User</th><th scope="col">Last check-in</th></tr></thead>
+      <tbody>
+      {{#rows}}
+        <tr{{#retired}} class="retired"{{/retired}}>
+          <td class="wrap"><a href="/assets/{{id}}">{{name}}</a>{{#managed}} <img src="/static/kandji.svg" alt="Synced from Kandji" title="Synced from Kandji" width="12" height="12">{{/managed}}{{#retired}} <span class="badge">Retired</span>{{/retired}}</td>
+          <td class="mono">{{displayID}}</td><td class="mono">{{serial}}</td><td class="wrap">{{model}}</td><td>{{os}}</td><td>{{user}}</td><td>{{lastCheckIn}}</td>
+        </tr>
+      {{/rows}}
+      </tbody>
+    </table>
+    </div>
+    <nav class="pager" aria-label="Pages">
+      <span class="muted">{{from}}–{{to}} of {{total}}</span>
+      {{#prevURL}}<a class="button" href="{{.}}" rel="prev">Previous</a>{{/prevURL}}
+      {{#nextURL}}<a class="button" href="{{.}}" rel="next">Next</a>{{/nextURL}}
+    </nav>
+    {{/hasRows}}
+    {{^hasRows}}
+    <section class="empty">
+      <h2>{{emptyTitle}}</h2>
+      <p class="muted">{{emptyMessage}}</p>
+    </section>
+    {{/hasRows}}
+    {{/content}}{{/layout}}
+    """
+
+  static let asset = """
+    {{<layout}}{{$content}}
+    <div class="page-head">
+      <div>
+        <p class="crumbs"><a href="/assets?type={{asset.typeID}}">{{asset.typeName}}</a></p>
+        <h1 id="asset-name">{{asset.name}} {{#asset.retired}}<span class="badge">Retired</span>{{/asset.retired}}</h1>
+        <p class="muted">Display ID <span class="mono" id="display-id">{{asset.displayID}}</span></p>
+      </div>
+      <div class="actions">
+        {{#asset.consoleURL}}<a class="kandji-link" id="kandji-link" href="{{.}}" target="_blank" rel="noopener noreferrer" title="Open in Kandji"><img src="/static/kandji.svg" alt="" width="18" height="18"> Open in Kandji</a>{{/asset.consoleURL}}
+        {{^asset.managed}}
+        <a class="button" id="edit-asset" href="/assets/{{asset.id}}/edit">Edit</a>
+        <form method="post" action="/assets/{{asset.id}}/delete" class="inline" data-confirm="Delete this asset? This cannot be undone.">
+          <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
+          <button type="submit" class="danger" id="delete-asset">Delete</button>
+        </form>
+        {{/asset.managed}}
+      </div>
+    </div>
+    {{#asset.managed}}<p class="managed-note" id="managed-note"><img src="/static/kandji.svg" alt="" width="14" height="14"> Managed by Kandji: this asset is read-only here. Change the device in Kandji; the next sync brings the change.{{#asset.retired}} Kandji no longer lists this device, so it is retired (kept, not deleted).{{/asset.retired}}</p>{{/asset.managed}}
+    <div class="grid">
+      <section class="card">
+        {{#asset.managed}}
+        <h2><img src="/static/kandji.svg" alt="" width="16" height="16"> Kandji</h2>
+        <dl class="fields" id="kandji-fields">
+          {{#kandjiFields}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/kandjiFields}}
+        </dl>
+        {{/asset.managed}}
+        {{^asset.managed}}
+        <h2>Details</h2>
+        {{#hasCustomFields}}<dl class="fields">{{#customFields}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/customFields}}</dl>{{/hasCustomFields}}
+        {{^hasCustomFields}}<p class="muted">A manual asset. Its name and display ID are editable.</p>{{/hasCustomFields}}
+        {{/asset.managed}}
+      </section>
+      <div>
+        <section class="card" id="contacts">
+          <h2>Contacts</h2>
+          {{#hasContacts}}<ul class="plain">{{#contacts}}<li><a href="/contacts/{{id}}">{{name}}</a> <span class="muted">{{email}}</span>{{#auto}} <span class="badge subtle" title="Linked by the Kandji sync (the device's user)">Kandji user</span>{{/auto}}
+            <form method="post" action="/assets/{{assetID}}/contacts/{{id}}/remove" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link small" aria-label="Remove {{name}}">Remove</button></form></li>{{/contacts}}</ul>{{/hasContacts}}
+          {{^hasContacts}}<p class="muted">No contacts yet.</p>{{/hasContacts}}
+          {{#hasContactChoices}}
+          <form method="post" action="/assets/{{asset.id}}/contacts" class="row">
+            <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
+            <label for="contact_id" class="sr-only">Contact</label>
+            <select id="contact_id" name="contact_id">{{#contactChoices}}<option value="{{id}}">{{name}} ({{email}})</option>{{/contactChoices}}</select>
+            <button type="submit">Add contact</button>
+          </form>
+          {{/hasContactChoices}}
+        </section>
+        <section class="card" id="recent-tickets">
+          <h2>Recent Tickets</h2>
+          {{#hasTickets}}<ul class="plain">{{#tickets}}<li><a href="/tickets/{{id}}">#{{id}} {{subject}}</a> <span class="badge subtle">{{status}}</span> <span class="muted small">{{created}}</span></li>{{/tickets}}</ul>{{/hasTickets}}
+          {{^hasTickets}}<p class="muted">No tickets linked to this asset.</p>{{/hasTickets}}
+          {{#hasTicketChoices}}
+          <form method="post" action="/assets/{{asset.id}}/tickets" class="row">
+            <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
+            <label for="ticket_id" class="sr-only">Ticket</label>
+            <select id="ticket_id" name="ticket_id">{{#ticketChoices}}<option value="{{id}}">#{{id}} {{subject}}</option>{{/ticketChoices}}</select>
+            <button type="submit" id="link-ticket">Link ticket</button>
+          </form>
+          {{/hasTicketChoices}}
+          <form method="post" action="/assets/{{asset.id}}/tickets/new" class="row">
+            <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
+            <label for="subject" class="sr-only">New ticket subject</label>
+            <input id="subject" name="subject" placeholder="New ticket about this asset" required maxlength="500">
+            <button type="submit">Create ticket</button>
+          </form>
+        </section>
+      </div>
+    </div>
+    {{/content}}{{/layout}}
+    """
+
+  static let assetForm = """
+    {{<layout}}{{$content}}
+    <div class="page-head"><h1>{{heading}}</h1></div>
+    <form method="post" action="{{action}}" class="card form" novalidate>
+      <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
+      <p class="muted">Asset type: {{typeName}}{{#typeManaged}} — a manual asset beside the devices synced from Kandji{{/typeManaged}}</p>
+      <div class="field{{#nameError}} invalid{{/nameError}}">
+        <label for="name">Name</label>
+        <input id="name" name="name" value="{{name}}" maxlength="200" required {{#nameError}}aria-invalid="true" aria-describedby="name-error"{{/nameError}}>
+        {{#nameError}}<p class="field-error" id="name-error">{{.}}</p>{{/nameError}}
+      </div>
+      <div class="field{{#displayIDError}} invalid{{/displayIDError}}">
+        <label for="display_id">Display ID</label>
+        <input id="display_id" name="display_id" value="{{displayID}}" maxlength="100" required {{#displayIDError}}aria-invalid="true" aria-describedby="display-id-error"{{/displayIDError}}>
+        {{#displayIDError}}<p class="field-error" id="display-id-error">{{.}}</p>{{/displayIDError}}
+        <p class="hint">Unique across all assets, e.g. an inventory number.</p>
+      </div>
+      <div class="actions"><button type="submit" class="primary" id="save-asset">Save</button> <a class="button" href="{{cancelURL}}">Cancel</a></div>
+    </form>
+    {{/content}}{{/layout}}
+    """
+}

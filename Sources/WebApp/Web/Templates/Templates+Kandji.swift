@@ -1,0 +1,93 @@
+extension Templates {
+  static let kandji = """
+    {{<layout}}{{$content}}
+    <div class="page-head">
+      <h1><img src="/static/kandji.svg" alt="" width="26" height="26"> Kandji</h1>
+      <p id="app-state">{{#installed}}{{#enabled}}<span class="badge ok">Enabled</span>{{/enabled}}{{^enabled}}<span class="badge warn">Disabled</span>{{/enabled}}{{/installed}}{{^installed}}<span class="badge">Not installed</span>{{/installed}}</p>
+    </div>
+    {{^installed}}
+    <section class="card">
+      <h2>Install the Kandji app</h2>
+      <p>Bring every device managed in Kandji (Iru) into AssetSync as a read-only asset: one asset type per platform, a “Kandji” group of 13 fields, and a link to each device in the Kandji console. One Kandji tenant per AssetSync instance.</p>
+      <form method="post" action="/admin/apps/kandji/install"><input type="hidden" name="_csrf" value="{{chrome.csrf}}"><button type="submit" class="primary" id="install">Install</button></form>
+    </section>
+    {{/installed}}
+    {{#installed}}
+    <section class="card" id="connect">
+      <h2>1. Connect to Kandji</h2>
+      <ol class="steps">
+        <li>In Kandji, open <strong>Settings › Access</strong> and copy your <strong>API URL</strong> (for example <span class="mono">yourcompany.api.kandji.io</span>).</li>
+        <li>Choose <strong>Add Token</strong>, name it “Asset Sync for AssetSync”, create it and copy the token — Kandji shows it only once.</li>
+        <li>Open <strong>Configure permissions › Device Information</strong>, tick <strong>Device list</strong> and <strong>Device details</strong>, and <strong>Save</strong>.</li>
+      </ol>
+      <form method="post" action="/admin/apps/kandji/authorize" class="form" autocomplete="off">
+        <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
+        <div class="field"><label for="api_url">API URL</label><input id="api_url" name="api_url" value="{{apiURL}}" placeholder="yourcompany.api.kandji.io" required></div>
+        <div class="field"><label for="api_token">API token</label><input id="api_token" name="api_token" type="password" placeholder="{{#tokenSet}}•••••••• saved {{tokenSetAt}} — leave empty to keep{{/tokenSet}}{{^tokenSet}}Paste the token{{/tokenSet}}" autocomplete="new-password">
+          <p class="hint">Stored encrypted and never shown again.</p></div>
+        <button type="submit" class="primary" id="authorize">Authorize</button>
+      </form>
+      {{#diagnosis}}<div class="diagnosis {{#ok}}ok{{/ok}}{{^ok}}bad{{/ok}}" id="diagnosis" role="status">{{^ok}}<strong>Not connected.</strong> {{/ok}}{{message}} <span class="muted small">({{at}})</span></div>{{/diagnosis}}
+    </section>
+    {{#tokenSet}}
+    <section class="card" id="mapping">
+      <h2>2. Field mapping</h2>
+      <p>Choose where each asset's name and display ID come from. Display IDs must be unique: a device whose display ID is taken is reported as failed and never overwrites another asset. <strong>Serial Number</strong> or <strong>Device ID</strong> are recommended.</p>
+      <form method="post" action="/admin/apps/kandji/mapping" class="form mapping-form" id="mapping-form">
+        <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
+        <div class="row two">
+          <div class="field"><label for="name_source">Asset Name</label><select id="name_source" name="name_source">{{#nameChoices}}<option value="{{key}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/nameChoices}}</select></div>
+          <div class="field"><label for="display_id_source">Asset Display ID</label><select id="display_id_source" name="display_id_source">{{#displayChoices}}<option value="{{key}}" {{#selected}}selected{{/selected}}>{{label}}{{#recommended}} (recommended){{/recommended}}</option>{{/displayChoices}}</select></div>
+        </div>
+        <div class="preview" id="preview" aria-live="polite" data-preview-url="/admin/apps/kandji/preview"><p class="muted small">Preview of three devices appears here.</p></div>
+        <button type="submit" class="primary" id="save-mapping">{{#hasMapping}}Save mapping and sync{{/hasMapping}}{{^hasMapping}}Save mapping and start the initial sync{{/hasMapping}}</button>
+      </form>
+    </section>
+    {{/tokenSet}}
+    <section class="card" id="sync">
+      <h2>3. Sync</h2>
+      {{#running}}
+      <div class="progress-box" id="sync-progress" data-running="{{id}}" data-status-url="/api/1.1/json/apps/kandji/">
+        <p><strong>Sync #{{id}} is running</strong> — <span id="progress-text">{{phase}}: {{devices}} devices listed, {{details}} details fetched</span></p>
+        <progress id="progress-bar" max="100"></progress>
+      </div>
+      {{/running}}
+      {{^running}}{{#lastRun}}<p id="last-run">Last sync #{{id}} <span class="badge {{statusClass}}">{{status}}</span> {{finished}} — {{created}} created, {{updated}} updated, {{skipped}} skipped, {{failed}} failed, {{retired}} retired.{{#error}} <span class="error-text">{{.}}</span>{{/error}}</p>{{/lastRun}}{{/running}}
+      {{#canSync}}<form method="post" action="/admin/apps/kandji/sync" class="inline"><input type="hidden" name="_csrf" value="{{chrome.csrf}}"><button type="submit" id="sync-now">Sync now</button></form>{{/canSync}}
+      <h3>Daily schedule</h3>
+      <form method="post" action="/admin/apps/kandji/schedule" class="row">
+        <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
+        <div class="field"><label for="time">Time of day</label><input id="time" name="time" type="time" value="{{scheduleTime}}" required></div>
+        <div class="field"><label for="time_zone">Time zone</label><input id="time_zone" name="time_zone" value="{{scheduleZone}}" list="zones" required><datalist id="zones">{{#zones}}<option value="{{.}}">{{/zones}}</datalist></div>
+        <button type="submit">Save schedule</button>
+      </form>
+      {{#nextRun}}<p class="muted small">Next scheduled sync: {{.}}</p>{{/nextRun}}
+      <h3>History</h3>
+      {{#hasRuns}}
+      <figure class="chart"><svg viewBox="0 0 {{chart.width}} {{chart.height}}" role="img" aria-label="Created, updated and failed devices per sync" class="bars">
+        {{#chart.bars}}<rect x="{{x}}" y="{{y}}" width="{{w}}" height="{{h}}" class="{{kind}}"><title>Sync #{{run}}: {{value}} {{kind}}</title></rect>{{/chart.bars}}
+      </svg><figcaption><span class="key created"></span> created <span class="key updated"></span> updated <span class="key failed"></span> failed</figcaption></figure>
+      <div class="table-wrap"><table class="data" id="runs-table">
+        <thead><tr><th scope="col">#</th><th scope="col">Status</th><th scope="col">Trigger</th><th scope="col">Started</th><th scope="col">Duration</th><th scope="col">Created</th><th scope="col">Updated</th><th scope="col">Skipped</th><th scope="col">Failed</th><th scope="col">Retired</th><th scope="col">Kandji calls</th><th scope="col">Report</th></tr></thead>
+        <tbody>{{#runs}}<tr><td>{{id}}</td><td><span class="badge {{statusClass}}">{{status}}</span></td><td>{{trigger}}</td><td>{{started}}</td><td>{{duration}}</td><td>{{created}}</td><td>{{updated}}</td><td>{{skipped}}</td><td>{{failed}}</td><td>{{retired}}</td><td>{{calls}}</td><td><a href="/api/1.1/json/apps/kandji/sync_runs/{{id}}/report.csv" download>CSV</a></td></tr>{{/runs}}</tbody>
+      </table></div>
+      {{/hasRuns}}
+      {{^hasRuns}}<p class="muted">No syncs yet. Saving the field mapping starts the first one.</p>{{/hasRuns}}
+    </section>
+    <section class="card" id="switch">
+      <h2>App status</h2>
+      {{#enabled}}
+      <details class="confirm"><summary class="button danger" id="disable">Disable the Kandji app…</summary>
+        <p>Disabling <strong>stops all syncs</strong> (including one in progress). It does <strong>not</strong> delete anything: every imported asset stays, read-only, with its Kandji fields as of the last sync. You can enable the app again at any time.</p>
+        <form method="post" action="/admin/apps/kandji/disable"><input type="hidden" name="_csrf" value="{{chrome.csrf}}"><button type="submit" class="danger" id="confirm-disable">Yes, disable syncs</button></form>
+      </details>
+      {{/enabled}}
+      {{^enabled}}
+      <p>Syncs are stopped. Imported assets are kept and stay read-only.</p>
+      <form method="post" action="/admin/apps/kandji/enable"><input type="hidden" name="_csrf" value="{{chrome.csrf}}"><button type="submit" class="primary" id="enable">Enable syncs</button></form>
+      {{/enabled}}
+    </section>
+    {{/installed}}
+    {{/content}}{{/layout}}
+    """
+}

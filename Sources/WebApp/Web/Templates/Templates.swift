@@ -1,0 +1,83 @@
+/// Every page template, by name. Kept in Swift so the binary carries them (one-file deployment).
+enum Templates {
+  static let all: [String: String] = [
+    "layout": layout, "login": login, "assets": assets, "asset": asset, "asset-form": assetForm,
+    "contacts": contacts, "contact": contact, "tickets": tickets, "ticket": ticket, "kandji": kandji,
+    "error": error,
+  ]
+
+  static let layout = """
+    <!doctype html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>{{chrome.title}} · AssetSync</title>
+    <link rel="stylesheet" href="/static/app.css">
+    <link rel="icon" href="/static/assetsync.svg">
+    <script src="/static/app.js" defer></script>
+    </head>
+    <body>
+    <a class="skip" href="#main">Skip to content</a>
+    <header class="topbar">
+      <a class="brand" href="/assets"><img src="/static/assetsync.svg" alt="" width="22" height="22"> AssetSync</a>
+      <nav aria-label="Main">
+        <a href="/assets" {{#chrome.inAssets}}aria-current="page"{{/chrome.inAssets}}>Assets</a>
+        <a href="/contacts" {{#chrome.inContacts}}aria-current="page"{{/chrome.inContacts}}>Contacts</a>
+        <a href="/tickets" {{#chrome.inTickets}}aria-current="page"{{/chrome.inTickets}}>Tickets</a>
+        {{#chrome.isAdmin}}<a href="/admin/apps/kandji" {{#chrome.inAdmin}}aria-current="page"{{/chrome.inAdmin}}>Admin › Apps › Kandji</a>{{/chrome.isAdmin}}
+      </nav>
+      <form class="signout" method="post" action="/logout">
+        <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
+        <span class="who" title="{{chrome.agentEmail}}">{{chrome.agentName}}</span>
+        <button type="submit" class="link">Sign out</button>
+      </form>
+    </header>
+    <main id="main" class="container">
+    {{#chrome.notice}}<div class="flash notice" role="status">{{.}}</div>{{/chrome.notice}}
+    {{#chrome.error}}<div class="flash error" role="alert">{{.}}</div>{{/chrome.error}}
+    {{$content}}{{/content}}
+    </main>
+    </body>
+    </html>
+    """
+
+  static let login = """
+    <!doctype html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>Sign in · AssetSync</title>
+    <link rel="stylesheet" href="/static/app.css">
+    <link rel="icon" href="/static/assetsync.svg">
+    </head>
+    <body class="login-body">
+    <main id="main" class="login-card">
+      <h1><img src="/static/assetsync.svg" alt="" width="28" height="28"> AssetSync</h1>
+      <p class="muted">Sign in to see your devices, contacts and tickets.</p>
+      {{#error}}<div class="flash error" role="alert" id="login-error">{{.}}</div>{{/error}}
+      <form method="post" action="/login">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <input type="hidden" name="next" value="{{next}}">
+        <label for="email">Email</label>
+        <input id="email" name="email" type="email" autocomplete="username" required value="{{email}}" autofocus>
+        <label for="password">Password</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required>
+        <button type="submit" class="primary wide" id="sign-in">Sign in</button>
+      </form>
+    </main>
+    </body>
+    </html>
+    """
+
+  static let error = """
+    {{<layout}}{{$content}}
+    <section class="empty">
+      <h1>{{heading}}</h1>
+      <p>{{message}}</p>
+      <p><a class="button" href="/assets">Back to assets</a></p>
+    </section>
+    {{/content}}{{/layout}}
+    """
+}

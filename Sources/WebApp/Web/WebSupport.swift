@@ -1,0 +1,142 @@
+import AssetCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The signed-in agent of a page request, or a redirect to the sign-in page.
+struct WebSessionMiddleware: RouterMiddleware {
+  typealias Context = AppRequestContext
+  let sessions: SessionManager
+
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
+    guard let (agent, session) = try await sessions.current(request) else {
+      let target = request.method == .get ? request.uri.path + (request.uri.query.map { "?" + $0 } ?? "") : "/assets"
+      return .seeOther("/login?next=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+    }
+    var context = context
+    context.agent = agent
+    context.session = session
+    return try await next(request, context)
+  }
+}
+
+/// Page errors as pages (not JSON): 403 for roles and read-only writes, 404 for unknown ids, a
+/// CSRF failure explained, anything else a 500 page whose details stay in the log.
+struct WebErrorMiddleware: RouterMiddleware {
+  typealias Context = AppRequestContext
+  let renderer: PageRenderer
+
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
+    do {
+      return try await next(request, context)
+    } catch {
+      guard let agent = context.agent, let session = context.session else { throw error }
+      let known = APIError.from(error)
+      let status = known?.status ?? (error as? HTTPError)?.status ?? .internalServerError
+      if status == .internalServerError { context.logger.error("page failed", metadata: ["error": "\(error)"]) }
+      let message: String =
+        switch known?.body {
+        case .object(let members)?:
+          members.first { $0.0 == "error" }.map { pair -> String in
+            if case .string(let text) = pair.1 { return text }
+            return "The form has errors."
+          } ?? "Something went wrong."
+        default:
+          status == .notFound ? "That page does not exist." : "Something went wrong; the details are in the server log."
+        }
+      let heading =
+        switch status {
+        case .forbidden: "Not allowed"
+        case .notFound: "Not found"
+        case .badRequest: "Check the form"
+        default: "Something went wrong"
+        }
+      return renderer.page(
+        "error",
+        ErrorPageModel(
+          chrome: PageChrome(title: heading, agent: agent, csrf: session.csrfToken, section: ""), heading: heading,
+          message: message), status: status)
+    }
+  }
+}
+
+struct ErrorPageModel {
+  var chrome: PageChrome
+  var heading: String
+  var message: String
+}
+
+/// A submitted form, with its CSRF token checked against the session's.
+struct WebForm {
+  let values: [String: String]
+
+  static func read(_ request: Request, _ context: AppRequestContext) async throws -> WebForm {
+    let buffer: ByteBuffer
+    do { buffer = try await request.body.collect(upTo: 256 * 1024) } catch {
+      throw APIError(.contentTooLarge, "The form is too large.")
+    }
+    var values: [String: String] = [:]
+    for (key, value) in RequestInput.formValues(String(buffer: buffer)) { values[key] = value as? String }
+    guard let session = context.session, let token = values["_csrf"],
+      SecretTokens.matches(token, hash: SecretTokens.hash(session.csrfToken))
+    else {
+      throw APIError.forbidden("The form expired or did not come from this site. Reload the page and try again.")
+    }
+    return WebForm(values: values)
+  }
+
+  subscript(key: String) -> String? {
+    guard let value = values[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+    return value
+  }
+}
+
+extension Response {
+  /// 303 See Other: after a form, the browser loads the page with GET.
+  static func seeOther(_ location: String, cookies: [String] = []) -> Response {
+    var headers = HTTPFields()
+    headers[.location] = location
+    for cookie in cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
+    return Response(status: .seeOther, headers: headers)
+  }
+}
+
+/// One-shot messages shown on the next page (set on a redirect, cleared when shown).
+enum Flash {
+  static let cookie = "assetsync_flash"
+
+  static func set(_ message: String) -> String {
+    let value = message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    return "\(cookie)=\(value); Path=/; HttpOnly; SameSite=Lax; Max-Age=60"
+  }
+
+  static func take(_ request: Request) -> (message: String?, clear: String?) {
+    guard let raw = request.cookies[cookie]?.value, !raw.isEmpty else { return (nil, nil) }
+    return (raw.removingPercentEncoding, "\(cookie)=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
+  }
+}
+
+/// Dates as agents read them: `2026-11-29 08:15 UTC`.
+enum DisplayDate {
+  static func text(_ date: Date?) -> String {
+    guard let date else { return "—" }
+    return date.formatted(
+      Date.VerbatimFormatStyle(
+        format:
+          "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits) UTC",
+        timeZone: .gmt, calendar: Calendar(identifier: .gregorian)))
+  }
+}
+
+extension Response {
+  /// Adds `Set-Cookie` headers (e.g. clearing a flash once shown).
+  func with(cookies: [String?]) -> Response {
+    var response = self
+    for cookie in cookies.compactMap({ $0 }) { response.headers.append(HTTPField(name: .setCookie, value: cookie)) }
+    return response
+  }
+}
