@@ -29,6 +29,7 @@ extension StaticAssets {
     .card { background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); padding: 20px; margin-bottom: 16px; }
     .grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 16px; align-items: start; }
     @media (max-width: 860px) { .grid { grid-template-columns: 1fr; } .container { padding: 14px; } .topbar { padding: 10px 14px; } }
+    @media (max-width: 700px) { .topbar nav { order: 3; flex-basis: 100%; } .signout { margin-left: auto; } }
     .button, button { display: inline-flex; align-items: center; gap: 6px; padding: 8px 14px; border-radius: 6px; border: 1px solid var(--line);
       background: #fff; color: var(--text); font: inherit; cursor: pointer; text-decoration: none; min-height: 38px; }
     .button:hover, button:hover { border-color: #b9c0cc; }

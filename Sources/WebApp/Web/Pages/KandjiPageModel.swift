@@ -125,7 +125,7 @@ struct KandjiPageModel {
     guard !shown.isEmpty else { return chart }
     let peak = max(1, shown.map { $0.totals.created + $0.totals.updated + $0.totals.failed }.max() ?? 1)
     let slot = chart.width / shown.count
-    let width = max(4, slot * 7 / 10)
+    let width = min(40, max(4, slot * 7 / 10))
     for (index, run) in shown.enumerated() {
       var top = chart.height
       for (kind, value) in [

@@ -1,0 +1,164 @@
+"""The whole product through a real browser, as an admin and agent would use it (issue 5)."""
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+WAIT = 60
+
+
+def wait(browser, condition, timeout=WAIT):
+    # Pages reload after each form, so elements found a moment ago may be gone.
+    ignored = (NoSuchElementException, StaleElementReferenceException)
+    return WebDriverWait(browser, timeout, ignored_exceptions=ignored).until(condition)
+
+
+def text_of(browser, css):
+    return browser.find_element(By.CSS_SELECTOR, css).text
+
+
+def test_sign_in_with_a_wrong_password_then_the_right_one(browser, demo, shoot):
+    browser.get(demo["url"] + "/assets")
+    wait(browser, EC.url_contains("/login"))
+    shoot("sign-in")
+    browser.find_element(By.ID, "email").send_keys(demo["email"])
+    browser.find_element(By.ID, "password").send_keys("not the password")
+    browser.find_element(By.ID, "sign-in").click()
+    assert "Email or password is incorrect." in wait(browser, EC.presence_of_element_located((By.ID, "login-error"))).text
+    browser.find_element(By.ID, "password").send_keys(demo["password"])
+    browser.find_element(By.ID, "sign-in").click()
+    wait(browser, EC.url_contains("/assets"))
+    assert "Assets" in browser.find_element(By.TAG_NAME, "h1").text
+
+
+def test_install_authorize_map_and_sync(browser, demo, shoot):
+    browser.get(demo["url"] + "/admin/apps/kandji")
+    browser.find_element(By.ID, "install").click()
+    wait(browser, EC.presence_of_element_located((By.ID, "api_url")))
+    shoot("kandji-connect")
+    # A bad token: the diagnosis says what is wrong, and nothing is saved.
+    browser.find_element(By.ID, "api_url").send_keys(demo["kandji_url"])
+    browser.find_element(By.ID, "api_token").send_keys("11111111-2222-4333-8444-555555555555")
+    browser.find_element(By.ID, "authorize").click()
+    diagnosis = wait(browser, EC.presence_of_element_located((By.ID, "diagnosis"))).text
+    assert "Not connected." in diagnosis and "rejected the API token" in diagnosis
+    assert not browser.find_elements(By.ID, "mapping")
+    # The good token.
+    url_field = browser.find_element(By.ID, "api_url")
+    url_field.clear()
+    url_field.send_keys(demo["kandji_url"])
+    browser.find_element(By.ID, "api_token").send_keys(demo["kandji_token"])
+    browser.find_element(By.ID, "authorize").click()
+    wait(browser, EC.presence_of_element_located((By.ID, "mapping")))
+    assert "can list devices and read device details" in text_of(browser, "#diagnosis")
+    # The mapping dropdowns are pre-populated, and a preview shows three real devices.
+    assert Select(browser.find_element(By.ID, "display_id_source")).first_selected_option.get_attribute("value") == "serial_number"
+    wait(browser, EC.presence_of_element_located((By.ID, "preview-table")))
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#preview-table tbody tr")) == 3
+    Select(browser.find_element(By.ID, "name_source")).select_by_value("model")
+    # With the model as name, the preview's names are models, not people's device names.
+    wait(browser, lambda b: "’s" not in b.find_element(By.ID, "preview-table").text
+         and "'s" not in b.find_element(By.ID, "preview-table").text)
+    Select(browser.find_element(By.ID, "name_source")).select_by_value("device_name")
+    shoot("kandji-mapping")
+    browser.find_element(By.ID, "save-mapping").click()
+    # The initial sync runs with live progress and completes on screen.
+    wait(browser, EC.presence_of_element_located((By.ID, "last-run")), timeout=120)
+    last_run = text_of(browser, "#last-run")
+    assert "completed" in last_run and "150 created" in last_run
+    assert browser.find_elements(By.CSS_SELECTOR, "#runs-table a[download]")
+    shoot("kandji-synced")
+
+
+def test_a_synced_mac_is_read_only_and_links_to_kandji(browser, demo, shoot):
+    browser.get(demo["url"] + "/assets")
+    shoot("assets")
+    browser.find_element(By.CSS_SELECTOR, "#assets-table tbody a").click()
+    wait(browser, EC.presence_of_element_located((By.ID, "kandji-fields")))
+    fields = dict(zip(
+        [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#kandji-fields dt")],
+        [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#kandji-fields dd")]))
+    assert len(fields) == 13
+    assert fields["Platform"] == "Mac"
+    link = browser.find_element(By.ID, "kandji-link")
+    assert link.get_attribute("href") == demo["kandji_url"] + "/devices/" + fields["Device ID"]
+    assert link.get_attribute("target") == "_blank"
+    assert not browser.find_elements(By.ID, "edit-asset")
+    assert not browser.find_elements(By.ID, "delete-asset")
+    assert "Managed by Kandji" in text_of(browser, "#managed-note")
+    shoot("asset-synced")
+
+
+def test_manual_asset_create_edit_delete_in_the_mac_type(browser, demo, shoot):
+    browser.get(demo["url"] + "/assets")
+    taken = browser.find_elements(By.CSS_SELECTOR, "#assets-table tbody td.mono")[0].text
+    browser.find_element(By.ID, "new-asset").click()
+    browser.find_element(By.ID, "name").send_keys("Loaner MacBook")
+    browser.find_element(By.ID, "display_id").send_keys(taken)
+    browser.find_element(By.ID, "save-asset").click()
+    error = wait(browser, EC.presence_of_element_located((By.ID, "display-id-error"))).text
+    assert "already used" in error
+    shoot("asset-form-error")
+    display = browser.find_element(By.ID, "display_id")
+    display.clear()
+    display.send_keys("LOANER-001")
+    browser.find_element(By.ID, "save-asset").click()
+    wait(browser, EC.presence_of_element_located((By.ID, "edit-asset")))
+    assert "Loaner MacBook" in text_of(browser, "#asset-name")
+    browser.find_element(By.ID, "edit-asset").click()
+    name = browser.find_element(By.ID, "name")
+    name.clear()
+    name.send_keys("Loaner MacBook (spare)")
+    browser.find_element(By.ID, "save-asset").click()
+    wait(browser, lambda b: "(spare)" in b.find_element(By.ID, "asset-name").text)
+    browser.find_element(By.ID, "delete-asset").click()
+    wait(browser, EC.alert_is_present()).accept()
+    wait(browser, EC.url_contains("/assets?type="))
+    assert "deleted" in text_of(browser, ".flash.notice")
+
+
+def test_a_linked_ticket_shows_under_recent_tickets(browser, demo, shoot):
+    browser.get(demo["url"] + "/assets")
+    browser.find_elements(By.CSS_SELECTOR, "#assets-table tbody a")[1].click()
+    wait(browser, EC.presence_of_element_located((By.ID, "recent-tickets")))
+    browser.find_element(By.ID, "subject").send_keys("Keyboard sticks")
+    browser.find_element(By.CSS_SELECTOR, "#recent-tickets form:last-of-type button").click()
+    wait(browser, lambda b: "Keyboard sticks" in b.find_element(By.ID, "recent-tickets").text)
+    # Link an existing ticket too.
+    if browser.find_elements(By.ID, "link-ticket"):
+        choice = Select(browser.find_element(By.ID, "ticket_id")).first_selected_option.text
+        browser.find_element(By.ID, "link-ticket").click()
+        subject = choice.split(" ", 1)[1]
+        wait(browser, lambda b: subject in b.find_element(By.ID, "recent-tickets").text)
+    shoot("asset-tickets")
+    browser.get(demo["url"] + "/tickets")
+    assert "Keyboard sticks" in text_of(browser, "#tickets-table")
+    shoot("tickets")
+
+
+def test_disable_stops_syncs_and_keeps_assets(browser, demo, shoot):
+    browser.get(demo["url"] + "/admin/apps/kandji")
+    browser.find_element(By.ID, "disable").click()
+    explanation = text_of(browser, "details.confirm")
+    assert "does not delete anything" in explanation.replace("\n", " ") or "not delete" in explanation
+    browser.find_element(By.ID, "confirm-disable").click()
+    wait(browser, lambda b: "Disabled" in b.find_element(By.ID, "app-state").text)
+    assert not browser.find_elements(By.ID, "sync-now")
+    browser.get(demo["url"] + "/assets")
+    count = int(browser.find_element(By.CSS_SELECTOR, ".tab[aria-current] .count").text)
+    assert count > 0
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#assets-table tbody tr")) > 0
+    browser.get(demo["url"] + "/admin/apps/kandji")
+    browser.find_element(By.ID, "enable").click()
+    wait(browser, lambda b: "Enabled" in b.find_element(By.ID, "app-state").text)
+
+
+def test_the_layout_works_on_a_phone(browser, demo, shoot):
+    browser.set_window_size(390, 844)
+    try:
+        browser.get(demo["url"] + "/assets")
+        width = browser.execute_script("return document.documentElement.scrollWidth")
+        assert width <= 400, f"the page scrolls sideways on a phone ({width}px)"
+        shoot("assets-phone")
+    finally:
+        browser.set_window_size(1280, 960)
