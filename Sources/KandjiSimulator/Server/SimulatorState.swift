@@ -21,9 +21,21 @@ struct SimulatorState {
     self.requestsPerHour = requestsPerHour
   }
 
-  mutating func devicesChanged() { sortedCache.removeAll() }
+  /// Position of each device id in `devices`, rebuilt after a change: details calls look devices
+  /// up one by one, and a linear search made a 100,000-device import quadratic.
+  var positions: [String: Int]?
 
-  func index(of deviceID: String) -> Int? { devices.firstIndex { $0.deviceID == deviceID } }
+  mutating func devicesChanged() {
+    sortedCache.removeAll()
+    positions = nil
+  }
+
+  mutating func index(of deviceID: String) -> Int? {
+    if positions == nil {
+      positions = Dictionary(devices.enumerated().map { ($1.deviceID, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+    return positions?[deviceID]
+  }
 
   /// Takes the first queued fault for this kind of request.
   mutating func takeFault(for target: SimulatorFaultTarget) -> SimulatorFault? {
