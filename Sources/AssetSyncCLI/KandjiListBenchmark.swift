@@ -20,13 +20,9 @@ struct KandjiListBenchmark: AsyncParsableCommand {
   @Flag(help: "Print one JSON object per fleet size instead of a table.")
   var json = false
 
-  func validate() throws {
-    guard !sizes.isEmpty, sizes.allSatisfy({ (1...2_000_000).contains($0) }) else {
-      throw ValidationError("--devices takes comma-separated counts from 1 to 2000000, e.g. 10000,100000.")
-    }
-  }
+  func validate() throws { try FleetSizes(devices).validate() }
 
-  private var sizes: [Int] { devices.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+  private var sizes: [Int] { FleetSizes(devices).values }
 
   func run() async throws {
     if !json {

@@ -21,13 +21,9 @@ struct SyncBenchmark: AsyncParsableCommand {
   @Option(help: "Directory for the benchmark databases (deleted afterwards).")
   var workDirectory: String = FileManager.default.temporaryDirectory.path
 
-  func validate() throws {
-    guard !sizes.isEmpty, sizes.allSatisfy({ (1...2_000_000).contains($0) }) else {
-      throw ValidationError("--devices takes comma-separated counts from 1 to 2000000, e.g. 10000,100000.")
-    }
-  }
+  func validate() throws { try FleetSizes(devices).validate() }
 
-  private var sizes: [Int] { devices.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+  private var sizes: [Int] { FleetSizes(devices).values }
 
   func run() async throws {
     Console.line(

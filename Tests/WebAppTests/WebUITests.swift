@@ -164,6 +164,9 @@ struct WebUITests {
         let adminPage = try await client.call(.get, "/admin/apps/kandji", as: nil, headers: [("Cookie", adminCookie)])
         #expect(adminPage.status == .ok)
         #expect(adminPage.text.contains("Install the Kandji app"))
+        #expect(adminPage.text.contains(#"href="/admin/apps/kandji" aria-current="page""#))
+        let assets = try await client.call(.get, "/assets", as: nil, headers: [("Cookie", adminCookie)])
+        #expect(assets.text.contains(#"href="/assets" aria-current="page""#))
       }
     }
   }

@@ -59,7 +59,6 @@ public final class KandjiSimulator: Sendable {
     state.withLock { s in s.index(of: id).map { s.devices[$0] } }
   }
 
-
   /// Enrolls `count` more generated devices and returns them.
   @discardableResult
   public func addDevices(count: Int) -> [SimulatedDevice] {

@@ -1,14 +1,16 @@
 import AssetCore
+import Hummingbird
 
 /// What every page's layout needs: the title, who is signed in, the CSRF token for forms, the
-/// active section and a flash message.
+/// active section and a flash message. All stored properties: Mustache reads values by reflection,
+/// which does not see computed properties.
 struct PageChrome {
   var title: String
   var agentName: String
   var agentEmail: String
   var isAdmin: Bool
   var csrf: String
-  var section: String
+  var inAssets, inContacts, inTickets, inAdmin: Bool
   var notice: String?
   var error: String?
 
@@ -18,13 +20,23 @@ struct PageChrome {
     agentEmail = agent.email
     isAdmin = agent.isAdmin
     self.csrf = csrf
-    self.section = section
+    inAssets = section == "assets"
+    inContacts = section == "contacts"
+    inTickets = section == "tickets"
+    inAdmin = section == "admin"
     self.notice = notice
     self.error = error
   }
 
-  var inAssets: Bool { section == "assets" }
-  var inContacts: Bool { section == "contacts" }
-  var inTickets: Bool { section == "tickets" }
-  var inAdmin: Bool { section == "admin" }
+  /// The chrome of a page for the signed-in agent, with the pending flash message, and the
+  /// cookie that clears that message once shown.
+  static func forPage(
+    _ context: AppRequestContext, _ request: Request, title: String, section: String, error: String? = nil
+  ) throws -> (chrome: PageChrome, clearFlash: String?) {
+    let flash = Flash.take(request)
+    let chrome = PageChrome(
+      title: title, agent: try context.requireAgent(), csrf: context.session?.csrfToken ?? "", section: section,
+      notice: flash.message, error: error)
+    return (chrome, flash.clear)
+  }
 }

@@ -59,16 +59,8 @@ struct AssetPages {
     pages.post("assets/:id/tickets/new") { request, context in try await newTicket(request, context) }
   }
 
-  func chrome(_ context: AppRequestContext, _ title: String, _ request: Request, error: String? = nil) throws -> (
-    PageChrome, String?
-  ) {
-    let agent = try context.requireAgent()
-    let flash = Flash.take(request)
-    return (
-      PageChrome(
-        title: title, agent: agent, csrf: context.session?.csrfToken ?? "", section: "assets", notice: flash.message,
-        error: error), flash.clear
-    )
+  func chrome(_ context: AppRequestContext, _ title: String, _ request: Request) throws -> (PageChrome, String?) {
+    try PageChrome.forPage(context, request, title: title, section: "assets")
   }
 
   func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -99,12 +99,7 @@ struct HelpdeskPages {
   func chrome(_ context: AppRequestContext, _ title: String, _ section: String, _ request: Request) throws -> (
     PageChrome, String?
   ) {
-    let flash = Flash.take(request)
-    return (
-      PageChrome(
-        title: title, agent: try context.requireAgent(), csrf: context.session?.csrfToken ?? "", section: section,
-        notice: flash.message), flash.clear
-    )
+    try PageChrome.forPage(context, request, title: title, section: section)
   }
 
   static func row(_ contact: Contact) -> ContactRow {

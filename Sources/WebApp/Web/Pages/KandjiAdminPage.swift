@@ -117,18 +117,16 @@ struct KandjiAdminPage {
   func page(_ request: Request, _ context: AppRequestContext, error: String?, status: HTTPResponse.Status) async throws
     -> Response
   {
-    let agent = try context.requireAdmin()
-    let flash = Flash.take(request)
+    _ = try context.requireAdmin()
+    let (chrome, clearFlash) = try PageChrome.forPage(context, request, title: "Kandji", section: "admin", error: error)
     let settings = try await store.kandjiSettings()
     let runs = try await store.syncRuns(limit: 20)
     let running = try await store.runningSyncRun()
     let progress = await services.coordinator.progress
     let model = KandjiPageModel(
-      chrome: PageChrome(
-        title: "Kandji", agent: agent, csrf: context.session?.csrfToken ?? "", section: "admin", notice: flash.message,
-        error: error), settings: settings, runs: runs, running: running, progress: progress,
+      chrome: chrome, settings: settings, runs: runs, running: running, progress: progress,
       nextRun: settings.installed && settings.enabled ? settings.schedule.nextRun(after: services.now()) : nil)
-    return renderer.page("kandji", model, status: status).with(cookies: [flash.clear])
+    return renderer.page("kandji", model, status: status).with(cookies: [clearFlash])
   }
 
   /// Three devices from Kandji under a mapping (R5's preview); the devices are cached for five
