@@ -216,3 +216,21 @@ extension TestClientProtocol {
     }
   }
 }
+
+@Suite("Unknown pages")
+struct UnknownPageTests {
+  @Test func browsersGetAPageAndScriptsGetJSON() async throws {
+    try await AppHarness.run { h in
+      try await h.test { client in
+        let page = try await client.call(
+          .get, "/no-such-page", as: nil, headers: [("Accept", "text/html,application/xhtml+xml")])
+        #expect(page.status == .notFound)
+        #expect(page.headers[.contentType] == "text/html; charset=utf-8")
+        #expect(page.text.contains("That page does not exist."))
+        let json = try await client.call(.get, "/no-such-page", as: nil)
+        #expect(json.status == .notFound)
+        #expect(json.message.contains("No such endpoint"))
+      }
+    }
+  }
+}

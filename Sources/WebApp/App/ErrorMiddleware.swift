@@ -24,6 +24,20 @@ struct ErrorMiddleware: RouterMiddleware {
 
   static func response(for error: any Error, request: Request, context: Context, logger: Logger) throws -> Response {
     if let known = APIError.from(error) { return try known.response(from: request, context: context) }
+    if let http = error as? HTTPError, http.status == .notFound, !request.uri.path.hasPrefix("/api/"),
+      request.headers[.accept]?.contains("text/html") == true
+    {
+      // A browser that followed a stale link gets a page, not JSON.
+      var headers = HTTPFields()
+      headers[.contentType] = "text/html; charset=utf-8"
+      let html = """
+        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found · AssetSync</title>
+        <link rel="stylesheet" href="/static/app.css"></head><body class="login-body"><main class="login-card">
+        <h1>Not found</h1><p>That page does not exist.</p><p><a class="button" href="/assets">Go to assets</a></p>
+        </main></body></html>
+        """
+      return Response(status: .notFound, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
     if let http = error as? HTTPError {
       let message =
         http.status == .notFound
