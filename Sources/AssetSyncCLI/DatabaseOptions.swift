@@ -23,10 +23,18 @@ struct DatabaseOptions: ParsableArguments {
       "Missing --database: give a SQLite file path or a postgres:// URL (or set ASSETSYNC_DATABASE_URL).")
   }
 
-  func openStore() throws -> any AssetStore {
+  /// SQLite for a path, PostgreSQL for a postgres:// URL; problems are one-line `CLIError`s.
+  func openStore() async throws -> any AssetStore {
     let location = try location()
-    if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-      throw CLIError("PostgreSQL is not supported by this build yet; use a SQLite file path.")
+    if PostgresStoreConfiguration.isPostgresURL(location) {
+      do {
+        return try await PostgresAssetStore.connect(try PostgresStoreConfiguration(url: location))
+      } catch let error as StoreError {
+        throw CLIError("\(error)")
+      }
+    }
+    if location.contains("://") {
+      throw CLIError("Unsupported database URL scheme: use a SQLite file path or a postgres:// URL.")
     }
     do {
       return try SQLiteAssetStore(path: location)
