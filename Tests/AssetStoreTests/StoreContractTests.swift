@@ -245,6 +245,11 @@ struct StoreContractTests {
     let abandoned = try #require(try await store.syncRun(id: first.id))
     #expect(abandoned.status == .interrupted)
     #expect(abandoned.error?.contains("replica-a") == true)
+    // The abandoned run's owner, if still alive, learns at its next heartbeat that it lost the lease.
+    await #expect(throws: StoreError.syncRunTakenOver(runID: first.id)) {
+      try await store.heartbeat(runID: first.id, at: now.addingTimeInterval(301))
+    }
+    try await store.heartbeat(runID: second.id, at: now.addingTimeInterval(301))
     #expect(try await store.runningSyncRun()?.id == second.id)
     #expect(try await store.syncRuns(limit: 10).map(\.id) == [second.id, first.id])
   }

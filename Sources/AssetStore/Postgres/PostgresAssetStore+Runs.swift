@@ -34,7 +34,10 @@ extension PostgresAssetStore {
 
   public func heartbeat(runID: Int64, at now: Date) async throws {
     try await write { c in
-      try await c.exec("UPDATE sync_runs SET heartbeat_at = \(now.epoch) WHERE id = \(runID)", logger: logger)
+      let renewed = try await c.exec(
+        "UPDATE sync_runs SET heartbeat_at = \(now.epoch) WHERE id = \(runID) AND status = 'running' RETURNING 1",
+        logger: logger)
+      if renewed == 0 { throw StoreError.syncRunTakenOver(runID: runID) }
     }
   }
 
