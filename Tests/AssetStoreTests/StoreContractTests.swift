@@ -149,6 +149,34 @@ struct StoreContractTests {
     #expect(active.map(\.assetID) == [ids[0], ids[1]])
   }
 
+  @Test("a display ID taken since the snapshot fails that row only", arguments: StoreBackend.allCases)
+  func displayIDTakenMeanwhile(backend: StoreBackend) async throws {
+    let store = try await backend.makeStore()
+    let mac = try await store.managedType(for: .mac)
+    // Another writer (an agent) took SN-d2 after the sync read its snapshot.
+    let manual = try await store.createManualAsset(
+      ManualAssetDraft(assetTypeID: mac.id, name: "Loaner", displayID: "SN-d2"), at: now)
+    let devices = [device("d1"), device("d2"), device("d3")]
+    let run = try await store.beginSyncRun(trigger: .manual, owner: "test", at: now, staleAfter: 60)
+    let writes = try await store.applySyncBatch(
+      SyncBatch(
+        runID: run.id, at: now, firstPosition: 0,
+        decisions: devices.map { d in
+          .create(
+            NewManagedAsset(
+              platform: .mac, name: d.deviceName!, displayID: d.serialNumber!,
+              attributes: d.attributes(platform: .mac, supervised: nil, udid: nil), contactID: nil))
+        },
+        rows: devices.map(row)))
+    #expect(writes == 2)
+    let rows = try await store.reportRows(runID: run.id, afterPosition: -1, limit: 10)
+    #expect(rows.map(\.outcome) == [.created, .failed, .created])
+    #expect(rows[1].reason.contains("was taken by another asset during the sync"))
+    #expect(try await store.asset(kandjiDeviceID: "d2") == nil)
+    #expect(try await store.asset(id: manual.id)?.name == "Loaner")
+    #expect(try await store.asset(kandjiDeviceID: "d3") != nil)
+  }
+
   @Test("details: pending queue and results", arguments: StoreBackend.allCases)
   func details(backend: StoreBackend) async throws {
     let store = try await backend.makeStore()

@@ -48,26 +48,28 @@ extension PostgresAssetStore {
     }
   }
 
+  /// One UPDATE for the whole batch: arrays of ids and values joined with UNNEST. NULLs travel
+  /// as flags beside the values (PostgresNIO's arrays hold no NULLs).
   public func applyDetails(_ updates: [DetailsUpdate], at now: Date) async throws -> Int {
-    try await write { c in
-      var writes = 0
-      for update in updates {
-        if update.found {
-          writes += try await c.exec(
-            """
-            UPDATE assets SET supervised = \(update.supervised), udid = \(update.udid), details_pending = FALSE,
-              details_fetched_at = \(now.epoch)
-            WHERE id = \(update.assetID) RETURNING 1
-            """, logger: logger)
-        } else {
-          writes += try await c.exec(
-            """
-            UPDATE assets SET details_pending = FALSE, details_fetched_at = \(now.epoch)
-            WHERE id = \(update.assetID) RETURNING 1
-            """, logger: logger)
-        }
-      }
-      return writes
+    guard !updates.isEmpty else { return 0 }
+    let ids = updates.map(\.assetID)
+    let found = updates.map(\.found)
+    let supervisedKnown = updates.map { $0.supervised != nil }
+    let supervised = updates.map { $0.supervised ?? false }
+    let udidKnown = updates.map { $0.udid != nil }
+    let udids = updates.map { $0.udid ?? "" }
+    return try await writeOne { c in
+      try await c.exec(
+        """
+        UPDATE assets AS a SET
+          supervised = CASE WHEN NOT u.found THEN a.supervised WHEN u.supervised_known THEN u.supervised END,
+          udid = CASE WHEN NOT u.found THEN a.udid WHEN u.udid_known THEN u.udid END,
+          details_pending = FALSE, details_fetched_at = \(now.epoch)
+        FROM UNNEST(\(ids)::bigint[], \(found)::boolean[], \(supervisedKnown)::boolean[], \(supervised)::boolean[],
+          \(udidKnown)::boolean[], \(udids)::text[]) AS u(id, found, supervised_known, supervised, udid_known, udid)
+        WHERE a.id = u.id
+        RETURNING 1
+        """, logger: logger)
     }
   }
 }

@@ -33,7 +33,7 @@ extension PostgresAssetStore {
   }
 
   public func heartbeat(runID: Int64, at now: Date) async throws {
-    try await write { c in
+    try await writeOne { c in
       let renewed = try await c.exec(
         "UPDATE sync_runs SET heartbeat_at = \(now.epoch) WHERE id = \(runID) AND status = 'running' RETURNING 1",
         logger: logger)
@@ -43,7 +43,7 @@ extension PostgresAssetStore {
 
   public func updateSyncRun(_ run: SyncRun) async throws {
     let t = run.totals
-    try await write { c in
+    try await writeOne { c in
       try await c.exec(
         """
         UPDATE sync_runs SET status = \(run.status.rawValue), finished_at = \(run.finishedAt?.epoch),

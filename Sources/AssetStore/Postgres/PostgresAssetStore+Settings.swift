@@ -20,7 +20,7 @@ extension PostgresAssetStore {
   public func saveKandjiSettings(_ settings: KandjiSettings) async throws {
     let json = String(decoding: try SQLiteAssetStore.settingsEncoder.encode(settings), as: UTF8.self)
     let key = SQLiteAssetStore.kandjiSettingsKey
-    try await write { c in
+    try await writeOne { c in
       try await c.exec(
         """
         INSERT INTO settings (key, value) VALUES (\(key), \(json))

@@ -92,6 +92,13 @@ public final class PostgresAssetStore: AssetStore {
     try await mapErrors { try await client.withConnection { connection in try await body(connection) } }
   }
 
+  /// Runs one statement's write: PostgreSQL commits a lone statement atomically, so this saves
+  /// the BEGIN and COMMIT round trips of `write` (heartbeats, run updates, settings).
+  @discardableResult
+  func writeOne<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    try await read(body)
+  }
+
   /// Runs `body` in one transaction, rolling back when it throws. The original error is rethrown
   /// (not PostgresNIO's wrapper) so unique violations map to `StoreError`s.
   @discardableResult
@@ -115,6 +122,8 @@ public final class PostgresAssetStore: AssetStore {
     do {
       return try await body()
     } catch let error as StoreError {
+      throw error
+    } catch let error as RetryWithSavepoints {
       throw error
     } catch let error as PSQLError where error.serverInfo?[.sqlState] == Self.uniqueViolation {
       let constraint = error.serverInfo?[.constraintName] ?? ""
