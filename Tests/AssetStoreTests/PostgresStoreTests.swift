@@ -69,6 +69,19 @@ struct PostgresStoreTests {
     #expect(try await stores[0].syncRuns(limit: 10).count == 1)
   }
 
+  @Test("an unreachable server fails with a one-line error, not a hang")
+  func unreachable() async throws {
+    let configuration = PostgresStoreConfiguration(
+      host: "127.0.0.1", port: 1, username: "nobody", password: nil, database: "none", tls: .disable)
+    await #expect(throws: StoreError.self) {
+      try await PostgresAssetStore.connect(configuration, logger: PostgresTestDatabase.quietLogger)
+    }
+  }
+}
+
+/// URL parsing needs no server.
+@Suite("PostgreSQL URLs")
+struct PostgresURLTests {
   @Test("a bad URL is a one-line error")
   func badURL() {
     #expect(throws: StoreError.self) { try PostgresStoreConfiguration(url: "postgres://host-only") }
@@ -77,14 +90,5 @@ struct PostgresStoreTests {
     #expect(parsed?.password == "p@ss")
     #expect(parsed?.port == 6543)
     #expect(parsed?.poolSize == 4)
-  }
-
-  @Test("an unreachable server fails with a one-line error, not a hang")
-  func unreachable() async throws {
-    let configuration = PostgresStoreConfiguration(
-      host: "127.0.0.1", port: 1, username: "nobody", password: nil, database: "none", tls: .disable)
-    await #expect(throws: StoreError.self) {
-      try await PostgresAssetStore.connect(configuration, logger: PostgresTestDatabase.quietLogger)
-    }
   }
 }
