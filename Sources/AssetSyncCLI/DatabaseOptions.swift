@@ -43,6 +43,15 @@ struct DatabaseOptions: ParsableArguments {
     }
   }
 
+  /// A reminder for replicas sharing PostgreSQL: a key file on one machine is not the key of the
+  /// others, and a token sealed by one replica could not be opened by the rest.
+  func sharedKeyWarning() throws -> String? {
+    let environment = ProcessInfo.processInfo.environment["ASSETSYNC_SECRET_KEY"] ?? ""
+    guard PostgresStoreConfiguration.isPostgresURL(try location()), environment.isEmpty else { return nil }
+    return
+      "Note: the Kandji token key comes from \(try keyFile()); every replica on this database needs the same key (set ASSETSYNC_SECRET_KEY on all of them)."
+  }
+
   /// Where the secret key file lives when the environment does not give the key.
   func keyFile() throws -> String {
     if let secretKeyFile { return secretKeyFile }

@@ -46,6 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
 
   func run() async throws {
     let store = try await database.openStore()
+    if let warning = try database.sharedKeyWarning() { Console.error(warning) }
     let sealer: TokenSealer
     do { sealer = try TokenSealer.load(keyFile: try database.keyFile()) } catch { throw CLIError("\(error)") }
     let configuration = AppConfiguration(
