@@ -31,6 +31,7 @@ let package = Package(
     .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     .target(name: "AssetCore", swiftSettings: strictSwift6),
@@ -57,7 +58,17 @@ let package = Package(
     ),
     .target(
       name: "AssetStore",
-      dependencies: ["AssetCore", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "AssetCore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strictSwift6
+    ),
+    .target(
+      name: "AssetStoreTestSupport",
+      dependencies: ["AssetStore", .product(name: "Logging", package: "swift-log")],
       swiftSettings: strictSwift6
     ),
     .target(
@@ -110,18 +121,20 @@ let package = Package(
     ),
     .testTarget(
       name: "AssetStoreTests",
-      dependencies: ["AssetStore", "AssetCore"],
+      dependencies: ["AssetStore", "AssetCore", "AssetStoreTestSupport"],
       swiftSettings: strictSwift6
     ),
     .testTarget(
       name: "SyncServiceTests",
-      dependencies: ["SyncService", "AssetStore", "AssetCore", "KandjiAPI", "KandjiSimulator"],
+      dependencies: [
+        "SyncService", "AssetStore", "AssetCore", "KandjiAPI", "KandjiSimulator", "AssetStoreTestSupport",
+      ],
       swiftSettings: strictSwift6
     ),
     .testTarget(
       name: "WebAppTests",
       dependencies: [
-        "WebApp", "SyncService", "AssetStore", "AssetCore", "KandjiAPI", "KandjiSimulator",
+        "WebApp", "SyncService", "AssetStore", "AssetCore", "KandjiAPI", "KandjiSimulator", "AssetStoreTestSupport",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "Yams", package: "Yams"),
       ],
@@ -129,7 +142,7 @@ let package = Package(
     ),
     .testTarget(
       name: "CLITests",
-      dependencies: ["AssetStore", "AssetCore"],
+      dependencies: ["AssetStore", "AssetCore", "AssetStoreTestSupport"],
       swiftSettings: strictSwift6
     ),
     .testTarget(

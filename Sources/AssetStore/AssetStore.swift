@@ -53,6 +53,8 @@ public protocol AssetStore: HelpdeskStore {
   /// Starts a run unless another is alive (heartbeat newer than `staleAfter`); an abandoned one
   /// is marked interrupted first. Throws `.syncAlreadyRunning(runID)`.
   func beginSyncRun(trigger: SyncTrigger, owner: String, at: Date, staleAfter: TimeInterval) async throws -> SyncRun
+  /// Renews a running run's lease. Throws `.syncRunTakenOver(runID)` when the run is no longer
+  /// running (another replica found it stale and took over), so its owner stops.
   func heartbeat(runID: Int64, at: Date) async throws
   func updateSyncRun(_ run: SyncRun) async throws
   func syncRun(id: Int64) async throws -> SyncRun?

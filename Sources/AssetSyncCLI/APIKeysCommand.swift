@@ -22,7 +22,7 @@ struct APIKeysCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-      let store = try database.openStore()
+      let store = try await database.openStore()
       guard let owner = try await store.agentCredentials(email: agent)?.agent else {
         throw CLIError("No agent with the email \(agent); create one with `assetsync agents create`.")
       }

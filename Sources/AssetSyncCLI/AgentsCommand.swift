@@ -40,7 +40,7 @@ struct AgentsCommand: AsyncParsableCommand {
     func run() async throws {
       let password = try PasswordInput.read(fromStdin: passwordStdin)
       if let problem = PasswordHasher.problem(with: password) { throw CLIError("Password not accepted: \(problem)") }
-      let store = try database.openStore()
+      let store = try await database.openStore()
       do {
         let agent = try await store.createAgent(
           email: email, name: name, role: AgentRole(rawValue: role)!, passwordHash: PasswordHasher().hash(password),

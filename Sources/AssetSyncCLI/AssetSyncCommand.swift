@@ -9,7 +9,7 @@ struct AssetSyncCommand: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       DemoCommand.self, ServeCommand.self, SyncCommand.self, AgentsCommand.self, APIKeysCommand.self,
-      SimulateKandjiCommand.self, BenchCommand.self,
+      SimulateKandjiCommand.self, BenchCommand.self, MigrateDatabaseCommand.self,
     ]
   )
 }

@@ -23,16 +23,33 @@ struct DatabaseOptions: ParsableArguments {
       "Missing --database: give a SQLite file path or a postgres:// URL (or set ASSETSYNC_DATABASE_URL).")
   }
 
-  func openStore() throws -> any AssetStore {
+  /// SQLite for a path, PostgreSQL for a postgres:// URL; problems are one-line `CLIError`s.
+  func openStore() async throws -> any AssetStore {
     let location = try location()
-    if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-      throw CLIError("PostgreSQL is not supported by this build yet; use a SQLite file path.")
+    if PostgresStoreConfiguration.isPostgresURL(location) {
+      do {
+        return try await PostgresAssetStore.connect(try PostgresStoreConfiguration(url: location))
+      } catch let error as StoreError {
+        throw CLIError("\(error)")
+      }
+    }
+    if location.contains("://") {
+      throw CLIError("Unsupported database URL scheme: use a SQLite file path or a postgres:// URL.")
     }
     do {
       return try SQLiteAssetStore(path: location)
     } catch {
       throw CLIError("Cannot open the database at \(location): \(error)")
     }
+  }
+
+  /// A reminder for replicas sharing PostgreSQL: a key file on one machine is not the key of the
+  /// others, and a token sealed by one replica could not be opened by the rest.
+  func sharedKeyWarning() throws -> String? {
+    let environment = ProcessInfo.processInfo.environment["ASSETSYNC_SECRET_KEY"] ?? ""
+    guard PostgresStoreConfiguration.isPostgresURL(try location()), environment.isEmpty else { return nil }
+    return
+      "Note: the Kandji token key comes from \(try keyFile()); every replica on this database needs the same key (set ASSETSYNC_SECRET_KEY on all of them)."
   }
 
   /// Where the secret key file lives when the environment does not give the key.

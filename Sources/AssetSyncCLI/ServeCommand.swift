@@ -29,7 +29,15 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
   var logLevel: String = "info"
 
+  @Option(
+    help: ArgumentHelp(
+      "Seconds without a heartbeat before another replica may take over a running sync.", visibility: .hidden))
+  var syncStaleAfter: Double = 120
+
   func validate() throws {
+    guard syncStaleAfter >= 4 else {
+      throw ValidationError("--sync-stale-after must be at least 4 seconds, got \(syncStaleAfter).")
+    }
     guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port).") }
     guard Logger.Level(rawValue: logLevel) != nil else {
       throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.")
@@ -37,12 +45,13 @@ struct ServeCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let store = try database.openStore()
+    let store = try await database.openStore()
+    if let warning = try database.sharedKeyWarning() { Console.error(warning) }
     let sealer: TokenSealer
     do { sealer = try TokenSealer.load(keyFile: try database.keyFile()) } catch { throw CLIError("\(error)") }
     let configuration = AppConfiguration(
       host: host, port: port, runScheduler: !noScheduler, secureCookies: secureCookies,
-      logLevel: Logger.Level(rawValue: logLevel) ?? .info)
+      logLevel: Logger.Level(rawValue: logLevel) ?? .info, syncStaleAfter: syncStaleAfter)
     if !configuration.problems.isEmpty { throw CLIError(configuration.problems.joined(separator: "; ")) }
     var logger = Logger(label: "assetsync")
     logger.logLevel = configuration.logLevel

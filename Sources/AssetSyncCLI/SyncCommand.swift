@@ -48,7 +48,7 @@ struct SyncCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let store = try database.openStore()
+    let store = try await database.openStore()
     let settings = try await store.kandjiSettings()
     if settings.installed && !settings.enabled {
       throw CLIError(

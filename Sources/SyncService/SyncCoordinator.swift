@@ -14,6 +14,8 @@ public actor SyncCoordinator {
   let sealer: TokenSealer
   let makeClient: ClientFactory
   let logger: Logger
+  /// Heartbeat age after which a run counts as abandoned (see `SyncOptions.staleAfter`).
+  let staleAfter: TimeInterval
   /// Told about every finished run (metrics).
   private var onRunFinished: @Sendable (SyncRun) -> Void = { _ in }
   private var current: (run: SyncRun, task: Task<SyncRun, Never>)?
@@ -21,6 +23,7 @@ public actor SyncCoordinator {
 
   public init(
     store: any AssetStore, engine: SyncEngine, sealer: TokenSealer, logger: Logger = Logger(label: "assetsync.sync"),
+    staleAfter: TimeInterval = 120,
     makeClient: @escaping ClientFactory = { url, token in
       LiveKandjiClient(configuration: KandjiClientConfiguration(baseURL: url, token: token))
     }
@@ -29,6 +32,7 @@ public actor SyncCoordinator {
     self.engine = engine
     self.sealer = sealer
     self.logger = logger
+    self.staleAfter = staleAfter
     self.makeClient = makeClient
   }
 
@@ -76,7 +80,11 @@ public actor SyncCoordinator {
     do { url = try KandjiBaseURL(urlText) } catch { throw SyncRefusal.badCredentials(error.description) }
     let token: KandjiToken
     do { token = try sealer.open(sealed) } catch { throw SyncRefusal.badCredentials(error.description) }
-    return (makeClient(url, token), SyncOptions(mapping: mapping, detailsRefreshPerRun: settings.detailsRefreshPerRun))
+    return (
+      makeClient(url, token),
+      SyncOptions(
+        mapping: mapping, detailsRefreshPerRun: settings.detailsRefreshPerRun, staleAfter: staleAfter)
+    )
   }
 
   private func record(_ progress: SyncProgress) {

@@ -54,21 +54,25 @@ public final class SyncEngine: Sendable {
     _ run: SyncRun, client: any KandjiClient, options: SyncOptions,
     onProgress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
   ) async throws -> SyncRun {
-    let heartbeat = startHeartbeat(runID: run.id, every: .seconds(max(1, options.staleAfter / 4)))
+    // The work runs in a task of its own so that losing the lease (another replica took the run
+    // over after our heartbeat went stale) can stop it, as the caller's cancellation does.
+    let initial = RunState(run: run, options: options, client: client, onProgress: onProgress)
+    let work = Task { [self] in await perform(initial) }
+    let lease = LeaseWatch()
+    let heartbeat = startHeartbeat(runID: run.id, every: .seconds(max(1, options.staleAfter / 4))) {
+      lease.markLost()
+      work.cancel()
+    }
     defer { heartbeat.cancel() }
-    var state = RunState(run: run, options: options, client: client, onProgress: onProgress)
-    do {
-      try await list(&state)
-      try await retire(&state)
-      try await fetchDetails(&state)
-      state.run.status = .completed
-    } catch is CancellationError {
+    var state = await withTaskCancellationHandler {
+      await work.value
+    } onCancel: {
+      work.cancel()
+    }
+    if lease.isLost {
       state.run.status = .interrupted
-      state.run.error = "Stopped before the end; the next run resumes from here."
-    } catch {
-      state.run.status = .failed
-      state.run.error = Self.describe(error)
-      logger.warning("sync run failed", metadata: ["run": "\(run.id)", "error": "\(state.run.error ?? "")"])
+      state.run.error = StoreError.syncRunTakenOver(runID: run.id).description
+      logger.warning("sync run lost its lease", metadata: ["run": "\(run.id)"])
     }
     state.absorbClientStats()
     state.run.detailsPending = (try? await store.countAssetsNeedingDetails()) ?? state.run.detailsPending
@@ -89,6 +93,25 @@ public final class SyncEngine: Sendable {
     return finished
   }
 
+  /// Lists, retires and fetches details; the outcome is in the returned state's run.
+  private func perform(_ initial: RunState) async -> RunState {
+    var state = initial
+    do {
+      try await list(&state)
+      try await retire(&state)
+      try await fetchDetails(&state)
+      state.run.status = .completed
+    } catch is CancellationError {
+      state.run.status = .interrupted
+      state.run.error = "Stopped before the end; the next run resumes from here."
+    } catch {
+      state.run.status = .failed
+      state.run.error = Self.describe(error)
+      logger.warning("sync run failed", metadata: ["run": "\(state.run.id)", "error": "\(state.run.error ?? "")"])
+    }
+    return state
+  }
+
   static func describe(_ error: any Error) -> String {
     switch error {
     case let error as KandjiError: error.description
@@ -97,12 +120,23 @@ public final class SyncEngine: Sendable {
     }
   }
 
-  private func startHeartbeat(runID: Int64, every interval: Duration) -> Task<Void, Never> {
+  /// Renews the run's lease every `interval`; calls `onLeaseLost` once and stops when the store
+  /// says another replica took the run over. Other errors (a blip) are retried next time.
+  private func startHeartbeat(runID: Int64, every interval: Duration, onLeaseLost: @escaping @Sendable () -> Void)
+    -> Task<Void, Never>
+  {
     Task { [store, now] in
       while !Task.isCancelled {
         try? await Task.sleep(for: interval)
         guard !Task.isCancelled else { return }
-        try? await store.heartbeat(runID: runID, at: now())
+        do {
+          try await store.heartbeat(runID: runID, at: now())
+        } catch StoreError.syncRunTakenOver {
+          onLeaseLost()
+          return
+        } catch {
+          continue
+        }
       }
     }
   }

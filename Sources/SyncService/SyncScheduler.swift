@@ -47,7 +47,7 @@ public struct SyncScheduler: Service {
         let due = schedule.nextRun(after: anchor)
         let now = clock.now()
         if due <= now {
-          await runScheduled()
+          await runScheduled(slot: due)
           anchor = max(due, clock.now())
           continue
         }
@@ -58,11 +58,19 @@ public struct SyncScheduler: Service {
     }
   }
 
-  private func runScheduled() async {
+  private func runScheduled(slot: Date) async {
     do {
       let settings = try await store.kandjiSettings()
       guard settings.installed, settings.enabled else {
         logger.debug("scheduled sync skipped: the Kandji app is not enabled")
+        return
+      }
+      // Every replica wakes for the same slot. The store's run lock stops a second run while the
+      // first is going; this stops one that starts after a short first run has already ended.
+      if let last = try await store.syncRuns(limit: 20).first(where: { $0.trigger == .scheduled }),
+        last.startedAt >= slot
+      {
+        logger.info("scheduled sync skipped: another replica already ran this slot", metadata: ["run": "\(last.id)"])
         return
       }
       let run = try await coordinator.start(trigger: .scheduled)

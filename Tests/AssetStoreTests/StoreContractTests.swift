@@ -41,7 +41,7 @@ struct StoreContractTests {
 
   @Test("six managed types with the Kandji field group", arguments: StoreBackend.allCases)
   func managedTypes(backend: StoreBackend) async throws {
-    let store = try backend.makeStore()
+    let store = try await backend.makeStore()
     let types = try await store.assetTypes()
     #expect(types.map(\.name) == ["Mac", "iPad", "iPhone", "AppleTV", "Android", "Windows"])
     #expect(types.allSatisfy { $0.isManaged })
@@ -56,7 +56,8 @@ struct StoreContractTests {
     }
   }
 
-  @Test("a file keeps its data across reopening", arguments: StoreBackend.allCases)
+  // SQLite-specific (a file); `PostgresStoreTests` has the PostgreSQL equivalent.
+  @Test("a file keeps its data across reopening", arguments: [StoreBackend.sqliteFile])
   func persistence(backend: StoreBackend) async throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("assetsync-\(UUID().uuidString).sqlite")
       .path
@@ -71,7 +72,7 @@ struct StoreContractTests {
 
   @Test("manual assets: create, edit, delete, unique display IDs", arguments: StoreBackend.allCases)
   func manualAssets(backend: StoreBackend) async throws {
-    let store = try backend.makeStore()
+    let store = try await backend.makeStore()
     let mac = try await store.managedType(for: .mac)
     let asset = try await store.createManualAsset(
       ManualAssetDraft(assetTypeID: mac.id, name: "Loaner Mac", displayID: "LOAN-1"), at: now)
@@ -93,7 +94,7 @@ struct StoreContractTests {
 
   @Test("synced assets are read-only on every write path", arguments: StoreBackend.allCases)
   func syncedAreReadOnly(backend: StoreBackend) async throws {
-    let store = try backend.makeStore()
+    let store = try await backend.makeStore()
     let ids = try await create(store, [device("d1")])
     let synced = try #require(try await store.asset(id: ids[0]))
     #expect(synced.isManaged)
@@ -114,7 +115,7 @@ struct StoreContractTests {
 
   @Test("sync batches: updates, skips, retirement, report rows", arguments: StoreBackend.allCases)
   func syncBatches(backend: StoreBackend) async throws {
-    let store = try backend.makeStore()
+    let store = try await backend.makeStore()
     let ids = try await create(store, [device("d1"), device("d2"), device("d3")])
     let run = try await store.beginSyncRun(trigger: .manual, owner: "test", at: now, staleAfter: 60)
     var changed = device("d1").attributes(platform: .mac, supervised: true, udid: "U1")
@@ -148,9 +149,37 @@ struct StoreContractTests {
     #expect(active.map(\.assetID) == [ids[0], ids[1]])
   }
 
+  @Test("a display ID taken since the snapshot fails that row only", arguments: StoreBackend.allCases)
+  func displayIDTakenMeanwhile(backend: StoreBackend) async throws {
+    let store = try await backend.makeStore()
+    let mac = try await store.managedType(for: .mac)
+    // Another writer (an agent) took SN-d2 after the sync read its snapshot.
+    let manual = try await store.createManualAsset(
+      ManualAssetDraft(assetTypeID: mac.id, name: "Loaner", displayID: "SN-d2"), at: now)
+    let devices = [device("d1"), device("d2"), device("d3")]
+    let run = try await store.beginSyncRun(trigger: .manual, owner: "test", at: now, staleAfter: 60)
+    let writes = try await store.applySyncBatch(
+      SyncBatch(
+        runID: run.id, at: now, firstPosition: 0,
+        decisions: devices.map { d in
+          .create(
+            NewManagedAsset(
+              platform: .mac, name: d.deviceName!, displayID: d.serialNumber!,
+              attributes: d.attributes(platform: .mac, supervised: nil, udid: nil), contactID: nil))
+        },
+        rows: devices.map(row)))
+    #expect(writes == 2)
+    let rows = try await store.reportRows(runID: run.id, afterPosition: -1, limit: 10)
+    #expect(rows.map(\.outcome) == [.created, .failed, .created])
+    #expect(rows[1].reason.contains("was taken by another asset during the sync"))
+    #expect(try await store.asset(kandjiDeviceID: "d2") == nil)
+    #expect(try await store.asset(id: manual.id)?.name == "Loaner")
+    #expect(try await store.asset(kandjiDeviceID: "d3") != nil)
+  }
+
   @Test("details: pending queue and results", arguments: StoreBackend.allCases)
   func details(backend: StoreBackend) async throws {
-    let store = try backend.makeStore()
+    let store = try await backend.makeStore()
     let ids = try await create(store, [device("d1"), device("d2")])
     #expect(try await store.countAssetsNeedingDetails() == 2)
     let pending = try await store.assetsNeedingDetails(limit: 1)
@@ -171,7 +200,7 @@ struct StoreContractTests {
 
   @Test("contacts: case-insensitive emails, manual links survive the sync", arguments: StoreBackend.allCases)
   func contacts(backend: StoreBackend) async throws {
-    let store = try backend.makeStore()
+    let store = try await backend.makeStore()
     let ann = try await store.createContact(name: "Ann", email: "Ann@Example.com", phones: ["+1 555"], at: now)
     let bob = try await store.createContact(name: "Bob", email: "bob@example.com", phones: [], at: now)
     await #expect(throws: StoreError.duplicateEmail("ann@example.COM")) {
@@ -208,7 +237,7 @@ struct StoreContractTests {
 
   @Test("asset search, filters and paging", arguments: StoreBackend.allCases)
   func search(backend: StoreBackend) async throws {
-    let store = try backend.makeStore()
+    let store = try await backend.makeStore()
     let ids = try await create(store, (1...25).map { device("d\($0)", serial: "C02X\($0)") })
     let mac = try await store.managedType(for: .mac)
     _ = try await store.createManualAsset(
@@ -227,7 +256,7 @@ struct StoreContractTests {
 
   @Test("only one sync run at a time; abandoned runs are taken over", arguments: StoreBackend.allCases)
   func runLock(backend: StoreBackend) async throws {
-    let store = try backend.makeStore()
+    let store = try await backend.makeStore()
     let first = try await store.beginSyncRun(trigger: .scheduled, owner: "replica-a", at: now, staleAfter: 120)
     await #expect(throws: StoreError.syncAlreadyRunning(runID: first.id)) {
       try await store.beginSyncRun(
@@ -244,13 +273,18 @@ struct StoreContractTests {
     let abandoned = try #require(try await store.syncRun(id: first.id))
     #expect(abandoned.status == .interrupted)
     #expect(abandoned.error?.contains("replica-a") == true)
+    // The abandoned run's owner, if still alive, learns at its next heartbeat that it lost the lease.
+    await #expect(throws: StoreError.syncRunTakenOver(runID: first.id)) {
+      try await store.heartbeat(runID: first.id, at: now.addingTimeInterval(301))
+    }
+    try await store.heartbeat(runID: second.id, at: now.addingTimeInterval(301))
     #expect(try await store.runningSyncRun()?.id == second.id)
     #expect(try await store.syncRuns(limit: 10).map(\.id) == [second.id, first.id])
   }
 
   @Test("Kandji settings round-trip", arguments: StoreBackend.allCases)
   func settings(backend: StoreBackend) async throws {
-    let store = try backend.makeStore()
+    let store = try await backend.makeStore()
     #expect(try await store.kandjiSettings() == KandjiSettings())
     var settings = KandjiSettings()
     settings.installed = true

@@ -20,6 +20,12 @@ struct CLIContractTests {
       (["demo", "--devices", "0"], "--devices must be between 1 and 200000"),
       (["bench", "kandji-list", "--devices", "ten"], "--devices takes comma-separated counts"),
       (["frobnicate"], "Unexpected argument"),
+      (["serve", "--database", "postgres://nohost"], "Invalid PostgreSQL URL"),
+      (["sync", "--database", "postgres://u@127.0.0.1:1/db?pool_size=x"], "pool_size must be a number"),
+      (["sync", "--database", "mysql://u@h/db"], "Unsupported database URL scheme"),
+      (["serve", "--database", "/tmp/x.sqlite", "--sync-stale-after", "1"], "--sync-stale-after must be at least"),
+      (["migrate-database", "--from", "/tmp/x.sqlite", "--to", "mysql://h/db"], "--to must be a postgres:// URL"),
+      (["migrate-database", "--from", "/nonexistent/x.sqlite", "--to", "postgres://u@h/db"], "No SQLite database at"),
     ])
   func badInput(arguments: [String], message: String) throws {
     let output = try CommandRunner.run(arguments)
@@ -31,6 +37,7 @@ struct CLIContractTests {
   @Test func everyCommandHasHelp() throws {
     for command in [
       ["demo"], ["serve"], ["sync"], ["simulate-kandji"], ["agents", "create"], ["api-keys", "create"], ["bench"],
+      ["migrate-database"], ["bench", "sync"],
     ] {
       let output = try CommandRunner.run(command + ["--help"])
       #expect(output.status == 0, "\(command)")

@@ -85,8 +85,10 @@ struct LiveClientResilienceTests {
 
   @Test func retriesATimeout() async throws {
     try await SimulatorHarness.run(devices: 10) { h in
-      h.simulator.inject(.delay(.milliseconds(1_500)), on: .list)
-      let client = try h.client(timeout: .milliseconds(250))
+      // A 1 s timeout against a 2.5 s delay: the retry (no delay) must fit in the timeout even on
+      // a loaded CI machine (250 ms did not, once the PostgreSQL cases ran beside it).
+      h.simulator.inject(.delay(.milliseconds(2_500)), on: .list)
+      let client = try h.client(timeout: .seconds(1))
       let page = try await client.devicePage(offset: 0, limit: 300)
       #expect(page.devices.count == 10)
       #expect(client.stats.transportErrors == 1)

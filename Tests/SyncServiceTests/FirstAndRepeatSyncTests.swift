@@ -8,8 +8,9 @@ import Testing
 
 @Suite("Sync end to end over loopback: first import and repeat runs")
 struct FirstAndRepeatSyncTests {
-  @Test func firstSyncImportsEveryDeviceWithAll13Fields() async throws {
-    try await SyncHarness.run(devices: 700) { h in
+  @Test(arguments: SyncBackend.allCases)
+  func firstSyncImportsEveryDeviceWithAll13Fields(backend: SyncBackend) async throws {
+    try await SyncHarness.run(devices: 700, backend: backend) { h in
       let run = try await h.sync()
       #expect(run.status == .completed)
       #expect(run.totals.created == 700)
@@ -43,8 +44,9 @@ struct FirstAndRepeatSyncTests {
     }
   }
 
-  @Test func secondSyncOfAnUnchangedFleetWritesNothingAndCallsNoDetails() async throws {
-    try await SyncHarness.run(devices: 650) { h in
+  @Test(arguments: SyncBackend.allCases)
+  func secondSyncOfAnUnchangedFleetWritesNothingAndCallsNoDetails(backend: SyncBackend) async throws {
+    try await SyncHarness.run(devices: 650, backend: backend) { h in
       _ = try await h.sync()
       h.simulator.resetStats()
       let second = try await h.sync()
@@ -59,8 +61,9 @@ struct FirstAndRepeatSyncTests {
     }
   }
 
-  @Test func thirdSyncReportsExactlyWhatChangedInKandji() async throws {
-    try await SyncHarness.run(devices: 200) { h in
+  @Test(arguments: SyncBackend.allCases)
+  func thirdSyncReportsExactlyWhatChangedInKandji(backend: SyncBackend) async throws {
+    try await SyncHarness.run(devices: 200, backend: backend) { h in
       _ = try await h.sync()
       let devices = h.simulator.devices
       let renamed = devices[3]
@@ -108,8 +111,9 @@ struct FirstAndRepeatSyncTests {
     }
   }
 
-  @Test func contactsAreLinkedByEmail() async throws {
-    try await SyncHarness.run(devices: 60) { h in
+  @Test(arguments: SyncBackend.allCases)
+  func contactsAreLinkedByEmail(backend: SyncBackend) async throws {
+    try await SyncHarness.run(devices: 60, backend: backend) { h in
       let owned = try #require(h.simulator.devices.first { $0.user != nil })
       let email = try #require(owned.user?.email)
       let contact = try await h.store.createContact(

@@ -1,18 +1,40 @@
 import AssetCore
 import AssetStore
+import AssetStoreTestSupport
 import Foundation
 import KandjiAPI
 import KandjiSimulator
 import SyncService
 import Synchronization
 
-/// A simulator on loopback, a fresh SQLite file and an engine, with one shared virtual clock for
+/// Where a harness keeps its data: a fresh SQLite file, or a fresh PostgreSQL database when
+/// `ASSETSYNC_TEST_POSTGRES_URL` is set (and always on CI, where a missing server fails).
+enum SyncBackend: String, CaseIterable, Sendable {
+  case sqlite
+  case postgres
+
+  static var allCases: [SyncBackend] { PostgresTestDatabase.enabled ? [.sqlite, .postgres] : [.sqlite] }
+
+  func makeStore() async throws -> any AssetStore {
+    switch self {
+    case .sqlite:
+      let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "assetsync-sync-\(UUID().uuidString).sqlite"
+      ).path
+      return try SQLiteAssetStore(path: path)
+    case .postgres:
+      return try await PostgresTestDatabase.makeStore()
+    }
+  }
+}
+
+/// A simulator on loopback, a fresh store (SQLite unless told) and an engine, with one shared virtual clock for
 /// the client and the simulator (no real waiting on `Retry-After` or pacing).
 struct SyncHarness: Sendable {
   let simulator: KandjiSimulator
   let clock: VirtualRequestClock
   let baseURL: String
-  let store: SQLiteAssetStore
+  let store: any AssetStore
   let engine: SyncEngine
   let time: TestTime
 
@@ -43,16 +65,14 @@ struct SyncHarness: Sendable {
 
   @discardableResult
   static func run<T: Sendable>(
-    devices: Int = 120, perSecond: Int? = nil, _ body: @Sendable (SyncHarness) async throws -> T
+    devices: Int = 120, perSecond: Int? = nil, backend: SyncBackend = .sqlite,
+    _ body: @Sendable (SyncHarness) async throws -> T
   ) async throws -> T {
     let clock = VirtualRequestClock()
     let simulator = KandjiSimulator(
       configuration: SimulatorConfiguration(deviceCount: devices, requestsPerSecond: perSecond, requestsPerHour: nil),
       clock: clock)
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "assetsync-sync-\(UUID().uuidString).sqlite"
-    ).path
-    let store = try SQLiteAssetStore(path: path)
+    let store = try await backend.makeStore()
     let time = TestTime()
     let engine = SyncEngine(store: store, now: { time.now }, owner: "test")
     return try await simulator.withRunningServer { url in

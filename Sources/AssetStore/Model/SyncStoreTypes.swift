@@ -63,6 +63,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
   case invalid(field: String, message: String)
   case readOnly(AssetRuleViolation)
   case syncAlreadyRunning(runID: Int64)
+  /// The run is no longer running: its heartbeat went stale and another replica took over.
+  case syncRunTakenOver(runID: Int64)
   case database(String)
 
   public var description: String {
@@ -74,6 +76,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case .invalid(_, let message): message
     case .readOnly(let violation): violation.message
     case .syncAlreadyRunning(let id): "Sync run #\(id) is already running; only one sync runs at a time."
+    case .syncRunTakenOver(let id):
+      "Sync run #\(id) was taken over by another replica after its heartbeat went stale; it stopped."
     case .database(let message): "Database error: \(message)"
     }
   }

@@ -43,7 +43,9 @@ extension SQLiteAssetStore {
 
   public func heartbeat(runID: Int64, at now: Date) async throws {
     try await write { db in
-      try db.execute(sql: "UPDATE sync_runs SET heartbeat_at = ? WHERE id = ?", arguments: [now.epoch, runID])
+      try db.execute(
+        sql: "UPDATE sync_runs SET heartbeat_at = ? WHERE id = ? AND status = 'running'", arguments: [now.epoch, runID])
+      if db.changesCount == 0 { throw StoreError.syncRunTakenOver(runID: runID) }
     }
   }
 

@@ -62,6 +62,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         return APIError(
           status: .conflict,
           body: .object([("error", .string(error.description)), ("running_sync_run_id", .int(Int(runID)))]))
+      case .syncRunTakenOver: return APIError(.conflict, error.description)
       case .database: return nil
       }
     case let error as SyncRefusal: return APIError(.conflict, error.description)

@@ -13,10 +13,14 @@ public struct AppConfiguration: Sendable {
   /// Mark cookies `Secure` (serve behind HTTPS).
   public var secureCookies: Bool
   public var logLevel: Logger.Level
+  /// Seconds without a heartbeat after which a running sync counts as abandoned (its replica
+  /// died) and another replica may take over.
+  public var syncStaleAfter: TimeInterval
 
   public init(
     host: String = "127.0.0.1", port: Int = 8080, bcryptCost: UInt8 = 12, runScheduler: Bool = true,
-    sessionLifetime: TimeInterval = 8 * 3_600, secureCookies: Bool = false, logLevel: Logger.Level = .info
+    sessionLifetime: TimeInterval = 8 * 3_600, secureCookies: Bool = false, logLevel: Logger.Level = .info,
+    syncStaleAfter: TimeInterval = 120
   ) {
     self.host = host
     self.port = port
@@ -25,6 +29,7 @@ public struct AppConfiguration: Sendable {
     self.sessionLifetime = sessionLifetime
     self.secureCookies = secureCookies
     self.logLevel = logLevel
+    self.syncStaleAfter = syncStaleAfter
   }
 
   /// Every problem at once, or an empty list.
@@ -32,6 +37,7 @@ public struct AppConfiguration: Sendable {
     var problems: [String] = []
     if !(0...65_535).contains(port) { problems.append("port must be between 0 and 65535, got \(port)") }
     if host.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("host must not be empty") }
+    if syncStaleAfter < 4 { problems.append("sync stale-after must be at least 4 seconds, got \(syncStaleAfter)") }
     if sessionLifetime < 60 { problems.append("session lifetime must be at least 60 seconds") }
     return problems
   }

@@ -40,7 +40,8 @@ public struct AppServices: Sendable {
     sessions = SessionManager(store: store, lifetime: configuration.sessionLifetime, now: now)
     let engine = SyncEngine(store: store, now: now, logger: logger)
     coordinator = SyncCoordinator(
-      store: store, engine: engine, sealer: sealer, logger: logger, makeClient: makeClient)
+      store: store, engine: engine, sealer: sealer, logger: logger, staleAfter: configuration.syncStaleAfter,
+      makeClient: makeClient)
     loginThrottle = LoginThrottle(now: now)
   }
 

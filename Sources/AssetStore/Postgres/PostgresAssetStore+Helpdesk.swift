@@ -1,0 +1,120 @@
+import AssetCore
+import Foundation
+import PostgresNIO
+
+extension PostgresAssetStore {
+  public func createAgent(email: String, name: String, role: AgentRole, passwordHash: String, at now: Date) async throws
+    -> Agent
+  {
+    let email = email.trimmingCharacters(in: .whitespacesAndNewlines)
+    let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard email.contains("@"), !email.contains(" ") else {
+      throw StoreError.invalid(field: "email", message: "Enter a valid email address.")
+    }
+    guard !name.isEmpty else { throw StoreError.invalid(field: "name", message: "This field is required.") }
+    let key = Contact.emailKey(email)
+    do {
+      return try await write { c in
+        if try await c.exists("SELECT 1 FROM agents WHERE email_key = \(key)", logger: logger) {
+          throw StoreError.duplicateEmail(email)
+        }
+        let row = try await c.row(
+          """
+          INSERT INTO agents (email, email_key, name, role, password_hash, created_at)
+          VALUES (\(email), \(key), \(name), \(role.rawValue), \(passwordHash), \(now.epoch)) RETURNING id
+          """, logger: logger)
+        return Agent(id: try row?["id"] ?? 0, email: email, name: name, role: role, createdAt: now)
+      }
+    } catch StoreError.duplicateEmail {
+      throw StoreError.duplicateEmail(email)
+    }
+  }
+
+  public func agent(id: Int64) async throws -> Agent? {
+    try await read { c in try await c.row("SELECT * FROM agents WHERE id = \(id)", logger: logger).map(Self.agent) }
+  }
+
+  public func agentCredentials(email: String) async throws -> (agent: Agent, passwordHash: String)? {
+    let key = Contact.emailKey(email)
+    return try await read { c in
+      guard let row = try await c.row("SELECT * FROM agents WHERE email_key = \(key)", logger: logger) else {
+        return nil
+      }
+      return (try Self.agent(row), try row["password_hash"])
+    }
+  }
+
+  public func agents() async throws -> [Agent] {
+    try await read { c in try await c.rows("SELECT * FROM agents ORDER BY id", logger: logger).map(Self.agent) }
+  }
+
+  public func createAPIKey(agentID: Int64, key: String, authCodeHash: String, at now: Date) async throws {
+    try await write { c in
+      try await c.exec(
+        """
+        INSERT INTO api_keys (key, agent_id, auth_code_hash, created_at)
+        VALUES (\(key), \(agentID), \(authCodeHash), \(now.epoch))
+        """, logger: logger)
+    }
+  }
+
+  public func apiKey(_ key: String) async throws -> (agent: Agent, authCodeHash: String)? {
+    try await read { c in
+      guard
+        let row = try await c.row(
+          "SELECT a.*, k.auth_code_hash FROM api_keys k JOIN agents a ON a.id = k.agent_id WHERE k.key = \(key)",
+          logger: logger)
+      else { return nil }
+      return (try Self.agent(row), try row["auth_code_hash"])
+    }
+  }
+
+  public func createSession(tokenHash: String, agentID: Int64, csrfToken: String, expiresAt: Date, at now: Date)
+    async throws
+  {
+    try await write { c in
+      try await c.exec("DELETE FROM sessions WHERE expires_at < \(now.epoch)", logger: logger)
+      try await c.exec(
+        """
+        INSERT INTO sessions (token_hash, agent_id, csrf_token, expires_at, created_at)
+        VALUES (\(tokenHash), \(agentID), \(csrfToken), \(expiresAt.epoch), \(now.epoch))
+        """, logger: logger)
+    }
+  }
+
+  public func session(tokenHash: String) async throws -> (agent: Agent, csrfToken: String, expiresAt: Date)? {
+    try await read { c in
+      guard
+        let row = try await c.row(
+          """
+          SELECT a.*, s.csrf_token, s.expires_at FROM sessions s JOIN agents a ON a.id = s.agent_id
+          WHERE s.token_hash = \(tokenHash)
+          """, logger: logger)
+      else { return nil }
+      return (try Self.agent(row), try row["csrf_token"], Date(timeIntervalSince1970: try row["expires_at"]))
+    }
+  }
+
+  public func deleteSession(tokenHash: String) async throws {
+    try await write { c in try await c.exec("DELETE FROM sessions WHERE token_hash = \(tokenHash)", logger: logger) }
+  }
+
+  public func touchSession(tokenHash: String, expiresAt: Date) async throws {
+    try await write { c in
+      try await c.exec(
+        "UPDATE sessions SET expires_at = \(expiresAt.epoch) WHERE token_hash = \(tokenHash)", logger: logger)
+    }
+  }
+
+  public func assetCounts() async throws -> [Int64: Int] {
+    try await read { c in
+      var counts: [Int64: Int] = [:]
+      for row in try await c.rows(
+        "SELECT asset_type_id, COUNT(*) AS n FROM assets GROUP BY asset_type_id", logger: logger)
+      {
+        counts[try row["asset_type_id"]] = Int(try row["n"] as Int64)
+      }
+      return counts
+    }
+  }
+}
