@@ -72,7 +72,7 @@ extension PostgresAssetStore {
   public func createManualAsset(_ draft: ManualAssetDraft, at now: Date) async throws -> Asset {
     let name = draft.name.trimmingCharacters(in: .whitespacesAndNewlines)
     let displayID = draft.displayID.trimmingCharacters(in: .whitespacesAndNewlines)
-    try SQLiteAssetStore.validate(name: name, displayID: displayID)
+    try StoreInput.checkAsset(name: name, displayID: displayID)
     return try await withDisplayID(displayID) {
       try await write { c in
         guard try await c.exists("SELECT 1 FROM asset_types WHERE id = \(draft.assetTypeID)", logger: logger) else {
@@ -98,7 +98,7 @@ extension PostgresAssetStore {
   public func updateManualAsset(id: Int64, _ change: ManualAssetChange, at now: Date) async throws -> Asset {
     let name = change.name?.trimmingCharacters(in: .whitespacesAndNewlines)
     let displayID = change.displayID?.trimmingCharacters(in: .whitespacesAndNewlines)
-    try SQLiteAssetStore.validate(name: name, displayID: displayID)
+    try StoreInput.checkAsset(name: name, displayID: displayID)
     return try await withDisplayID(displayID ?? "") {
       try await write { c in
         guard let current = try await fetchAsset(c, id: id) else { throw StoreError.notFound("Asset \(id)") }

@@ -68,7 +68,7 @@ extension SQLiteAssetStore {
   public func createManualAsset(_ draft: ManualAssetDraft, at now: Date) async throws -> Asset {
     let name = draft.name.trimmingCharacters(in: .whitespacesAndNewlines)
     let displayID = draft.displayID.trimmingCharacters(in: .whitespacesAndNewlines)
-    try Self.validate(name: name, displayID: displayID)
+    try StoreInput.checkAsset(name: name, displayID: displayID)
     return try await write { db in
       guard try Bool.fetchOne(db, sql: "SELECT 1 FROM asset_types WHERE id = ?", arguments: [draft.assetTypeID]) == true
       else { throw StoreError.invalid(field: "asset_type", message: "Asset type \(draft.assetTypeID) does not exist.") }
@@ -91,7 +91,7 @@ extension SQLiteAssetStore {
   public func updateManualAsset(id: Int64, _ change: ManualAssetChange, at now: Date) async throws -> Asset {
     let name = change.name?.trimmingCharacters(in: .whitespacesAndNewlines)
     let displayID = change.displayID?.trimmingCharacters(in: .whitespacesAndNewlines)
-    try Self.validate(name: name, displayID: displayID)
+    try StoreInput.checkAsset(name: name, displayID: displayID)
     return try await write { db in
       guard let current = try Self.fetchAsset(db, id: id) else { throw StoreError.notFound("Asset \(id)") }
       if let violation = AssetWriteRules.checkEdit(current) { throw StoreError.readOnly(violation) }
@@ -119,24 +119,6 @@ extension SQLiteAssetStore {
       guard let current = try Self.fetchAsset(db, id: id) else { throw StoreError.notFound("Asset \(id)") }
       if let violation = AssetWriteRules.checkDelete(current) { throw StoreError.readOnly(violation) }
       try db.execute(sql: "DELETE FROM assets WHERE id = ?", arguments: [id])
-    }
-  }
-
-  static func validate(name: String?, displayID: String?) throws {
-    if let name {
-      guard !name.isEmpty else { throw StoreError.invalid(field: "name", message: "This field is required.") }
-      guard name.count <= Asset.maxNameLength else {
-        throw StoreError.invalid(
-          field: "name", message: "Ensure this field has no more than \(Asset.maxNameLength) characters.")
-      }
-    }
-    if let displayID {
-      guard !displayID.isEmpty else {
-        throw StoreError.invalid(field: "display_id", message: "This field is required.")
-      }
-      guard displayID.count <= 100 else {
-        throw StoreError.invalid(field: "display_id", message: "Ensure this field has no more than 100 characters.")
-      }
     }
   }
 

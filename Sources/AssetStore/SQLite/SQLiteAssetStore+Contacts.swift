@@ -4,12 +4,7 @@ import GRDB
 
 extension SQLiteAssetStore {
   public func createContact(name: String, email: String, phones: [String], at now: Date) async throws -> Contact {
-    let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-    let email = email.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !name.isEmpty else { throw StoreError.invalid(field: "name", message: "This field is required.") }
-    guard email.contains("@"), !email.contains(" "), email.count <= 254 else {
-      throw StoreError.invalid(field: "email", message: "Enter a valid email address.")
-    }
+    let (name, email) = try StoreInput.person(name: name, email: email)
     let phonesJSON = String(decoding: try JSONEncoder().encode(phones), as: UTF8.self)
     return try await write { db in
       let key = Contact.emailKey(email)

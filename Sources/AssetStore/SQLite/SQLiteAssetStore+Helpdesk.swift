@@ -6,12 +6,7 @@ extension SQLiteAssetStore {
   public func createAgent(email: String, name: String, role: AgentRole, passwordHash: String, at now: Date) async throws
     -> Agent
   {
-    let email = email.trimmingCharacters(in: .whitespacesAndNewlines)
-    let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard email.contains("@"), !email.contains(" ") else {
-      throw StoreError.invalid(field: "email", message: "Enter a valid email address.")
-    }
-    guard !name.isEmpty else { throw StoreError.invalid(field: "name", message: "This field is required.") }
+    let (name, email) = try StoreInput.person(name: name, email: email)
     return try await write { db in
       let key = Contact.emailKey(email)
       if try Bool.fetchOne(db, sql: "SELECT 1 FROM agents WHERE email_key = ?", arguments: [key]) == true {
