@@ -16,6 +16,11 @@ enum PostgresSchema {
   static let migrations: [Migration] = [
     Migration(version: "v1-core", statements: coreTables, seedsManagedTypes: true),
     Migration(version: "v2-helpdesk", statements: helpdeskTables, seedsManagedTypes: false),
+    // The asset tables page in this order; without the index every page sorts the whole type.
+    Migration(
+      version: "v3-asset-order",
+      statements: [#"CREATE INDEX assets_by_type_sort_name ON assets (asset_type_id, lower(name) COLLATE "C", id)"#],
+      seedsManagedTypes: false),
   ]
 
   /// Taken with `pg_advisory_lock` while migrating, so replicas starting together take turns.

@@ -14,6 +14,10 @@ enum SQLiteSchema {
     migrator.registerMigration("v2-helpdesk") { db in
       try db.execute(sql: helpdeskTables)
     }
+    // The asset tables page in this order; without the index every page sorts the whole type.
+    migrator.registerMigration("v3-asset-order") { db in
+      try db.execute(sql: "CREATE INDEX assets_by_type_sort_name ON assets(asset_type_id, name COLLATE NOCASE, id)")
+    }
     return migrator
   }
 
