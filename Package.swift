@@ -128,6 +128,7 @@ let package = Package(
       name: "SyncServiceTests",
       dependencies: [
         "SyncService", "AssetStore", "AssetCore", "KandjiAPI", "KandjiSimulator", "AssetStoreTestSupport",
+        .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strictSwift6
     ),

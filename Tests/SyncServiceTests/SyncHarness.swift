@@ -4,6 +4,7 @@ import AssetStoreTestSupport
 import Foundation
 import KandjiAPI
 import KandjiSimulator
+import Logging
 import SyncService
 import Synchronization
 
@@ -74,7 +75,9 @@ struct SyncHarness: Sendable {
       clock: clock)
     let store = try await backend.makeStore()
     let time = TestTime()
-    let engine = SyncEngine(store: store, now: { time.now }, owner: "test")
+    var logger = Logger(label: "assetsync.sync.test")
+    logger.logLevel = .warning  // the runs' info lines would bury the test output
+    let engine = SyncEngine(store: store, now: { time.now }, owner: "test", logger: logger)
     return try await simulator.withRunningServer { url in
       try await body(
         SyncHarness(simulator: simulator, clock: clock, baseURL: url, store: store, engine: engine, time: time))
