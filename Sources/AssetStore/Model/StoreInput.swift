@@ -23,6 +23,16 @@ enum StoreInput {
     }
   }
 
+  /// A ticket's subject, trimmed and checked.
+  static func ticketSubject(_ text: String) throws -> String {
+    let subject = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !subject.isEmpty else { throw StoreError.invalid(field: "subject", message: "This field is required.") }
+    guard subject.count <= 500 else {
+      throw StoreError.invalid(field: "subject", message: "Ensure this field has no more than 500 characters.")
+    }
+    return subject
+  }
+
   /// A contact's or agent's name and email, trimmed and checked.
   static func person(name: String, email: String) throws -> (name: String, email: String) {
     let name = name.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -53,18 +53,13 @@ extension PostgresAssetStore {
       conditions.append("id IN (SELECT asset_id FROM asset_contacts WHERE contact_id = \(filter.bind(contact)))")
     }
     let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-    var count = filter
-    count.append("SELECT COUNT(*) AS n FROM assets \(whereClause)")
-    var list = filter
-    let limit = list.bind(query.size)
-    let offset = list.bind((query.page - 1) * query.size)
     // lower(name) COLLATE "C": SQLite's NOCASE order, independent of the database's locale.
-    list.append(
-      "SELECT \(Self.assetColumns) FROM assets \(whereClause) ORDER BY lower(name) COLLATE \"C\", id LIMIT \(limit) OFFSET \(offset)"
-    )
+    let (count, list) = filter.pageQueries(
+      columns: Self.assetColumns, table: "assets", where: whereClause, orderBy: "lower(name) COLLATE \"C\", id",
+      page: query.page, size: query.size)
     return try await read { c in
-      let total: Int64 = try await c.row(count.query, logger: logger)?["n"] ?? 0
-      let rows = try await c.rows(list.query, logger: logger)
+      let total: Int64 = try await c.row(count, logger: logger)?["n"] ?? 0
+      let rows = try await c.rows(list, logger: logger)
       return Page(items: try rows.map { try Self.asset($0) }, total: Int(total), page: query.page, size: query.size)
     }
   }

@@ -43,16 +43,12 @@ extension PostgresAssetStore {
       whereClause =
         "WHERE name ILIKE \(filter.bind("%\(search)%")) OR email_key LIKE \(filter.bind("%\(search.lowercased())%"))"
     }
-    var count = filter
-    count.append("SELECT COUNT(*) AS n FROM contacts \(whereClause)")
-    var list = filter
-    let limit = list.bind(query.size)
-    let offset = list.bind((query.page - 1) * query.size)
-    list.append(
-      "SELECT * FROM contacts \(whereClause) ORDER BY lower(name) COLLATE \"C\", id LIMIT \(limit) OFFSET \(offset)")
+    let (count, list) = filter.pageQueries(
+      columns: "*", table: "contacts", where: whereClause, orderBy: "lower(name) COLLATE \"C\", id", page: query.page,
+      size: query.size)
     return try await read { c in
-      let total: Int64 = try await c.row(count.query, logger: logger)?["n"] ?? 0
-      let rows = try await c.rows(list.query, logger: logger)
+      let total: Int64 = try await c.row(count, logger: logger)?["n"] ?? 0
+      let rows = try await c.rows(list, logger: logger)
       return Page(items: try rows.map(Self.contact), total: Int(total), page: query.page, size: query.size)
     }
   }

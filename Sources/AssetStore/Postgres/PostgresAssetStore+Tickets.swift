@@ -4,11 +4,7 @@ import PostgresNIO
 
 extension PostgresAssetStore {
   public func createTicket(_ draft: TicketDraft, at now: Date) async throws -> Ticket {
-    let subject = draft.subject.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !subject.isEmpty else { throw StoreError.invalid(field: "subject", message: "This field is required.") }
-    guard subject.count <= 500 else {
-      throw StoreError.invalid(field: "subject", message: "Ensure this field has no more than 500 characters.")
-    }
+    let subject = try StoreInput.ticketSubject(draft.subject)
     return try await write { c in
       if let contactID = draft.contactID,
         try await !c.exists("SELECT 1 FROM contacts WHERE id = \(contactID)", logger: logger)
@@ -39,17 +35,13 @@ extension PostgresAssetStore {
     }
     if let contactID = query.contactID { conditions.append("contact_id = \(filter.bind(contactID))") }
     let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-    var count = filter
-    count.append("SELECT COUNT(*) AS n FROM tickets \(whereClause)")
-    var list = filter
-    let limit = list.bind(query.size)
-    let offset = list.bind((query.page - 1) * query.size)
-    list.append(
-      "SELECT id FROM tickets \(whereClause) ORDER BY created_at DESC, id DESC LIMIT \(limit) OFFSET \(offset)")
+    let (count, list) = filter.pageQueries(
+      columns: "id", table: "tickets", where: whereClause, orderBy: "created_at DESC, id DESC", page: query.page,
+      size: query.size)
     return try await read { c in
-      let total: Int64 = try await c.row(count.query, logger: logger)?["n"] ?? 0
+      let total: Int64 = try await c.row(count, logger: logger)?["n"] ?? 0
       var items: [Ticket] = []
-      for row in try await c.rows(list.query, logger: logger) {
+      for row in try await c.rows(list, logger: logger) {
         if let ticket = try await fetchTicket(c, id: try row["id"]) { items.append(ticket) }
       }
       return Page(items: items, total: Int(total), page: query.page, size: query.size)

@@ -58,4 +58,18 @@ struct SQLBuilder {
   }
 
   var query: PostgresQuery { PostgresQuery(unsafeSQL: sql, binds: binds) }
+
+  /// A list's two queries on this filter's binds: the total (`n`), and one page of `columns` in
+  /// `orderBy` order.
+  func pageQueries(columns: String, table: String, where whereClause: String, orderBy: String, page: Int, size: Int)
+    -> (count: PostgresQuery, list: PostgresQuery)
+  {
+    var count = self
+    count.append("SELECT COUNT(*) AS n FROM \(table) \(whereClause)")
+    var list = self
+    let limit = list.bind(size)
+    let offset = list.bind((page - 1) * size)
+    list.append("SELECT \(columns) FROM \(table) \(whereClause) ORDER BY \(orderBy) LIMIT \(limit) OFFSET \(offset)")
+    return (count.query, list.query)
+  }
 }

@@ -4,11 +4,7 @@ import GRDB
 
 extension SQLiteAssetStore {
   public func createTicket(_ draft: TicketDraft, at now: Date) async throws -> Ticket {
-    let subject = draft.subject.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !subject.isEmpty else { throw StoreError.invalid(field: "subject", message: "This field is required.") }
-    guard subject.count <= 500 else {
-      throw StoreError.invalid(field: "subject", message: "Ensure this field has no more than 500 characters.")
-    }
+    let subject = try StoreInput.ticketSubject(draft.subject)
     return try await write { db in
       if let contactID = draft.contactID,
         try Bool.fetchOne(db, sql: "SELECT 1 FROM contacts WHERE id = ?", arguments: [contactID]) != true
