@@ -134,3 +134,19 @@ final class LogCapture: LogHandler, Sendable {
     lines.withLock { $0.append(text) }
   }
 }
+
+extension KandjiSettings {
+  /// An installed, enabled, authorized and mapped Kandji app pointing at a simulator.
+  static func ready(
+    url: String, token: String, sealer: TokenSealer, enabled: Bool = true, schedule: SyncSchedule = SyncSchedule()
+  ) throws -> KandjiSettings {
+    var settings = KandjiSettings()
+    settings.installed = true
+    settings.enabled = enabled
+    settings.apiURL = url
+    settings.sealedToken = try sealer.seal(KandjiToken(token))
+    settings.mapping = .default
+    settings.schedule = schedule
+    return settings
+  }
+}

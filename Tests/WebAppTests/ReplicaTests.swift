@@ -46,14 +46,10 @@ struct ReplicaTests {
     try await simulator.withRunningServer { url in
       let a = try await Self.replica(database, clock: clockA, simulatorClock: simulatorClock, sealer: sealer)
       let b = try await Self.replica(database, clock: clockB, simulatorClock: simulatorClock, sealer: sealer)
-      var settings = KandjiSettings()
-      settings.installed = true
-      settings.enabled = true
-      settings.apiURL = url
-      settings.sealedToken = try sealer.seal(.init(simulator.fullAccessToken))
-      settings.mapping = .default
-      settings.schedule = SyncSchedule(hour: 3, minute: 15, timeZone: "Europe/Berlin")
-      try await a.store.saveKandjiSettings(settings)
+      try await a.store.saveKandjiSettings(
+        .ready(
+          url: url, token: simulator.fullAccessToken, sealer: sealer,
+          schedule: SyncSchedule(hour: 3, minute: 15, timeZone: "Europe/Berlin")))
 
       async let loopA: Void = SyncScheduler(store: a.store, coordinator: a.coordinator, clock: clockA).loop()
       async let loopB: Void = SyncScheduler(store: b.store, coordinator: b.coordinator, clock: clockB).loop()
@@ -83,13 +79,7 @@ struct ReplicaTests {
     try await simulator.withRunningServer { url in
       let a = try await Self.replica(database, clock: clock, simulatorClock: simulatorClock, sealer: sealer)
       let b = try await Self.replica(database, clock: clock, simulatorClock: simulatorClock, sealer: sealer)
-      var settings = KandjiSettings()
-      settings.installed = true
-      settings.enabled = true
-      settings.apiURL = url
-      settings.sealedToken = try sealer.seal(.init(simulator.fullAccessToken))
-      settings.mapping = .default
-      try await a.store.saveKandjiSettings(settings)
+      try await a.store.saveKandjiSettings(.ready(url: url, token: simulator.fullAccessToken, sealer: sealer))
       // A replica that died mid-run leaves a fresh "running" row behind: B must refuse while it
       // is fresh, and take over once it is stale.
       let dead = try await a.store.beginSyncRun(trigger: .manual, owner: "replica-a", at: clock.now(), staleAfter: 120)

@@ -10,14 +10,10 @@ struct SchedulerTests {
   static let start = Date(timeIntervalSince1970: 1_800_000_000)  // 2027-01-15T08:00:00Z
 
   func configure(_ h: AppHarness, enabled: Bool, schedule: SyncSchedule) async throws {
-    var settings = KandjiSettings()
-    settings.installed = true
-    settings.enabled = enabled
-    settings.apiURL = h.simulatorURL
-    settings.sealedToken = try h.services.sealer.seal(.init(h.simulator.fullAccessToken))
-    settings.mapping = .default
-    settings.schedule = schedule
-    try await h.store.saveKandjiSettings(settings)
+    try await h.store.saveKandjiSettings(
+      .ready(
+        url: h.simulatorURL, token: h.simulator.fullAccessToken, sealer: h.services.sealer, enabled: enabled,
+        schedule: schedule))
   }
 
   @Test func oneRunPerDayAtTheScheduledTime() async throws {
