@@ -75,16 +75,28 @@ public protocol HelpdeskStore: Sendable {
   /// The agent and their password hash, for signing in.
   func agentCredentials(email: String) async throws -> (agent: Agent, passwordHash: String)?
   func agents() async throws -> [Agent]
+  /// Disables or re-enables an agent. Disabling ends their sessions in the same transaction; their
+  /// API keys stop working (they stay listed and work again after re-enabling, unless revoked).
+  func setAgentDisabled(id: Int64, disabled: Bool, at: Date) async throws -> Agent
+  /// Replaces an agent's password hash and ends their sessions (a new password signs out everywhere).
+  func setAgentPassword(id: Int64, passwordHash: String) async throws
 
   // MARK: API keys (HTTP Basic: key as user, auth code as password)
   func createAPIKey(agentID: Int64, key: String, authCodeHash: String, at: Date) async throws
-  /// The key's agent and auth-code hash.
+  /// The agent and auth-code hash of a key that works: not revoked, its agent not disabled.
   func apiKey(_ key: String) async throws -> (agent: Agent, authCodeHash: String)?
+  /// Every key, revoked ones included, oldest first.
+  func apiKeys() async throws -> [APIKeyRecord]
+  /// Revokes a key for good; revoking twice keeps the first time. Throws `.notFound` for an unknown key.
+  func revokeAPIKey(_ key: String, at: Date) async throws -> APIKeyRecord
 
   // MARK: Sessions (web UI)
   func createSession(tokenHash: String, agentID: Int64, csrfToken: String, expiresAt: Date, at: Date) async throws
-  func session(tokenHash: String) async throws -> (agent: Agent, csrfToken: String, expiresAt: Date)?
+  /// A session of an active agent (a disabled agent's sessions are gone or ignored).
+  func session(tokenHash: String) async throws -> SessionRecord?
   func deleteSession(tokenHash: String) async throws
+  /// Ends every session of an agent; returns how many ended.
+  @discardableResult func deleteSessions(agentID: Int64) async throws -> Int
   func touchSession(tokenHash: String, expiresAt: Date) async throws
 
   // MARK: Tickets
@@ -121,16 +133,14 @@ public struct TicketDraft: Sendable, Hashable {
 }
 
 /// Which tickets to list, newest first.
-public struct TicketQuery: Sendable, Hashable {
+public struct TicketQuery: Sendable, Hashable, PagedQuery {
   public var assetID: Int64?
   public var contactID: Int64?
-  public var page: Int
-  public var size: Int
+  public var window: PageWindow
 
   public init(assetID: Int64? = nil, contactID: Int64? = nil, page: Int = 1, size: Int = 50) {
     self.assetID = assetID
     self.contactID = contactID
-    self.page = max(1, page)
-    self.size = max(1, size)
+    window = PageWindow(page: page, size: size)
   }
 }

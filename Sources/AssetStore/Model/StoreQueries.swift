@@ -20,7 +20,7 @@ public struct Page<Item: Sendable>: Sendable {
 }
 
 /// Which assets to list.
-public struct AssetQuery: Sendable, Hashable {
+public struct AssetQuery: Sendable, Hashable, PagedQuery {
   public var assetTypeID: Int64?
   /// Matches name, display ID or serial number (case-insensitive substring).
   public var search: String?
@@ -30,8 +30,7 @@ public struct AssetQuery: Sendable, Hashable {
   public var managed: Bool?
   /// Assets associated with this contact.
   public var contactID: Int64?
-  public var page: Int
-  public var size: Int
+  public var window: PageWindow
 
   public init(
     assetTypeID: Int64? = nil, search: String? = nil, retired: Bool? = nil, managed: Bool? = nil,
@@ -42,22 +41,19 @@ public struct AssetQuery: Sendable, Hashable {
     self.retired = retired
     self.managed = managed
     self.contactID = contactID
-    self.page = max(1, page)
-    self.size = max(1, size)
+    window = PageWindow(page: page, size: size)
   }
 }
 
 /// Which contacts to list.
-public struct ContactQuery: Sendable, Hashable {
+public struct ContactQuery: Sendable, Hashable, PagedQuery {
   /// Matches name or email (case-insensitive substring).
   public var search: String?
-  public var page: Int
-  public var size: Int
+  public var window: PageWindow
 
   public init(search: String? = nil, page: Int = 1, size: Int = 50) {
     self.search = search
-    self.page = max(1, page)
-    self.size = max(1, size)
+    window = PageWindow(page: page, size: size)
   }
 }
 

@@ -43,6 +43,28 @@ extension PostgresAssetStore {
     try await read { c in try await c.rows("SELECT * FROM agents ORDER BY id", logger: logger).map(Self.agent) }
   }
 
+  public func setAgentDisabled(id: Int64, disabled: Bool, at now: Date) async throws -> Agent {
+    let disabledAt: Double? = disabled ? now.epoch : nil
+    return try await write { c in
+      guard
+        let row = try await c.row(
+          "UPDATE agents SET disabled_at = \(disabledAt) WHERE id = \(id) RETURNING *", logger: logger)
+      else { throw StoreError.notFound("Agent \(id)") }
+      if disabled { try await c.exec("DELETE FROM sessions WHERE agent_id = \(id)", logger: logger) }
+      return try Self.agent(row)
+    }
+  }
+
+  public func setAgentPassword(id: Int64, passwordHash: String) async throws {
+    try await write { c in
+      guard
+        try await c.row(
+          "UPDATE agents SET password_hash = \(passwordHash) WHERE id = \(id) RETURNING id", logger: logger) != nil
+      else { throw StoreError.notFound("Agent \(id)") }
+      try await c.exec("DELETE FROM sessions WHERE agent_id = \(id)", logger: logger)
+    }
+  }
+
   public func createAPIKey(agentID: Int64, key: String, authCodeHash: String, at now: Date) async throws {
     try await write { c in
       try await c.exec(
@@ -57,11 +79,39 @@ extension PostgresAssetStore {
     try await read { c in
       guard
         let row = try await c.row(
-          "SELECT a.*, k.auth_code_hash FROM api_keys k JOIN agents a ON a.id = k.agent_id WHERE k.key = \(key)",
+          """
+          SELECT a.*, k.auth_code_hash FROM api_keys k JOIN agents a ON a.id = k.agent_id
+          WHERE k.key = \(key) AND k.revoked_at IS NULL AND a.disabled_at IS NULL
+          """,
           logger: logger)
       else { return nil }
       return (try Self.agent(row), try row["auth_code_hash"])
     }
+  }
+
+  public func apiKeys() async throws -> [APIKeyRecord] {
+    try await read { c in
+      try await c.rows(
+        PostgresQuery(unsafeSQL: SQLiteAssetStore.apiKeyRecordsSQL + " ORDER BY k.created_at, k.key"), logger: logger
+      ).map(Self.apiKeyRecord)
+    }
+  }
+
+  public func revokeAPIKey(_ key: String, at now: Date) async throws -> APIKeyRecord {
+    try await write { c in
+      try await c.exec(
+        "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, \(now.epoch)) WHERE key = \(key)", logger: logger)
+      var query = PostgresQuery(unsafeSQL: SQLiteAssetStore.apiKeyRecordsSQL + " WHERE k.key = $1")
+      query.binds.append(key)
+      guard let row = try await c.row(query, logger: logger) else { throw StoreError.notFound("API key") }
+      return try Self.apiKeyRecord(row)
+    }
+  }
+
+  static func apiKeyRecord(_ row: PGRow) throws -> APIKeyRecord {
+    APIKeyRecord(
+      key: try row["api_key"], agent: try agent(row),
+      createdAt: Date(timeIntervalSince1970: try row["key_created_at"]), revokedAt: Date(epoch: try row["revoked_at"]))
   }
 
   public func createSession(tokenHash: String, agentID: Int64, csrfToken: String, expiresAt: Date, at now: Date)
@@ -77,16 +127,25 @@ extension PostgresAssetStore {
     }
   }
 
-  public func session(tokenHash: String) async throws -> (agent: Agent, csrfToken: String, expiresAt: Date)? {
+  public func session(tokenHash: String) async throws -> SessionRecord? {
     try await read { c in
       guard
         let row = try await c.row(
           """
-          SELECT a.*, s.csrf_token, s.expires_at FROM sessions s JOIN agents a ON a.id = s.agent_id
-          WHERE s.token_hash = \(tokenHash)
+          SELECT a.*, s.csrf_token, s.expires_at, s.created_at AS session_created_at
+          FROM sessions s JOIN agents a ON a.id = s.agent_id WHERE s.token_hash = \(tokenHash) AND a.disabled_at IS NULL
           """, logger: logger)
       else { return nil }
-      return (try Self.agent(row), try row["csrf_token"], Date(timeIntervalSince1970: try row["expires_at"]))
+      return SessionRecord(
+        agent: try Self.agent(row), csrfToken: try row["csrf_token"],
+        expiresAt: Date(timeIntervalSince1970: try row["expires_at"]),
+        createdAt: Date(timeIntervalSince1970: try row["session_created_at"]))
+    }
+  }
+
+  public func deleteSessions(agentID: Int64) async throws -> Int {
+    try await write { c in
+      try await c.rows("DELETE FROM sessions WHERE agent_id = \(agentID) RETURNING token_hash", logger: logger).count
     }
   }
 

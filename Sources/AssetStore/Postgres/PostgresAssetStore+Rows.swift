@@ -58,7 +58,7 @@ extension PostgresAssetStore {
     Agent(
       id: try row["id"], email: try row["email"], name: try row["name"],
       role: AgentRole(rawValue: try row["role"]) ?? .agent,
-      createdAt: Date(timeIntervalSince1970: try row["created_at"]))
+      createdAt: Date(timeIntervalSince1970: try row["created_at"]), disabledAt: Date(epoch: try row["disabled_at"]))
   }
 
   static func ref(_ row: PGRow) throws -> SyncedAssetRef? {

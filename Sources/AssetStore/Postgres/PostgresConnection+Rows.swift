@@ -68,7 +68,7 @@ struct SQLBuilder {
     count.append("SELECT COUNT(*) AS n FROM \(table) \(whereClause)")
     var list = self
     let limit = list.bind(size)
-    let offset = list.bind((page - 1) * size)
+    let offset = list.bind(PageWindow(page: page, size: size).offset)
     list.append("SELECT \(columns) FROM \(table) \(whereClause) ORDER BY \(orderBy) LIMIT \(limit) OFFSET \(offset)")
     return (count.query, list.query)
   }

@@ -21,6 +21,16 @@ enum PostgresSchema {
       version: "v3-asset-order",
       statements: [#"CREATE INDEX assets_by_type_sort_name ON assets (asset_type_id, lower(name) COLLATE "C", id)"#],
       seedsManagedTypes: false),
+    // Revocation: disabled agents, revoked API keys, ending an agent's sessions.
+    Migration(
+      version: "v4-revocation",
+      statements: [
+        "ALTER TABLE agents ADD COLUMN disabled_at DOUBLE PRECISION",
+        "ALTER TABLE api_keys ADD COLUMN revoked_at DOUBLE PRECISION",
+        "CREATE INDEX sessions_by_agent ON sessions (agent_id)",
+        "CREATE INDEX api_keys_by_agent ON api_keys (agent_id)",
+      ],
+      seedsManagedTypes: false),
   ]
 
   /// Taken with `pg_advisory_lock` while migrating, so replicas starting together take turns.

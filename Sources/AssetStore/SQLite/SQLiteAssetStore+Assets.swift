@@ -60,7 +60,7 @@ extension SQLiteAssetStore {
           db, sql: "SELECT COUNT(*) FROM assets \(filter)", arguments: StatementArguments(arguments)) ?? 0
       let rows = try Row.fetchAll(
         db, sql: "SELECT \(Self.assetColumns) FROM assets \(filter) ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?",
-        arguments: StatementArguments(arguments + [query.size, (query.page - 1) * query.size]))
+        arguments: StatementArguments(arguments + [query.size, query.offset]))
       return Page(items: rows.map { Self.asset($0) }, total: total, page: query.page, size: query.size)
     }
   }

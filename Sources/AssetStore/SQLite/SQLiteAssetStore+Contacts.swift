@@ -44,7 +44,7 @@ extension SQLiteAssetStore {
         ?? 0
       let rows = try Row.fetchAll(
         db, sql: "SELECT * FROM contacts \(filter) ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?",
-        arguments: StatementArguments(arguments + [query.size, (query.page - 1) * query.size]))
+        arguments: StatementArguments(arguments + [query.size, query.offset]))
       return Page(items: rows.map(Self.contact), total: total, page: query.page, size: query.size)
     }
   }

@@ -43,7 +43,7 @@ extension SQLiteAssetStore {
         ?? 0
       let ids = try Int64.fetchAll(
         db, sql: "SELECT id FROM tickets \(filter) ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
-        arguments: StatementArguments(arguments + [query.size, (query.page - 1) * query.size]))
+        arguments: StatementArguments(arguments + [query.size, query.offset]))
       return Page(
         items: try ids.compactMap { try Self.fetchTicket(db, id: $0) }, total: total, page: query.page, size: query.size
       )

@@ -18,6 +18,16 @@ enum SQLiteSchema {
     migrator.registerMigration("v3-asset-order") { db in
       try db.execute(sql: "CREATE INDEX assets_by_type_sort_name ON assets(asset_type_id, name COLLATE NOCASE, id)")
     }
+    // Revocation: disabled agents, revoked API keys, ending an agent's sessions.
+    migrator.registerMigration("v4-revocation") { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE agents ADD COLUMN disabled_at REAL;
+          ALTER TABLE api_keys ADD COLUMN revoked_at REAL;
+          CREATE INDEX sessions_by_agent ON sessions(agent_id);
+          CREATE INDEX api_keys_by_agent ON api_keys(agent_id);
+          """)
+    }
     return migrator
   }
 
