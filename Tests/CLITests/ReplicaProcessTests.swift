@@ -96,9 +96,17 @@ struct ReplicaProcessTests {
     }
     #expect(status == "completed")
     #expect(try await store.syncRun(id: Int64(firstRun))?.status == .interrupted)
-    let assets = try await store.assets(AssetQuery(managed: true, size: Self.devices * 2))
-    #expect(assets.total == Self.devices)
-    #expect(Set(assets.items.compactMap(\.kandji?.deviceID)).count == Self.devices)
+    var deviceIDs: [String] = []
+    var page = 1
+    while true {
+      let assets = try await store.assets(AssetQuery(managed: true, page: page, size: PageWindow.maxSize))
+      #expect(assets.total == Self.devices)
+      deviceIDs += assets.items.compactMap(\.kandji?.deviceID)
+      guard page < assets.pageCount else { break }
+      page += 1
+    }
+    #expect(deviceIDs.count == Self.devices)
+    #expect(Set(deviceIDs).count == Self.devices)
     store.shutdown()
   }
 }
