@@ -49,7 +49,8 @@ struct DemoCommand: AsyncParsableCommand {
     do { sealer = try TokenSealer.load(keyFile: path + ".key") } catch { throw CLIError("\(error)") }
     var logger = Logger(label: "assetsync")
     logger.logLevel = .warning
-    let configuration = AppConfiguration(port: port, logLevel: .warning)
+    // The demo's Kandji is the simulator on loopback: custom endpoints are the point here.
+    let configuration = AppConfiguration(port: port, logLevel: .warning, allowCustomKandjiEndpoints: true)
     let services = AppServices(store: store, sealer: sealer, configuration: configuration, logger: logger)
     let simulator = KandjiSimulator(
       configuration: SimulatorConfiguration(

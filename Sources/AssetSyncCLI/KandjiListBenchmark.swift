@@ -60,7 +60,7 @@ struct KandjiListBenchmark: AsyncParsableCommand {
     let client = LiveKandjiClient(
       configuration: KandjiClientConfiguration(
         baseURL: try KandjiBaseURL(simulator.url), token: KandjiToken(simulator.token),
-        pacing: paced ? PacingPolicy() : .unlimited))
+        pacing: paced ? PacingPolicy() : .unlimited, endpointPolicy: .allowCustomEndpoints))
     var result = Result()
     ProcessMemory.resetPeak()
     result.beforeMB = Double(ProcessMemory.residentBytes) / 1_048_576

@@ -2,6 +2,7 @@ import ArgumentParser
 import AssetStore
 import Foundation
 import Hummingbird
+import KandjiAPI
 import Logging
 import ServiceLifecycle
 import SyncService
@@ -26,6 +27,24 @@ struct ServeCommand: AsyncParsableCommand {
   @Flag(help: "Mark session cookies Secure (when served over HTTPS, e.g. behind a proxy).")
   var secureCookies = false
 
+  @Option(
+    help: ArgumentHelp(
+      "A reverse proxy (address or CIDR) whose X-Forwarded-For and X-Forwarded-Proto are trusted; repeatable.",
+      valueName: "cidr"))
+  var trustedProxy: [String] = []
+
+  @Flag(
+    help:
+      "Allow any http(s) Kandji API URL, loopback and private addresses included (a simulator, a proxy). Off: only Kandji's own hosts."
+  )
+  var allowCustomKandjiEndpoints = false
+
+  @Option(help: "Hours a web session lasts without activity.")
+  var sessionIdleHours: Double = 8
+
+  @Option(help: "Hours a web session lasts at most after signing in.")
+  var sessionMaxHours: Double = 24
+
   @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
   var logLevel: String = "info"
 
@@ -39,6 +58,13 @@ struct ServeCommand: AsyncParsableCommand {
       throw ValidationError("--sync-stale-after must be at least 4 seconds, got \(syncStaleAfter).")
     }
     guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port).") }
+    for proxy in trustedProxy where AddressRange(proxy) == nil {
+      throw ValidationError("--trusted-proxy \"\(proxy)\" is not an IP address or CIDR range (e.g. 10.0.0.0/8).")
+    }
+    guard sessionIdleHours >= 0.1, sessionMaxHours >= sessionIdleHours, sessionMaxHours <= 24 * 90 else {
+      throw ValidationError(
+        "--session-idle-hours must be at least 0.1 and --session-max-hours between it and 2160 (90 days).")
+    }
     guard Logger.Level(rawValue: logLevel) != nil else {
       throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.")
     }
@@ -50,8 +76,10 @@ struct ServeCommand: AsyncParsableCommand {
     let sealer: TokenSealer
     do { sealer = try TokenSealer.load(keyFile: try database.keyFile()) } catch { throw CLIError("\(error)") }
     let configuration = AppConfiguration(
-      host: host, port: port, runScheduler: !noScheduler, secureCookies: secureCookies,
-      logLevel: Logger.Level(rawValue: logLevel) ?? .info, syncStaleAfter: syncStaleAfter)
+      host: host, port: port, runScheduler: !noScheduler, sessionLifetime: sessionIdleHours * 3_600,
+      sessionAbsoluteLifetime: sessionMaxHours * 3_600, secureCookies: secureCookies,
+      trustedProxies: trustedProxy.compactMap(AddressRange.init), logLevel: Logger.Level(rawValue: logLevel) ?? .info,
+      syncStaleAfter: syncStaleAfter, allowCustomKandjiEndpoints: allowCustomKandjiEndpoints)
     if !configuration.problems.isEmpty { throw CLIError(configuration.problems.joined(separator: "; ")) }
     var logger = Logger(label: "assetsync")
     logger.logLevel = configuration.logLevel

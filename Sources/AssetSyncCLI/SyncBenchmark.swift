@@ -87,7 +87,8 @@ struct SyncBenchmark: AsyncParsableCommand {
     for (label, detailBound) in [("first", size), ("re-sync", 0)] {
       let client = LiveKandjiClient(
         configuration: KandjiClientConfiguration(
-          baseURL: try KandjiBaseURL(simulator.url), token: KandjiToken(simulator.token), pacing: .unlimited))
+          baseURL: try KandjiBaseURL(simulator.url), token: KandjiToken(simulator.token), pacing: .unlimited,
+          endpointPolicy: .allowCustomEndpoints))
       ProcessMemory.resetPeak()
       let start = ContinuousClock.now
       let run = try await engine.runOnce(client: client, options: SyncOptions(mapping: .default), trigger: .cli)

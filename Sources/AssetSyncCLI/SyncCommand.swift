@@ -37,6 +37,9 @@ struct SyncCommand: AsyncParsableCommand {
   @Option(help: "Write the run's report as CSV to this file.")
   var report: String?
 
+  @Flag(help: "Allow any http(s) Kandji API URL, loopback and private addresses included (a simulator, a proxy).")
+  var allowCustomKandjiEndpoints = false
+
   func validate() throws {
     for (flag, value) in [("--name-source", nameSource), ("--display-id-source", displayIDSource)] {
       if let value, MappingSource(rawValue: value) == nil {
@@ -98,10 +101,17 @@ struct SyncCommand: AsyncParsableCommand {
     }
     let baseURL: KandjiBaseURL
     do { baseURL = try KandjiBaseURL(urlText) } catch { throw CLIError(error.description) }
+    let policy: KandjiEndpointPolicy = allowCustomKandjiEndpoints ? .allowCustomEndpoints : .kandjiHostsOnly
+    if let problem = await policy.problem(with: baseURL) { throw CLIError(problem) }
     let token: KandjiToken
     if let flag = kandjiToken ?? ProcessInfo.processInfo.environment["ASSETSYNC_KANDJI_TOKEN"], !flag.isEmpty {
       token = KandjiToken(flag)
     } else if let sealed = settings.sealedToken {
+      // The stored token goes only to the URL it was saved for.
+      guard settings.apiURL.flatMap({ try? KandjiBaseURL($0) })?.origin == baseURL.origin else {
+        throw CLIError(
+          "--kandji-url differs from the saved API URL: give its token too (ASSETSYNC_KANDJI_TOKEN or --kandji-token).")
+      }
       do {
         token = try TokenSealer.load(keyFile: try database.keyFile()).open(sealed)
       } catch {
@@ -111,6 +121,7 @@ struct SyncCommand: AsyncParsableCommand {
       throw CLIError("No Kandji API token: set ASSETSYNC_KANDJI_TOKEN, pass --kandji-token, or set up the Kandji app.")
     }
     guard !token.isEmpty else { throw CLIError("The Kandji API token is empty.") }
-    return LiveKandjiClient(configuration: KandjiClientConfiguration(baseURL: baseURL, token: token))
+    return LiveKandjiClient(
+      configuration: KandjiClientConfiguration(baseURL: baseURL, token: token, endpointPolicy: policy))
   }
 }

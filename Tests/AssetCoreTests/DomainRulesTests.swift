@@ -23,6 +23,19 @@ struct DomainRulesTests {
       reason: "line one\nline two")
     #expect(SyncReportCSV.line(row) == "failed,d1,\"A,B\",\"Ann's \"\"work\"\" Mac\",Mac,\"line one\nline two\"\r\n")
     #expect(SyncReportCSV.document([]) == "outcome,kandji_device_id,display_id,name,platform,reason\r\n")
+    // A CRLF inside a value is one Character; it must still be quoted.
+    #expect(SyncReportCSV.field("a\r\nb") == "\"a\r\nb\"")
+  }
+
+  @Test(
+    "cells that spreadsheets would run as formulas get a leading quote",
+    arguments: [
+      ("=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""),
+      ("+1", "'+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\tcmd", "'\tcmd"),
+      ("\rcmd", "\"'\rcmd\""), ("Ann's Mac", "Ann's Mac"), ("a=b", "a=b"), ("", ""),
+    ])
+  func csvNeutralisesFormulas(value: String, expected: String) {
+    #expect(SyncReportCSV.field(value) == expected)
   }
 
   @Test func syncedAssetsAndManagedTypesAreReadOnly() {

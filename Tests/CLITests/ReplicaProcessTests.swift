@@ -18,7 +18,7 @@ struct ReplicaProcessTests {
     let child = try ChildProcess(
       [
         "serve", "--database", database, "--port", "0", "--no-scheduler", "--sync-stale-after", "4",
-        "--log-level", "error",
+        "--log-level", "error", "--allow-custom-kandji-endpoints",
       ], environment: ["ASSETSYNC_SECRET_KEY": Self.secretKey])
     let line = try await child.line(containing: "listening on ")
     let url = String(line[line.range(of: "http://")!.lowerBound...]).trimmingCharacters(in: .whitespaces)

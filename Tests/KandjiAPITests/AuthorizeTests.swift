@@ -56,7 +56,7 @@ struct AuthorizeTests {
     let client = LiveKandjiClient(
       configuration: KandjiClientConfiguration(
         baseURL: try KandjiBaseURL("http://127.0.0.1:1"), token: KandjiToken("t"), requestTimeout: .milliseconds(300),
-        retry: RetryPolicy(maxAttempts: 1)),
+        retry: RetryPolicy(maxAttempts: 1), endpointPolicy: .allowCustomEndpoints),
       clock: VirtualRequestClock())
     let diagnosis = await client.authorize()
     #expect(diagnosis.code == "unreachable_host")
@@ -70,7 +70,8 @@ struct AuthorizeTests {
       h.simulator.inject(.htmlNotFound, on: .list)
       let wrongPath = LiveKandjiClient(
         configuration: KandjiClientConfiguration(
-          baseURL: try KandjiBaseURL(h.baseURL + "/somewhere"), token: KandjiToken(h.simulator.fullAccessToken)),
+          baseURL: try KandjiBaseURL(h.baseURL + "/somewhere"), token: KandjiToken(h.simulator.fullAccessToken),
+          endpointPolicy: .allowCustomEndpoints),
         clock: h.clock)
       #expect(await wrongPath.authorize().code == "not_kandji_api")
     }

@@ -148,7 +148,7 @@ struct LiveClientResilienceTests {
     let client = LiveKandjiClient(
       configuration: KandjiClientConfiguration(
         baseURL: try KandjiBaseURL("http://127.0.0.1:1"), token: KandjiToken("t"), requestTimeout: .milliseconds(300),
-        retry: RetryPolicy(maxAttempts: 2, jitter: RetryPolicy.noJitter)),
+        retry: RetryPolicy(maxAttempts: 2, jitter: RetryPolicy.noJitter), endpointPolicy: .allowCustomEndpoints),
       clock: VirtualRequestClock())
     do {
       _ = try await client.devicePage(offset: 0, limit: 1)

@@ -16,7 +16,7 @@ struct SimulatorHarness {
     LiveKandjiClient(
       configuration: KandjiClientConfiguration(
         baseURL: try KandjiBaseURL(baseURL), token: KandjiToken(token ?? simulator.fullAccessToken),
-        requestTimeout: timeout, pacing: pacing, retry: retry),
+        requestTimeout: timeout, pacing: pacing, retry: retry, endpointPolicy: .allowCustomEndpoints),
       clock: clock)
   }
 

@@ -45,7 +45,7 @@ struct SyncHarness: Sendable {
     LiveKandjiClient(
       configuration: KandjiClientConfiguration(
         baseURL: try KandjiBaseURL(baseURL), token: KandjiToken(token ?? simulator.fullAccessToken),
-        pacing: .unlimited, retry: retry),
+        pacing: .unlimited, retry: retry, endpointPolicy: .allowCustomEndpoints),
       clock: clock)
   }
 

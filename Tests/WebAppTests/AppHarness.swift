@@ -45,13 +45,13 @@ struct AppHarness: Sendable {
     let logger = Logger(label: "assetsync") { _ in logs }
     let services = AppServices(
       store: store, sealer: try TokenSealer(keyData: Data(repeating: 7, count: 32)),
-      configuration: AppConfiguration(bcryptCost: 4, runScheduler: false),
+      configuration: AppConfiguration(bcryptCost: 4, runScheduler: false, allowCustomKandjiEndpoints: true),
       now: { wallClock?.now() ?? Date() }, wallClock: wallClock ?? SystemWallClock(),
       makeClient: { url, token in
         LiveKandjiClient(
           configuration: KandjiClientConfiguration(
             baseURL: url, token: token, requestTimeout: .seconds(5), pacing: .unlimited,
-            retry: RetryPolicy(maxAttempts: 2, jitter: RetryPolicy.noJitter)),
+            retry: RetryPolicy(maxAttempts: 2, jitter: RetryPolicy.noJitter), endpointPolicy: .allowCustomEndpoints),
           clock: clock)
       }, logger: logger)
     func credentials(_ role: AgentRole, _ email: String) async throws -> Credentials {

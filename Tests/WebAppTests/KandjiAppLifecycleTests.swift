@@ -14,7 +14,8 @@ struct KandjiAppLifecycleTests {
   @Test func fullLifecycle() async throws {
     try await AppHarness.run(devices: 120) { h in
       let app = await AppBuilder.buildApplication(
-        configuration: AppConfiguration(port: 0, bcryptCost: 4, runScheduler: false), services: h.services)
+        configuration: AppConfiguration(port: 0, bcryptCost: 4, runScheduler: false, allowCustomKandjiEndpoints: true),
+        services: h.services)
       try await app.test(.live) { client in
         // Not installed yet: nothing can be configured.
         let early = try await client.call(

@@ -21,13 +21,14 @@ struct ReplicaTests {
   ) async throws -> AppServices {
     let store = try await PostgresAssetStore.connect(database, logger: PostgresTestDatabase.quietLogger)
     return AppServices(
-      store: store, sealer: sealer, configuration: AppConfiguration(bcryptCost: 4, runScheduler: false),
+      store: store, sealer: sealer,
+      configuration: AppConfiguration(bcryptCost: 4, runScheduler: false, allowCustomKandjiEndpoints: true),
       now: { clock.now() }, wallClock: clock,
       makeClient: { url, token in
         LiveKandjiClient(
           configuration: KandjiClientConfiguration(
             baseURL: url, token: token, requestTimeout: .seconds(5), pacing: .unlimited,
-            retry: RetryPolicy(maxAttempts: 2, jitter: RetryPolicy.noJitter)),
+            retry: RetryPolicy(maxAttempts: 2, jitter: RetryPolicy.noJitter), endpointPolicy: .allowCustomEndpoints),
           clock: simulatorClock)
       })
   }

@@ -44,6 +44,6 @@ public struct Asset: Sendable, Hashable, Codable, Identifiable {
 
   /// `name` cut to `maxNameLength` characters, with an ellipsis when cut.
   public static func clippedName(_ name: String) -> String {
-    name.count <= maxNameLength ? name : String(name.prefix(maxNameLength - 1)) + "…"
+    name.truncated(characters: maxNameLength)
   }
 }

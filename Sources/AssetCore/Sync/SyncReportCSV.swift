@@ -13,11 +13,24 @@ public enum SyncReportCSV {
       .map { field($0 ?? "") }.joined(separator: ",") + "\r\n"
   }
 
+  /// One cell: neutralised against formula injection, then quoted where RFC 4180 needs it.
   public static func field(_ value: String) -> String {
-    let needsQuotes = value.contains { $0 == "\"" || $0 == "," || $0 == "\n" || $0 == "\r" }
+    let value = neutralised(value)
+    // Scalars, not Characters: "\r\n" is one Character and would slip past a Character test.
+    let needsQuotes = value.unicodeScalars.contains { $0 == "\"" || $0 == "," || $0 == "\n" || $0 == "\r" }
     guard needsQuotes else { return value }
     return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
+
+  /// Spreadsheets run a cell that starts with `=`, `+`, `-`, `@`, tab or CR as a formula, and
+  /// device names come from Kandji, where anyone who can name a device writes them. Such a cell
+  /// gets a leading `'`, which spreadsheets show as text (OWASP's advice for CSV injection).
+  public static func neutralised(_ value: String) -> String {
+    guard let first = value.unicodeScalars.first, formulaStarts.contains(first) else { return value }
+    return "'" + value
+  }
+
+  static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
   /// A whole report in memory (small reports and tests; the server streams instead).
   public static func document(_ rows: some Sequence<SyncReportRow>) -> String {

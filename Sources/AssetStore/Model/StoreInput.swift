@@ -8,7 +8,7 @@ enum StoreInput {
   static func checkAsset(name: String?, displayID: String?) throws {
     if let name {
       guard !name.isEmpty else { throw StoreError.invalid(field: "name", message: "This field is required.") }
-      guard name.count <= Asset.maxNameLength else {
+      guard !name.exceeds(characters: Asset.maxNameLength) else {
         throw StoreError.invalid(
           field: "name", message: "Ensure this field has no more than \(Asset.maxNameLength) characters.")
       }
@@ -17,7 +17,7 @@ enum StoreInput {
       guard !displayID.isEmpty else {
         throw StoreError.invalid(field: "display_id", message: "This field is required.")
       }
-      guard displayID.count <= 100 else {
+      guard !displayID.exceeds(characters: 100) else {
         throw StoreError.invalid(field: "display_id", message: "Ensure this field has no more than 100 characters.")
       }
     }
@@ -27,7 +27,7 @@ enum StoreInput {
   static func ticketSubject(_ text: String) throws -> String {
     let subject = text.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !subject.isEmpty else { throw StoreError.invalid(field: "subject", message: "This field is required.") }
-    guard subject.count <= 500 else {
+    guard !subject.exceeds(characters: 500) else {
       throw StoreError.invalid(field: "subject", message: "Ensure this field has no more than 500 characters.")
     }
     return subject
@@ -38,7 +38,10 @@ enum StoreInput {
     let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
     let email = email.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !name.isEmpty else { throw StoreError.invalid(field: "name", message: "This field is required.") }
-    guard email.contains("@"), !email.contains(" "), email.count <= 254 else {
+    guard !name.exceeds(characters: 200) else {
+      throw StoreError.invalid(field: "name", message: "Ensure this field has no more than 200 characters.")
+    }
+    guard email.contains("@"), !email.contains(" "), !email.exceeds(characters: 254) else {
       throw StoreError.invalid(field: "email", message: "Enter a valid email address.")
     }
     return (name, email)

@@ -20,7 +20,7 @@ public final class PostgresAssetStore: AssetStore {
     _ configuration: PostgresStoreConfiguration, logger: Logger = Logger(label: "assetsync.postgres")
   ) async throws -> PostgresAssetStore {
     try await checkReachable(configuration, logger: logger)
-    let store = PostgresAssetStore(configuration: configuration, logger: logger)
+    let store = try PostgresAssetStore(configuration: configuration, logger: logger)
     try await store.migrate()
     return store
   }
@@ -51,10 +51,10 @@ public final class PostgresAssetStore: AssetStore {
     -> PostgresConnection.Configuration
   {
     let tls: PostgresConnection.Configuration.TLS
-    switch configuration.tls {
-    case .disable: tls = .disable
-    case .prefer: tls = try .prefer(.init(configuration: .makeClientConfiguration()))
-    case .require: tls = try .require(.init(configuration: .makeClientConfiguration()))
+    switch (configuration.tls, try tlsConfiguration(configuration)) {
+    case (.prefer, let settings?): tls = try .prefer(.init(configuration: settings))
+    case (_, let settings?): tls = try .require(.init(configuration: settings))
+    case (_, nil): tls = .disable
     }
     var direct = PostgresConnection.Configuration(
       host: configuration.host, port: configuration.port, username: configuration.username,
@@ -63,12 +63,24 @@ public final class PostgresAssetStore: AssetStore {
     return direct
   }
 
-  init(configuration: PostgresStoreConfiguration, logger: Logger) {
+  /// NIO's TLS settings for an `sslmode` (nil: no TLS): certificates always verified against
+  /// `sslrootcert` or the system's CAs; host names too, except for `verify-ca`.
+  static func tlsConfiguration(_ configuration: PostgresStoreConfiguration) throws -> TLSConfiguration? {
+    guard configuration.tls != .disable else { return nil }
+    var settings = TLSConfiguration.makeClientConfiguration()
+    if configuration.tls == .verifyCA { settings.certificateVerification = .noHostnameVerification }
+    if let path = configuration.rootCertificatePath {
+      settings.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(path))
+    }
+    return settings
+  }
+
+  init(configuration: PostgresStoreConfiguration, logger: Logger) throws {
     let tls: PostgresClient.Configuration.TLS
-    switch configuration.tls {
-    case .disable: tls = .disable
-    case .prefer: tls = .prefer(.makeClientConfiguration())
-    case .require: tls = .require(.makeClientConfiguration())
+    switch (configuration.tls, try Self.tlsConfiguration(configuration)) {
+    case (.prefer, let settings?): tls = .prefer(settings)
+    case (_, let settings?): tls = .require(settings)
+    case (_, nil): tls = .disable
     }
     var clientConfiguration = PostgresClient.Configuration(
       host: configuration.host, port: configuration.port, username: configuration.username,

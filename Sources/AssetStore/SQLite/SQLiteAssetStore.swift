@@ -13,7 +13,16 @@ public final class SQLiteAssetStore: AssetStore {
     configuration.label = "assetsync"
     do {
       let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      let manager = FileManager.default
+      if !manager.fileExists(atPath: directory) {
+        try manager.createDirectory(
+          atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      }
+      // Only the owner may read the database (contacts, password hashes, the sealed token);
+      // SQLite gives its -wal and -shm files the database file's mode.
+      if !manager.fileExists(atPath: path) {
+        _ = manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+      }
       writer = try DatabasePool(path: path, configuration: configuration)
       try SQLiteSchema.migrator.migrate(writer)
     } catch {

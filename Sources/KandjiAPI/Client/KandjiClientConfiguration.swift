@@ -9,12 +9,16 @@ public struct KandjiClientConfiguration: Sendable {
   /// Responses larger than this are refused (a page of 300 devices is about 300 KB).
   public var maxResponseBytes: Int
   public var userAgent: String
+  /// Where the token may go; checked before the first request (`KandjiEndpointPolicy`).
+  public var endpointPolicy: KandjiEndpointPolicy
 
   public init(
     baseURL: KandjiBaseURL, token: KandjiToken, requestTimeout: Duration = .seconds(30),
     pacing: PacingPolicy = PacingPolicy(), retry: RetryPolicy = RetryPolicy(),
-    maxResponseBytes: Int = 16 << 20, userAgent: String = "AssetSync/0.1"
+    maxResponseBytes: Int = 16 << 20, userAgent: String = "AssetSync/0.1",
+    endpointPolicy: KandjiEndpointPolicy = .kandjiHostsOnly
   ) {
+    self.endpointPolicy = endpointPolicy
     self.baseURL = baseURL
     self.token = token
     self.requestTimeout = requestTimeout

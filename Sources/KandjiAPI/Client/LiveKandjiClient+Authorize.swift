@@ -15,17 +15,21 @@ extension LiveKandjiClient {
         fatal = .unreachableHost(detail: detail)
       case .timeout:
         fatal = .unreachableHost(detail: "no answer in time")
-      case .notFound(_, let message):
-        fatal = .notKandjiAPI(detail: "404 for /api/v1/devices" + (message.map { ": \($0)" } ?? ""))
-      case .decoding(let detail):
-        fatal = .notKandjiAPI(detail: detail)
-      case .unexpectedStatus(let status, let message):
+      // What an unknown host answered is never repeated back: the URL field must not become a
+      // way to read other servers' pages (SSRF). Status codes only.
+      case .notFound:
+        fatal = .notKandjiAPI(detail: "404 for /api/v1/devices")
+      case .decoding:
+        fatal = .notKandjiAPI(detail: "the answer is not Kandji's device list")
+      case .unexpectedStatus(let status, _):
         fatal =
           (300..<400).contains(status)
           ? .notKandjiAPI(detail: "it redirects (HTTP \(status))")
-          : .kandjiUnavailable(detail: "HTTP \(status)" + (message.map { ": \($0)" } ?? ""))
-      case .rateLimited, .server:
-        fatal = .kandjiUnavailable(detail: error.description)
+          : .kandjiUnavailable(detail: "HTTP \(status)")
+      case .rateLimited:
+        fatal = .kandjiUnavailable(detail: "rate limited")
+      case .server(let status, _):
+        fatal = .kandjiUnavailable(detail: "HTTP \(status)")
       case .invalidBaseURL(let message):
         fatal = .notKandjiAPI(detail: message)
       }

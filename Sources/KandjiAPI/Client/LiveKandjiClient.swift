@@ -14,13 +14,24 @@ public final class LiveKandjiClient: KandjiClient {
   private let logger: Logger
   private let onEvent: @Sendable (KandjiClientEvent) -> Void
   private let counters = Mutex(KandjiRequestStats())
+  /// Set once the endpoint passed the policy check; until then no request carries the token.
+  private let endpointCleared = Mutex(false)
+
+  /// The HTTP client for Kandji calls: it never follows a redirect, so the token (sent in a
+  /// header) cannot be led to another host, and a redirect reads as "not the Kandji API".
+  public static let sharedHTTPClient: HTTPClient = {
+    var configuration = HTTPClient.Configuration()
+    configuration.redirectConfiguration = .disallow
+    return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+  }()
 
   /// - Parameters:
-  ///   - httpClient: shared by default; the caller owns its lifecycle otherwise.
+  ///   - httpClient: `sharedHTTPClient` by default (no redirects); the caller owns its lifecycle
+  ///     otherwise.
   ///   - clock: real time by default; tests pass a `VirtualRequestClock`.
   ///   - onEvent: told about pacing waits, 429s and retries (for progress displays).
   public init(
-    configuration: KandjiClientConfiguration, httpClient: HTTPClient = .shared,
+    configuration: KandjiClientConfiguration, httpClient: HTTPClient = LiveKandjiClient.sharedHTTPClient,
     clock: any RequestClock = SystemRequestClock(), logger: Logger = Logger(label: "assetsync.kandji"),
     onEvent: @escaping @Sendable (KandjiClientEvent) -> Void = { _ in }
   ) {
@@ -95,6 +106,7 @@ public final class LiveKandjiClient: KandjiClient {
 
       switch outcome {
       case .failure(let error):
+        guard error.isRetryable else { throw error }  // a refused endpoint stays refused
         record { $0.transportErrors += 1 }
         failures += 1
         guard failures < policy.maxAttempts else { throw error }
@@ -138,6 +150,7 @@ public final class LiveKandjiClient: KandjiClient {
   }
 
   private func execute(path: String) async throws -> RawResponse {
+    try await clearEndpoint()
     var request = HTTPClientRequest(url: configuration.baseURL.url(path: path))
     request.method = .GET
     request.headers.add(name: "Authorization", value: "Bearer \(configuration.token.secret)")
@@ -152,6 +165,15 @@ public final class LiveKandjiClient: KandjiClient {
       if error is CancellationError || Task.isCancelled { throw CancellationError() }
       throw Self.transportError(error, path: path)
     }
+  }
+
+  /// Applies the endpoint policy once per client, before the token leaves the process.
+  private func clearEndpoint() async throws {
+    guard !endpointCleared.withLock({ $0 }) else { return }
+    if let problem = await configuration.endpointPolicy.problem(with: configuration.baseURL) {
+      throw KandjiError.invalidBaseURL(problem)
+    }
+    endpointCleared.withLock { $0 = true }
   }
 
   private func observeRateLimitHeaders(_ headers: HTTPHeaders) async {

@@ -11,6 +11,8 @@ public struct KandjiBaseURL: Sendable, Hashable, CustomStringConvertible {
   public let origin: String
   /// Whether the host is one of Kandji's own API hosts.
   public let isKandjiHost: Bool
+  /// The host name or address alone (lowercased, no brackets), for resolving it.
+  public let host: String
 
   private static let kandjiSuffixes = [".api.kandji.io", ".api.eu.kandji.io", ".api.iru.com", ".api.eu.iru.com"]
 
@@ -23,14 +25,26 @@ public struct KandjiBaseURL: Sendable, Hashable, CustomStringConvertible {
     if !hadScheme { input = "https://" + input }
     guard let components = URLComponents(string: input), let scheme = components.scheme?.lowercased(),
       scheme == "https" || scheme == "http", let rawHost = components.host, !rawHost.isEmpty,
-      !rawHost.contains(" "), components.query == nil
+      !rawHost.contains(" "), components.query == nil, components.fragment == nil, components.user == nil,
+      components.password == nil
     else {
       throw .invalidBaseURL(
         "\"\(text)\" is not a URL. Enter your Kandji API URL, e.g. yourcompany.api.kandji.io (Kandji: Settings › Access)."
       )
     }
     let host = rawHost.lowercased()
-    let path = Self.trimmedPath(components.path)
+    self.host = host
+    // The path is used as a prefix of every request's path, so it may hold nothing that ends or
+    // escapes a path (`?`, `#`, `%3F`, `..`): only plain segments.
+    let rawPath = components.percentEncodedPath
+    guard rawPath.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-._~/".contains($0)) }),
+      !rawPath.split(separator: "/").contains(where: { $0 == "." || $0 == ".." })
+    else {
+      throw .invalidBaseURL(
+        "\"\(text)\" has characters in its path that an API base URL cannot have; enter only the host, e.g. yourcompany.api.kandji.io."
+      )
+    }
+    let path = Self.trimmedPath(rawPath)
     if let suffix = Self.kandjiSuffixes.first(where: { host.hasSuffix($0) }) {
       let subdomain = host.dropLast(suffix.count)
       guard !subdomain.isEmpty, !subdomain.contains(".") else {

@@ -26,11 +26,14 @@ public struct APIError: Error, HTTPResponseError, Sendable {
   }
 
   public static let unauthorized: APIError = {
-    var error = APIError(
-      .unauthorized, "Authentication required: HTTP Basic with your API key as user and auth code as password.")
+    var error = unauthorizedWithoutChallenge
     error.headers = [("WWW-Authenticate", "Basic realm=\"AssetSync\"")]
     return error
   }()
+
+  /// The 401 for browsers: no Basic challenge, so no password dialog and no remembered credentials.
+  public static let unauthorizedWithoutChallenge = APIError(
+    .unauthorized, "Authentication required: HTTP Basic with your API key as user and auth code as password.")
 
   public static func forbidden(_ message: String) -> APIError { APIError(.forbidden, message) }
   public static func notFound(_ what: String) -> APIError { APIError(.notFound, "\(what) was not found.") }

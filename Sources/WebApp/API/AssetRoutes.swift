@@ -180,7 +180,8 @@ enum CustomFieldValue {
     switch field.type {
     case .text:
       guard let text = value as? String else { return .failure("Expected a string.") }
-      return text.count <= 2_000 ? .success(text) : .failure("Ensure this field has no more than 2000 characters.")
+      return !text.exceeds(characters: 2_000)
+        ? .success(text) : .failure("Ensure this field has no more than 2000 characters.")
     case .number:
       guard let number = RequestInput.integer(value) else { return .failure("Expected an integer.") }
       return .success(String(number))

@@ -26,7 +26,10 @@ struct ContactRoutes {
       var phones: [String] = []
       if input.has("phones") {
         if let list = input.values["phones"] as? [String] {
-          phones = list
+          phones = list.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+          if phones.count > 10 || phones.contains(where: { $0.isEmpty || $0.exceeds(characters: 50) }) {
+            input.add("phones", "Give at most 10 phone numbers of 1 to 50 characters each.")
+          }
         } else {
           input.add("phones", "Expected a list of strings.")
         }

@@ -78,7 +78,7 @@ final class RequestInput {
       add(key, "This field is required.")
       return nil
     }
-    if trimmed.count > maxLength {
+    if trimmed.exceeds(characters: maxLength) {
       add(key, "Ensure this field has no more than \(maxLength) characters.")
       return nil
     }

@@ -1,5 +1,7 @@
 import AssetCore
+import Foundation
 import Hummingbird
+import NIOCore
 
 /// Per-request state: who is signed in (API key or session) and their session's CSRF token.
 public struct AppRequestContext: RequestContext {
@@ -8,9 +10,13 @@ public struct AppRequestContext: RequestContext {
   public var agent: Agent?
   /// Set when the request came with a web session (not an API key).
   public var session: WebSession?
+  /// The connection's peer address (a proxy's, behind one; see `TrustedProxies`); nil in
+  /// in-process tests.
+  public let peerAddress: String?
 
   public init(source: Source) {
     coreContext = .init(source: source)
+    peerAddress = source.channel.remoteAddress?.ipAddress
   }
 
   /// The agent, or 401.
@@ -31,4 +37,6 @@ public struct AppRequestContext: RequestContext {
 public struct WebSession: Sendable, Hashable {
   public var tokenHash: String
   public var csrfToken: String
+  /// When the session must end however active it is (absolute lifetime).
+  public var endsAt: Date
 }

@@ -12,32 +12,45 @@ public struct AppServices: Sendable {
   public let sealer: TokenSealer
   public let coordinator: SyncCoordinator
   public let passwords: PasswordHasher
+  /// Bcrypt off the request threads, bounded (sign-ins, password changes).
+  public let passwordWork: PasswordWork
   public let sessions: SessionManager
   public let metrics: AppMetrics
   public let now: @Sendable () -> Date
   public let wallClock: any WallClock
   /// Builds Kandji clients for authorize and for sync runs.
   public let makeClient: SyncCoordinator.ClientFactory
+  /// Where the Kandji token may be sent (checked again by every live client).
+  public let kandjiEndpoints: KandjiEndpointPolicy
+  /// Which peers are proxies whose forwarding headers count.
+  public let trustedProxies: TrustedProxies
   public let logger: Logger
   let loginThrottle: LoginThrottle
   let previewCache = PreviewCache()
   let renderer = PageRenderer()
 
+  /// - Parameter makeClient: nil builds live clients under the configuration's endpoint policy.
   public init(
     store: any AssetStore, sealer: TokenSealer, configuration: AppConfiguration,
     now: @escaping @Sendable () -> Date = { Date() }, wallClock: any WallClock = SystemWallClock(),
-    makeClient: @escaping SyncCoordinator.ClientFactory = AppServices.liveClient,
-    logger: Logger = Logger(label: "assetsync")
+    makeClient: SyncCoordinator.ClientFactory? = nil, logger: Logger = Logger(label: "assetsync")
   ) {
     self.store = store
     self.sealer = sealer
     self.now = now
     self.wallClock = wallClock
+    kandjiEndpoints = configuration.kandjiEndpointPolicy
+    let makeClient = makeClient ?? AppServices.liveClient(endpoints: configuration.kandjiEndpointPolicy)
     self.makeClient = makeClient
+    trustedProxies = TrustedProxies(configuration.trustedProxies)
     self.logger = logger
     metrics = AppMetrics()
     passwords = PasswordHasher(cost: configuration.bcryptCost)
-    sessions = SessionManager(store: store, lifetime: configuration.sessionLifetime, now: now)
+    passwordWork = PasswordWork(
+      hasher: passwords, threads: configuration.passwordThreads, queueLimit: configuration.passwordQueueLimit)
+    sessions = SessionManager(
+      store: store, lifetime: configuration.sessionLifetime, absoluteLifetime: configuration.sessionAbsoluteLifetime,
+      now: now)
     let engine = SyncEngine(store: store, now: now, logger: logger)
     coordinator = SyncCoordinator(
       store: store, engine: engine, sealer: sealer, logger: logger, staleAfter: configuration.syncStaleAfter,
@@ -45,8 +58,12 @@ public struct AppServices: Sendable {
     loginThrottle = LoginThrottle(now: now)
   }
 
-  /// The production client: paced and retrying as `KandjiClientConfiguration` defaults say.
-  public static let liveClient: SyncCoordinator.ClientFactory = { url, token in
-    LiveKandjiClient(configuration: KandjiClientConfiguration(baseURL: url, token: token))
+  /// The production client: paced and retrying as `KandjiClientConfiguration` defaults say, and
+  /// sending the token only where `endpoints` allows.
+  public static func liveClient(endpoints: KandjiEndpointPolicy) -> SyncCoordinator.ClientFactory {
+    { url, token in
+      LiveKandjiClient(
+        configuration: KandjiClientConfiguration(baseURL: url, token: token, endpointPolicy: endpoints))
+    }
   }
 }

@@ -1,6 +1,7 @@
 import AssetCore
 import Hummingbird
 import Logging
+import NIOCore
 import ServiceLifecycle
 import SyncService
 
@@ -40,8 +41,14 @@ public enum AppBuilder {
     await services.coordinator.setOnRunFinished { metrics.countRun($0) }
     var logger = services.logger
     logger.logLevel = configuration.logLevel
+    let headTimeout = TimeAmount.seconds(Int64(configuration.requestHeadTimeout.rounded(.up)))
+    let bodyTimeout = TimeAmount.seconds(Int64(configuration.requestBodyTimeout.rounded(.up)))
     var app = Application(
       router: buildRouter(services: services, secureCookies: configuration.secureCookies),
+      server: .http1(
+        configuration: .init(
+          additionalChannelHandlers: [RequestDeadlineHandler(headTimeout: headTimeout, bodyTimeout: bodyTimeout)],
+          idleTimeout: .seconds(120))),
       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "AssetSync"),
       onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
       logger: logger)

@@ -19,17 +19,25 @@ struct KandjiAppActions {
   }
 
   /// R3: checks credentials against Kandji before saving them; only working ones are saved.
-  /// Missing values fall back to the stored ones. Throws field errors for unusable input.
+  /// A missing URL falls back to the stored one, a missing token too, but only for the same
+  /// origin: the stored token is never sent to a URL it was not saved for (R25). Throws field
+  /// errors for unusable input, including a URL the endpoint policy refuses.
   func authorize(url urlText: String?, token tokenText: String?) async throws -> AuthorizationDiagnosis {
     var settings = try await store.kandjiSettings()
     guard settings.installed else { throw APIError(.conflict, SyncRefusal.notInstalled.description) }
     guard let urlText = urlText ?? settings.apiURL else { throw APIError.field("api_url", "This field is required.") }
     let url: KandjiBaseURL
     do { url = try KandjiBaseURL(urlText) } catch { throw APIError.field("api_url", error.description) }
+    if let problem = await services.kandjiEndpoints.problem(with: url) { throw APIError.field("api_url", problem) }
     let token: KandjiToken
     if let tokenText, !tokenText.isEmpty {
       token = KandjiToken(tokenText)
     } else if let sealed = settings.sealedToken {
+      let storedOrigin = settings.apiURL.flatMap { try? KandjiBaseURL($0) }?.origin
+      guard storedOrigin == url.origin else {
+        throw APIError.field(
+          "api_token", "Enter the API token again: the saved token is only ever sent to the URL it was saved for.")
+      }
       do { token = try services.sealer.open(sealed) } catch { throw APIError.field("api_token", error.description) }
     } else {
       throw APIError.field("api_token", "This field is required.")

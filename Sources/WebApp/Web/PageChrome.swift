@@ -32,7 +32,7 @@ struct PageChrome {
   /// cookie that clears that message once shown.
   static func forPage(
     _ context: AppRequestContext, _ request: Request, title: String, section: String, error: String? = nil
-  ) throws -> (chrome: PageChrome, clearFlash: String?) {
+  ) throws -> (chrome: PageChrome, clearFlash: Cookie?) {
     let flash = Flash.take(request)
     let chrome = PageChrome(
       title: title, agent: try context.requireAgent(), csrf: context.session?.csrfToken ?? "", section: section,

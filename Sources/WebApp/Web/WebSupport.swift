@@ -97,26 +97,36 @@ struct WebForm {
 
 extension Response {
   /// 303 See Other: after a form, the browser loads the page with GET.
-  static func seeOther(_ location: String, cookies: [String] = []) -> Response {
+  static func seeOther(_ location: String, cookies: [Cookie] = []) -> Response {
     var headers = HTTPFields()
     headers[.location] = location
-    for cookie in cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
-    return Response(status: .seeOther, headers: headers)
+    var response = Response(status: .seeOther, headers: headers)
+    for cookie in cookies { response.setCookie(cookie) }
+    return response
   }
+}
+
+/// The cookies AssetSync sets: host-only, `Path=/`, `HttpOnly`, `SameSite=Lax`, and `Secure`
+/// when asked (always with `--secure-cookies`, or when a trusted proxy says HTTPS).
+enum AppCookie {
+  static func make(_ name: String, _ value: String, maxAge: Int, secure: Bool = false) -> Cookie {
+    Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
+  }
+
+  static func clear(_ name: String, secure: Bool = false) -> Cookie { make(name, "", maxAge: 0, secure: secure) }
 }
 
 /// One-shot messages shown on the next page (set on a redirect, cleared when shown).
 enum Flash {
   static let cookie = "assetsync_flash"
 
-  static func set(_ message: String) -> String {
-    let value = message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-    return "\(cookie)=\(value); Path=/; HttpOnly; SameSite=Lax; Max-Age=60"
+  static func set(_ message: String) -> Cookie {
+    AppCookie.make(cookie, message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "", maxAge: 60)
   }
 
-  static func take(_ request: Request) -> (message: String?, clear: String?) {
+  static func take(_ request: Request) -> (message: String?, clear: Cookie?) {
     guard let raw = request.cookies[cookie]?.value, !raw.isEmpty else { return (nil, nil) }
-    return (raw.removingPercentEncoding, "\(cookie)=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
+    return (raw.removingPercentEncoding, AppCookie.clear(cookie))
   }
 }
 
@@ -134,9 +144,9 @@ enum DisplayDate {
 
 extension Response {
   /// Adds `Set-Cookie` headers (e.g. clearing a flash once shown).
-  func with(cookies: [String?]) -> Response {
+  func with(cookies: [Cookie?]) -> Response {
     var response = self
-    for cookie in cookies.compactMap({ $0 }) { response.headers.append(HTTPField(name: .setCookie, value: cookie)) }
+    for cookie in cookies.compactMap({ $0 }) { response.setCookie(cookie) }
     return response
   }
 }

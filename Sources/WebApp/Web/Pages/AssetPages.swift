@@ -59,7 +59,7 @@ struct AssetPages {
     pages.post("assets/:id/tickets/new") { request, context in try await newTicket(request, context) }
   }
 
-  func chrome(_ context: AppRequestContext, _ title: String, _ request: Request) throws -> (PageChrome, String?) {
+  func chrome(_ context: AppRequestContext, _ title: String, _ request: Request) throws -> (PageChrome, Cookie?) {
     try PageChrome.forPage(context, request, title: title, section: "assets")
   }
 

@@ -97,7 +97,7 @@ struct HelpdeskPages {
   }
 
   func chrome(_ context: AppRequestContext, _ title: String, _ section: String, _ request: Request) throws -> (
-    PageChrome, String?
+    PageChrome, Cookie?
   ) {
     try PageChrome.forPage(context, request, title: title, section: section)
   }
@@ -106,7 +106,7 @@ struct HelpdeskPages {
     ContactRow(id: contact.id, name: contact.name, email: contact.email, phones: contact.phones.joined(separator: ", "))
   }
 
-  func contactsModel(_ request: Request, _ context: AppRequestContext) async throws -> (ContactsModel, String?) {
+  func contactsModel(_ request: Request, _ context: AppRequestContext) async throws -> (ContactsModel, Cookie?) {
     let query = request.uri.queryParameters["q"].map(String.init) ?? ""
     let pageNumber = max(1, request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1)
     let page = try await store.contacts(ContactQuery(search: query.isEmpty ? nil : query, page: pageNumber, size: 50))
@@ -179,7 +179,7 @@ struct HelpdeskPages {
     return rows
   }
 
-  func ticketsModel(_ request: Request, _ context: AppRequestContext) async throws -> (TicketsModel, String?) {
+  func ticketsModel(_ request: Request, _ context: AppRequestContext) async throws -> (TicketsModel, Cookie?) {
     let pageNumber = max(1, request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1)
     let page = try await store.tickets(TicketQuery(page: pageNumber, size: 50))
     let first = page.items.isEmpty ? 0 : (page.page - 1) * page.size + 1
