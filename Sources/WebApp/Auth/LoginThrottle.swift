@@ -73,13 +73,13 @@ final class LoginThrottle: Sendable {
     let cutoff = now.addingTimeInterval(-limits.window)
     return state.withLock { state in
       state.global.prune(before: cutoff)
-      var account_ = state.accounts[account] ?? Bucket(lastSeen: now)
-      account_.prune(before: cutoff)
-      var address_ = address.map { state.addresses[$0] ?? Bucket(lastSeen: now) }
-      address_?.prune(before: cutoff)
+      var accountBucket = state.accounts[account] ?? Bucket(lastSeen: now)
+      accountBucket.prune(before: cutoff)
+      var addressBucket = address.map { state.addresses[$0] ?? Bucket(lastSeen: now) }
+      addressBucket?.prune(before: cutoff)
       let wait = max(
-        account_.wait(limit: limits.perAccount, maxWait: limits.maxWait, now: now),
-        address_?.wait(limit: limits.perAddress, maxWait: limits.maxWait, now: now) ?? 0,
+        accountBucket.wait(limit: limits.perAccount, maxWait: limits.maxWait, now: now),
+        addressBucket?.wait(limit: limits.perAddress, maxWait: limits.maxWait, now: now) ?? 0,
         state.global.wait(limit: limits.global, maxWait: limits.maxWait, now: now))
       if wait > 0 { return .wait(wait) }
       guard Self.makeRoom(for: account, in: &state.accounts, limit: limits.perAccount, max: limits.maxKeys, cutoff),
@@ -87,10 +87,10 @@ final class LoginThrottle: Sendable {
           Self.makeRoom(for: $0, in: &state.addresses, limit: limits.perAddress, max: limits.maxKeys, cutoff)
         }) ?? true
       else { return .wait(60) }
-      account_.inFlight += 1
-      account_.lastSeen = now
-      state.accounts[account] = account_
-      if let address, var bucket = address_ {
+      accountBucket.inFlight += 1
+      accountBucket.lastSeen = now
+      state.accounts[account] = accountBucket
+      if let address, var bucket = addressBucket {
         bucket.inFlight += 1
         bucket.lastSeen = now
         state.addresses[address] = bucket
