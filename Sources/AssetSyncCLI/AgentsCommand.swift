@@ -4,10 +4,13 @@ import AssetStore
 import Foundation
 import WebApp
 
-/// `assetsync agents create`: bootstrap agents (the first admin) from the command line.
+/// `assetsync agents create|list|disable|enable|set-password|end-sessions`: bootstrap the first
+/// admin, and revoke or restore sign-ins from the command line (effective on the next request,
+/// on every replica).
 struct AgentsCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "agents", abstract: "Manage agents.", subcommands: [Create.self])
+    commandName: "agents", abstract: "Manage agents.",
+    subcommands: [Create.self, List.self, Disable.self, Enable.self, SetPassword.self, EndSessions.self])
 
   struct Create: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -50,6 +53,132 @@ struct AgentsCommand: AsyncParsableCommand {
         throw CLIError(error.description)
       }
     }
+  }
+
+  struct List: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List agents and their status.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Flag(help: "Print a JSON array.")
+    var json = false
+
+    func run() async throws {
+      let agents = try await database.openStore().agents()
+      if json {
+        Console.line(CLIJSON.encode(agents.map(AgentLine.init)))
+        return
+      }
+      guard !agents.isEmpty else { return Console.line("No agents yet: create one with `assetsync agents create`.") }
+      for agent in agents {
+        Console.line(
+          "\(agent.id)\t\(agent.email)\t\(agent.name)\t\(agent.role.rawValue)\t\(agent.isActive ? "active" : "disabled")"
+        )
+      }
+    }
+  }
+
+  struct Disable: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "disable",
+      abstract: "Disable an agent: no sign-in, sessions ended, API keys refused, from the next request on.")
+
+    @OptionGroup var target: AgentTarget
+
+    func run() async throws {
+      try await target.perform { admin, agent in
+        try await admin.disable(agent)
+        return "Disabled \(agent.email): their sessions ended and their API keys are refused."
+      }
+    }
+  }
+
+  struct Enable: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "enable", abstract: "Enable a disabled agent again (their unrevoked API keys work again).")
+
+    @OptionGroup var target: AgentTarget
+
+    func run() async throws {
+      try await target.perform { admin, agent in
+        try await admin.enable(agent)
+        return "Enabled \(agent.email)."
+      }
+    }
+  }
+
+  struct SetPassword: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "set-password",
+      abstract: "Set an agent's password (from a prompt or standard input); ends their sessions.")
+
+    @OptionGroup var target: AgentTarget
+
+    @Flag(help: "Read the password from standard input instead of a prompt.")
+    var passwordStdin = false
+
+    func run() async throws {
+      let password = try PasswordInput.read(fromStdin: passwordStdin)
+      try await target.perform { admin, agent in
+        try await admin.setPassword(agent, to: password)
+        return "Password of \(agent.email) changed; their sessions ended."
+      }
+    }
+  }
+
+  struct EndSessions: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "end-sessions", abstract: "Sign an agent out of every browser.")
+
+    @OptionGroup var target: AgentTarget
+
+    func run() async throws {
+      try await target.perform { admin, agent in
+        let ended = try await admin.endSessions(of: agent)
+        return "Ended \(ended) session\(ended == 1 ? "" : "s") of \(agent.email)."
+      }
+    }
+  }
+}
+
+/// `--database` and `--email` of the agent a command acts on.
+struct AgentTarget: ParsableArguments {
+  @OptionGroup var database: DatabaseOptions
+
+  @Option(help: "The agent's email.")
+  var email: String
+
+  /// Runs `body` with the administration use-case and the agent; store refusals become one-line errors.
+  func perform(_ body: (AgentAdministration, Agent) async throws -> String) async throws {
+    let store = try await database.openStore()
+    let hasher = PasswordHasher()
+    let admin = AgentAdministration(store: store, hashPassword: { hasher.hash($0) })
+    do {
+      Console.line(try await body(admin, try await admin.agent(email: email)))
+    } catch let error as StoreError {
+      throw CLIError(error.description)
+    }
+  }
+}
+
+/// An agent as `agents list --json` prints it.
+struct AgentLine: Encodable {
+  let id: Int64
+  let email: String
+  let name: String
+  let role: String
+  let active: Bool
+  let createdAt: String
+  let disabledAt: String?
+
+  init(_ agent: Agent) {
+    id = agent.id
+    email = agent.email
+    name = agent.name
+    role = agent.role.rawValue
+    active = agent.isActive
+    createdAt = ISO8601.string(agent.createdAt)
+    disabledAt = agent.disabledAt.map(ISO8601.string)
   }
 }
 

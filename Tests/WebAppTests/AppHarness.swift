@@ -33,8 +33,11 @@ struct AppHarness: Sendable {
   }
 
   static func run<T: Sendable>(
-    devices: Int = 40, wallClock: (any WallClock)? = nil, _ body: @Sendable (AppHarness) async throws -> T
+    devices: Int = 40, wallClock: (any WallClock)? = nil, configure: (inout AppConfiguration) -> Void = { _ in },
+    _ body: @Sendable (AppHarness) async throws -> T
   ) async throws -> T {
+    var configuration = AppConfiguration(bcryptCost: 4, runScheduler: false, allowCustomKandjiEndpoints: true)
+    configure(&configuration)
     let clock = VirtualRequestClock()
     let simulator = KandjiSimulator(
       configuration: SimulatorConfiguration(deviceCount: devices, requestsPerSecond: nil, requestsPerHour: nil),
@@ -45,7 +48,7 @@ struct AppHarness: Sendable {
     let logger = Logger(label: "assetsync") { _ in logs }
     let services = AppServices(
       store: store, sealer: try TokenSealer(keyData: Data(repeating: 7, count: 32)),
-      configuration: AppConfiguration(bcryptCost: 4, runScheduler: false, allowCustomKandjiEndpoints: true),
+      configuration: configuration,
       now: { wallClock?.now() ?? Date() }, wallClock: wallClock ?? SystemWallClock(),
       makeClient: { url, token in
         LiveKandjiClient(

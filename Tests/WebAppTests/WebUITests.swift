@@ -32,6 +32,20 @@ struct WebUITests {
     return (cookie, try #require(Self.value(of: "_csrf", in: page.text)))
   }
 
+  /// One sign-in attempt through the form (a fresh form and its double-submit cookie).
+  static func attemptSignIn(
+    _ client: any TestClientProtocol, _ email: String, _ password: String, next: String = "/assets",
+    headers: [(String, String)] = []
+  ) async throws -> Reply {
+    let form = try await client.call(.get, "/login", as: nil)
+    let token = try #require(value(of: "_csrf", in: form.text))
+    return try await client.call(
+      .post, "/login", as: nil,
+      headers: [
+        ("Content-Type", "application/x-www-form-urlencoded"), ("Cookie", "assetsync_login_csrf=\(token)"),
+      ] + headers, form: "_csrf=\(token)&email=\(email)&password=\(password)&next=\(next)")
+  }
+
   static func value(of name: String, in html: String) -> String? {
     guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
     return String(html[range.upperBound...].prefix { $0 != "\"" })

@@ -68,7 +68,8 @@ struct AuthMiddleware: RouterMiddleware {
     }
     if let origin = request.headers[.origin], origin != "null" {
       let originHost = URL(string: origin)?.host?.lowercased()
-      let host = request.head.authority.flatMap { URL(string: "http://" + $0)?.host?.lowercased() }
+      let authority = request.head.authority ?? request.headers[HTTPField.Name("Host")!]
+      let host = authority.flatMap { URL(string: "http://" + $0)?.host?.lowercased() }
       guard originHost != nil, originHost == host else {
         throw APIError.forbidden("API credentials are not accepted on requests made by another site.")
       }

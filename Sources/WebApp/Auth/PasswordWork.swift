@@ -19,6 +19,8 @@ public final class PasswordWork: Sendable {
   public let queueLimit: Int
   private let pool: NIOThreadPool
   private let admitted = Mutex(0)
+  /// bcrypt operations run so far (tests: an unknown email costs a real check).
+  private let checks = Mutex(0)
   /// Checked against when the email is unknown, so that a wrong email takes as long as a wrong
   /// password and timing does not tell which emails have accounts.
   private let dummyHash = Mutex<String?>(nil)
@@ -69,6 +71,11 @@ public final class PasswordWork: Sendable {
     }
     guard admittedNow else { throw Busy() }
     defer { admitted.withLock { $0 -= 1 } }
+    checks.withLock { $0 += 1 }
     return try await pool.runIfActive { work() }
   }
+
+  func runForTesting(_ work: @escaping @Sendable () -> Void) async throws { try await run(work) }
+  var admittedForTesting: Int { admitted.withLock { $0 } }
+  var checksForTesting: Int { checks.withLock { $0 } }
 }

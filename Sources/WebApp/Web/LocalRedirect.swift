@@ -17,17 +17,21 @@ enum LocalRedirect {
   }
 
   static func isLocalPath(_ path: String) -> Bool {
-    guard path.utf8.count <= maxLength, !path.hasPrefix("/login") else { return false }
+    guard path.utf8.count <= maxLength, !path.hasPrefix("/login"), isPlainLocalPath(path) else { return false }
+    // Decoded forms (a few rounds, for double encoding) must still name a local path; their
+    // query may hold decoded spaces, which are a search's text, not part of where to go.
     var form = path
-    // Decode until stable (a few rounds at most), checking every form a browser might see.
     for _ in 0..<4 {
-      guard isPlainLocalPath(form) else { return false }
       guard let decoded = form.removingPercentEncoding, decoded != form else { return true }
+      let pathPart = String(decoded.prefix { $0 != "?" && $0 != "#" })
+      guard isPlainLocalPath(pathPart) else { return false }
       form = decoded
     }
     return false
   }
 
+  /// Starts with one `/`, holds no backslash, control, format or whitespace character, and
+  /// parses as a URL without scheme or host.
   private static func isPlainLocalPath(_ path: String) -> Bool {
     guard path.hasPrefix("/"), !path.hasPrefix("//") else { return false }
     let unsafe = path.unicodeScalars.contains {

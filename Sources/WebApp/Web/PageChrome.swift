@@ -10,7 +10,7 @@ struct PageChrome {
   var agentEmail: String
   var isAdmin: Bool
   var csrf: String
-  var inAssets, inContacts, inTickets, inAdmin: Bool
+  var inAssets, inContacts, inTickets, inAdmin, inAgents: Bool
   var notice: String?
   var error: String?
 
@@ -24,6 +24,7 @@ struct PageChrome {
     inContacts = section == "contacts"
     inTickets = section == "tickets"
     inAdmin = section == "admin"
+    inAgents = section == "agents"
     self.notice = notice
     self.error = error
   }

@@ -23,5 +23,6 @@ struct WebRoutes {
     AssetPages(services: services, renderer: renderer).register(pages)
     HelpdeskPages(services: services, renderer: renderer).register(pages)
     KandjiAdminPage(services: services, renderer: renderer).register(pages)
+    AgentsAdminPage(services: services, renderer: renderer).register(pages)
   }
 }

@@ -3,7 +3,7 @@ enum Templates {
   static let all: [String: String] = [
     "layout": layout, "login": login, "assets": assets, "asset": asset, "asset-form": assetForm,
     "contacts": contacts, "contact": contact, "tickets": tickets, "ticket": ticket, "kandji": kandji,
-    "error": error,
+    "agents": agents, "error": error,
   ]
 
   static let layout = """
@@ -25,7 +25,8 @@ enum Templates {
         <a href="/assets" {{#chrome.inAssets}}aria-current="page"{{/chrome.inAssets}}>Assets</a>
         <a href="/contacts" {{#chrome.inContacts}}aria-current="page"{{/chrome.inContacts}}>Contacts</a>
         <a href="/tickets" {{#chrome.inTickets}}aria-current="page"{{/chrome.inTickets}}>Tickets</a>
-        {{#chrome.isAdmin}}<a href="/admin/apps/kandji" {{#chrome.inAdmin}}aria-current="page"{{/chrome.inAdmin}}>Admin › Apps › Kandji</a>{{/chrome.isAdmin}}
+        {{#chrome.isAdmin}}<a href="/admin/apps/kandji" {{#chrome.inAdmin}}aria-current="page"{{/chrome.inAdmin}}>Admin › Apps › Kandji</a>
+        <a href="/admin/agents" id="nav-agents" {{#chrome.inAgents}}aria-current="page"{{/chrome.inAgents}}>Admin › Agents &amp; API keys</a>{{/chrome.isAdmin}}
       </nav>
       <form class="signout" method="post" action="/logout">
         <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
