@@ -17,6 +17,8 @@ import WebApp
 struct AppHarness: Sendable {
   let services: AppServices
   let store: SQLiteAssetStore
+  /// The SQLite file (a second replica may open it too).
+  let databasePath: String
   let simulator: KandjiSimulator
   let simulatorURL: String
   let clock: VirtualRequestClock
@@ -43,7 +45,8 @@ struct AppHarness: Sendable {
       configuration: SimulatorConfiguration(deviceCount: devices, requestsPerSecond: nil, requestsPerHour: nil),
       clock: clock)
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("assetsync-web-\(UUID().uuidString)")
-    let store = try SQLiteAssetStore(path: directory.appendingPathComponent("db.sqlite").path)
+    let databasePath = directory.appendingPathComponent("db.sqlite").path
+    let store = try SQLiteAssetStore(path: databasePath)
     let logs = LogCapture()
     let logger = Logger(label: "assetsync") { _ in logs }
     let services = AppServices(
@@ -70,7 +73,8 @@ struct AppHarness: Sendable {
     return try await simulator.withRunningServer { url in
       try await body(
         AppHarness(
-          services: services, store: store, simulator: simulator, simulatorURL: url, clock: clock, admin: admin,
+          services: services, store: store, databasePath: databasePath, simulator: simulator, simulatorURL: url,
+          clock: clock, admin: admin,
           agent: agent, logs: logs, registry: RouteRegistry()))
     }
   }

@@ -42,8 +42,19 @@ struct WebErrorMiddleware: RouterMiddleware {
         switch known?.body {
         case .object(let members)?:
           members.first { $0.0 == "error" }.map { pair -> String in
-            if case .string(let text) = pair.1 { return text }
-            return "The form has errors."
+            switch pair.1 {
+            case .string(let text): return text
+            case .object(let fields):
+              // Field errors: say what is wrong, not just that something is.
+              let texts = fields.flatMap { field -> [String] in
+                if case .array(let messages) = field.1 {
+                  return messages.compactMap { if case .string(let text) = $0 { text } else { nil } }
+                }
+                return []
+              }
+              return texts.isEmpty ? "The form has errors." : texts.joined(separator: " ")
+            default: return "The form has errors."
+            }
           } ?? "Something went wrong."
         default:
           status == .notFound ? "That page does not exist." : "Something went wrong; the details are in the server log."

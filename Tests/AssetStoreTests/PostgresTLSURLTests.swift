@@ -1,0 +1,36 @@
+import AssetStore
+import Foundation
+import Testing
+
+/// `postgres://` URLs: every sslmode operators know from libpq, and a private CA file.
+@Suite("PostgreSQL URLs: TLS modes")
+struct PostgresTLSURLTests {
+  @Test(
+    "sslmode values",
+    arguments: [
+      ("disable", PostgresStoreConfiguration.TLSMode.disable), ("prefer", .prefer), ("require", .require),
+      ("verify-ca", .verifyCA), ("verify-full", .verifyFull),
+    ])
+  func sslModes(text: String, mode: PostgresStoreConfiguration.TLSMode) throws {
+    let configuration = try PostgresStoreConfiguration(url: "postgres://u:p@db.example:5433/assets?sslmode=\(text)")
+    #expect(configuration.tls == mode)
+    #expect(try PostgresStoreConfiguration(url: configuration.url).tls == mode)
+  }
+
+  @Test func defaultsAndErrors() throws {
+    #expect(try PostgresStoreConfiguration(url: "postgres://u@db.example/assets").tls == .prefer)
+    #expect(throws: StoreError.self) { try PostgresStoreConfiguration(url: "postgres://u@h/db?sslmode=allow") }
+    do {
+      _ = try PostgresStoreConfiguration(url: "postgres://u@h/db?sslmode=verify-full&sslrootcert=/nonexistent.pem")
+      Issue.record("an unreadable CA file was accepted")
+    } catch let error as StoreError {
+      #expect(error.description.contains("sslrootcert must name a readable PEM file"))
+    }
+    let ca = FileManager.default.temporaryDirectory.appendingPathComponent("ca-\(UUID().uuidString).pem")
+    try Data("-----BEGIN CERTIFICATE-----\n".utf8).write(to: ca)
+    let withCA = try PostgresStoreConfiguration(
+      url: "postgres://u@h/db?sslmode=verify-full&sslrootcert=\(ca.path)")
+    #expect(withCA.rootCertificatePath == ca.path)
+    #expect(try PostgresStoreConfiguration(url: withCA.url).rootCertificatePath == ca.path)
+  }
+}
