@@ -16,7 +16,7 @@ struct AuthAndErrorTests {
         _ = try await client.call(.get, "asset_types", as: h.agent)  // fills the registry
         let all = h.registry.routes
         #expect(all.count > 30)
-        for route in all {
+        for route in all where route != "GET /health" {
           let parts = route.split(separator: " ", maxSplits: 1)
           let path = parts[1].replacingOccurrences(of: "{id}", with: "1").replacingOccurrences(
             of: "{contact}", with: "1"

@@ -37,3 +37,29 @@ struct OpenAPITests {
     #expect(normalisedDocumented.subtracting(served).sorted() == [], "documented but not served")
   }
 }
+
+extension OpenAPITests {
+  /// Every query parameter the server takes is documented, and every documented one is taken
+  /// (the server refuses the rest with 400).
+  @Test func queryParametersMatchTheDocument() async throws {
+    let text = try String(contentsOf: Self.documentURL, encoding: .utf8)
+    let document = try #require(try Yams.load(yaml: text) as? [String: Any])
+    let paths = try #require(document["paths"] as? [String: Any])
+    var documented: [String: Set<String>] = [:]
+    for (path, item) in paths {
+      for (method, operation) in item as? [String: Any] ?? [:] {
+        let parameters = (operation as? [String: Any])?["parameters"] as? [[String: Any]] ?? []
+        documented["\(method.uppercased()) \(Self.trimmed(path))"] = Set(
+          parameters.filter { $0["in"] as? String == "query" }.compactMap { $0["name"] as? String })
+      }
+    }
+    let served = try await AppHarness.run(devices: 1) { h in
+      try await h.test { _ in
+        Dictionary(h.registry.queryParameters.map { (Self.trimmed($0.key), $0.value) }) { first, _ in first }
+      }
+    }
+    for (route, parameters) in served.sorted(by: { $0.key < $1.key }) where route != "GET /health" {
+      #expect(documented[route] == parameters, "\(route)")
+    }
+  }
+}

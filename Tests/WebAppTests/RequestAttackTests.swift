@@ -131,4 +131,47 @@ struct RequestAttackTests {
       }
     }
   }
+
+  @Test("a known path asked with another method is a 405 naming the allowed ones; unknown query parameters are refused")
+  func methodsAndQueryParameters() async throws {
+    try await AppHarness.run { h in
+      try await h.test { client in
+        let trace = try await client.call(.patch, "asset_types/", as: h.admin)
+        #expect(trace.status == .methodNotAllowed)
+        #expect(trace.headers[.allow] == "GET, POST")
+        let health = try await client.call(.post, "/health", as: nil)
+        #expect(health.status == .methodNotAllowed)
+        #expect(health.headers[.allow] == "GET")
+        #expect(try await client.call(.get, "no_such_thing/", as: h.admin).status == .notFound)
+        let typo = try await client.call(.get, "users/?pgae=2", as: h.admin)
+        #expect(typo.fieldErrors["pgae"] == ["Unknown query parameter."])
+        let none = try await client.call(.get, "asset_types/?size=5", as: h.admin)
+        #expect(none.fieldErrors["size"]?.first?.contains("takes none") == true)
+        // Authentication still comes first.
+        #expect(try await client.call(.get, "users/?pgae=2", as: nil).status == .unauthorized)
+      }
+    }
+  }
+
+  @Test("large ids are read exactly (not through a Double) and control characters are refused")
+  func integersAndControlCharacters() async throws {
+    #expect(RequestInput.integer(NSNumber(value: Int64.max - 1)) == Int64.max - 1)
+    #expect(RequestInput.integer(NSNumber(value: 12.0)) == 12)
+    #expect(RequestInput.integer(NSNumber(value: 12.5)) == nil)
+    #expect(RequestInput.integer(NSNumber(value: true)) == nil)
+    try await AppHarness.run { h in
+      try await h.test { client in
+        let mac = try await h.store.managedType(for: .mac)
+        let asset = try await client.call(
+          .post, "assets/?asset_type=\(mac.id)", as: h.admin, json: #"{"name":"Line\nbreak","display_id":"C-1"}"#)
+        #expect(asset.fieldErrors["name"]?.first?.contains("one line") == true)
+        let link = try await client.call(
+          .post, "ticket/1/assets/", as: h.admin, json: #"{"asset_id":9223372036854775806}"#)
+        #expect(link.fieldErrors["asset_id"] == nil)
+        let phone = try await client.call(
+          .post, "users/", as: h.admin, json: #"{"name":"P","email":"p@example.com","phones":["+1\u009b5"]}"#)
+        #expect(phone.fieldErrors["phones"] != nil)
+      }
+    }
+  }
 }

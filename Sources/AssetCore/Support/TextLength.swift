@@ -24,3 +24,14 @@ extension String {
     return String(scalars) + "…"
   }
 }
+
+extension String {
+  /// Whether the text holds a control character (Unicode category Cc: U+0000–U+001F,
+  /// U+007F–U+009F); with `allowingLineBreaks`, tab, LF and CR are fine.
+  public func hasControlCharacters(allowingLineBreaks: Bool = false) -> Bool {
+    unicodeScalars.contains { scalar in
+      guard scalar.properties.generalCategory == .control else { return false }
+      return !(allowingLineBreaks && (scalar == "\t" || scalar == "\n" || scalar == "\r"))
+    }
+  }
+}

@@ -8,6 +8,7 @@ enum StoreInput {
   static func checkAsset(name: String?, displayID: String?) throws {
     if let name {
       guard !name.isEmpty else { throw StoreError.invalid(field: "name", message: "This field is required.") }
+      try singleLine(name, field: "name")
       guard !name.exceeds(characters: Asset.maxNameLength) else {
         throw StoreError.invalid(
           field: "name", message: "Ensure this field has no more than \(Asset.maxNameLength) characters.")
@@ -17,6 +18,7 @@ enum StoreInput {
       guard !displayID.isEmpty else {
         throw StoreError.invalid(field: "display_id", message: "This field is required.")
       }
+      try singleLine(displayID, field: "display_id")
       guard !displayID.exceeds(characters: 100) else {
         throw StoreError.invalid(field: "display_id", message: "Ensure this field has no more than 100 characters.")
       }
@@ -27,6 +29,7 @@ enum StoreInput {
   static func ticketSubject(_ text: String) throws -> String {
     let subject = text.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !subject.isEmpty else { throw StoreError.invalid(field: "subject", message: "This field is required.") }
+    try singleLine(subject, field: "subject")
     guard !subject.exceeds(characters: 500) else {
       throw StoreError.invalid(field: "subject", message: "Ensure this field has no more than 500 characters.")
     }
@@ -38,12 +41,28 @@ enum StoreInput {
     let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
     let email = email.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !name.isEmpty else { throw StoreError.invalid(field: "name", message: "This field is required.") }
+    try singleLine(name, field: "name")
     guard !name.exceeds(characters: 200) else {
       throw StoreError.invalid(field: "name", message: "Ensure this field has no more than 200 characters.")
     }
-    guard email.contains("@"), !email.contains(" "), !email.exceeds(characters: 254) else {
+    guard isEmail(email), !email.exceeds(characters: 254) else {
       throw StoreError.invalid(field: "email", message: "Enter a valid email address.")
     }
     return (name, email)
+  }
+
+  /// `local@domain`: one `@`, both sides non-empty, no whitespace or control characters (the
+  /// OpenAPI document's pattern for emails says the same).
+  static func isEmail(_ text: String) -> Bool {
+    let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return false }
+    return !text.unicodeScalars.contains { $0.properties.isWhitespace || $0.properties.generalCategory == .control }
+  }
+
+  /// Names, display IDs and subjects are one line of text.
+  static func singleLine(_ text: String, field: String) throws {
+    if text.hasControlCharacters() {
+      throw StoreError.invalid(field: field, message: "Use one line without control characters.")
+    }
   }
 }

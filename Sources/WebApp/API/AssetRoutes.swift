@@ -9,11 +9,13 @@ struct AssetRoutes {
   let services: AppServices
 
   func register(_ api: APIRouter) {
-    api.get("assets") { request, context in try await list(request, context) }
-    api.post("assets") { request, context in try await create(request, context) }
+    api.get("assets", query: ["asset_type", "size", "page", "q", "retired"]) { request, context in
+      try await list(request, context)
+    }
+    api.post("assets", query: ["asset_type"]) { request, context in try await create(request, context) }
     api.get("asset/:id") { request, context in try await show(request, context) }
     api.put("asset/:id") { request, context in try await update(request, context) }
-    api.delete("asset/:id") { request, context in try await delete(request, context) }
+    api.delete("asset/:id", query: ["deleted_by"]) { request, context in try await delete(request, context) }
     api.post("asset/:id/contacts") { request, context in try await linkContact(request, context) }
     api.delete("asset/:id/contacts/:contact") { request, context in try await unlinkContact(request, context) }
   }
@@ -37,7 +39,7 @@ struct AssetRoutes {
       }
     let page = try await store.assets(
       AssetQuery(
-        assetTypeID: typeID, search: query["q"].map(String.init), retired: retired, page: paging.page, size: paging.size
+        assetTypeID: typeID, search: try request.searchText(), retired: retired, page: paging.page, size: paging.size
       ))
     let fields = try await store.fields(assetTypeID: typeID)
     let console = try await consoleURLMaker()
@@ -82,7 +84,7 @@ struct AssetRoutes {
     input.rejectUnknown(allowed: ["name", "display_id", "created_by", "contact_ids", "custom_fields"])
     let name = input.string("name", required: true, maxLength: Asset.maxNameLength)
     let displayID = input.string("display_id", required: true, maxLength: 100)
-    _ = input.int("created_by")
+    _ = input.int("created_by", range: RequestInput.ids)
     let contacts = input.intList("contact_ids") ?? []
     let values = try await customValues(input, typeID: typeID)
     try input.validate()
@@ -103,7 +105,7 @@ struct AssetRoutes {
     input.rejectUnknown(allowed: ["name", "display_id", "updated_by", "contact_ids", "custom_fields"])
     let name = input.has("name") ? input.string("name", required: true, maxLength: Asset.maxNameLength) : nil
     let displayID = input.has("display_id") ? input.string("display_id", required: true, maxLength: 100) : nil
-    _ = input.int("updated_by")
+    _ = input.int("updated_by", range: RequestInput.ids)
     let contacts = input.intList("contact_ids")
     let values = input.has("custom_fields") ? try await customValues(input, typeID: current.assetTypeID) : nil
     try input.validate()
@@ -118,9 +120,7 @@ struct AssetRoutes {
   func delete(_ request: Request, _ context: AppRequestContext) async throws -> Response {
     _ = try context.requireAgent()
     let id = try request.id(context, what: "Asset")
-    if let text = request.uri.queryParameters["deleted_by"], Int64(text) == nil {
-      throw APIError.field("deleted_by", "A valid agent id is required.")
-    }
+    _ = try request.queryInt("deleted_by")  // HappyFox's; the authenticated agent is who deletes
     try await store.deleteManualAsset(id: id)
     return .json(.object([("id", .int(Int(id))), ("deleted", .bool(true))]))
   }
@@ -130,7 +130,7 @@ struct AssetRoutes {
     let id = try request.id(context, what: "Asset")
     let input = try await RequestInput.read(request)
     input.rejectUnknown(allowed: ["contact_id"])
-    let contactID = input.int("contact_id", required: true)
+    let contactID = input.int("contact_id", required: true, range: RequestInput.ids)
     try input.validate()
     try await store.linkContact(contactID!, toAsset: id, at: services.now())
     return .json(try await representation(of: id, withTickets: false))

@@ -20,7 +20,7 @@ struct AssetTypeRoutes {
       let input = try await RequestInput.read(request)
       input.rejectUnknown(allowed: ["name", "description"])
       let name = input.string("name", required: true, maxLength: 100)
-      let description = input.string("description", maxLength: 1_000) ?? ""
+      let description = input.string("description", maxLength: 1_000, multiline: true) ?? ""
       try input.validate()
       let type = try await store.createAssetType(name: name!, description: description)
       return .json(Representation.assetType(type, count: 0), status: .created)
@@ -42,7 +42,7 @@ struct AssetTypeRoutes {
       if let violation = AssetWriteRules.checkDelete(type) { throw APIError.forbidden(violation.message) }
       throw APIError(.methodNotAllowed, "Deleting asset types is not supported yet.")
     }
-    api.get("asset_custom_fields") { request, context in
+    api.get("asset_custom_fields", query: ["asset_type"]) { request, context in
       _ = try context.requireAgent()
       guard let typeID = try request.queryInt("asset_type") else {
         throw APIError.field("asset_type", "This query parameter is required: the id of an asset type.")

@@ -8,10 +8,10 @@ struct ContactRoutes {
   var store: any AssetStore { services.store }
 
   func register(_ api: APIRouter) {
-    api.get("users") { request, context in
+    api.get("users", query: ["size", "page", "q"]) { request, context in
       _ = try context.requireAgent()
       let paging = try Paging.from(request)
-      var search = request.uri.queryParameters["q"].map(String.init)
+      var search = try request.searchText()
       // HappyFox's `q=email:<x>` filter.
       if let q = search, q.lowercased().hasPrefix("email:") { search = String(q.dropFirst("email:".count)) }
       let page = try await store.contacts(ContactQuery(search: search, page: paging.page, size: paging.size))
@@ -27,8 +27,10 @@ struct ContactRoutes {
       if input.has("phones") {
         if let list = input.values["phones"] as? [String] {
           phones = list.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-          if phones.count > 10 || phones.contains(where: { $0.isEmpty || $0.exceeds(characters: 50) }) {
-            input.add("phones", "Give at most 10 phone numbers of 1 to 50 characters each.")
+          let bad =
+            list.contains { $0.exceeds(characters: 50) } || phones.contains { $0.isEmpty || $0.hasControlCharacters() }
+          if phones.count > 10 || bad {
+            input.add("phones", "Give at most 10 phone numbers of 1 to 50 characters each, on one line.")
           }
         } else {
           input.add("phones", "Expected a list of strings.")

@@ -68,7 +68,7 @@ struct KandjiAppRoutes {
       try await actions.setEnabled(false)
       return .json(try await status())
     }
-    api.get("apps/kandji/sync_runs") { request, context in
+    api.get("apps/kandji/sync_runs", query: ["size", "page"]) { request, context in
       _ = try context.requireAdmin()
       let paging = try Paging.from(request)
       let all = try await store.syncRuns(limit: paging.page * paging.size)

@@ -56,6 +56,15 @@ extension Request {
     return id
   }
 
+  /// The `q` search text: at most 200 characters, one line (a 400 otherwise).
+  func searchText(_ name: String = "q") throws -> String? {
+    guard let text = uri.queryParameters[Substring(name)].map(String.init) else { return nil }
+    guard !text.exceeds(characters: 200), !text.hasControlCharacters() else {
+      throw APIError.field(name, "Search for at most 200 characters on one line.")
+    }
+    return text
+  }
+
   /// An optional integer query parameter; a malformed one is a 400 naming it.
   func queryInt(_ name: String) throws -> Int64? {
     guard let text = uri.queryParameters[name.utf8.isEmpty ? "" : Substring(name)] else { return nil }

@@ -64,7 +64,10 @@ final class RequestInput {
 
   func has(_ key: String) -> Bool { values[key] != nil && !(values[key] is NSNull) }
 
-  func string(_ key: String, required: Bool = false, maxLength: Int = 10_000) -> String? {
+  /// A string field, trimmed. The length limit counts the text as sent (Unicode scalars, as
+  /// `maxLength` in the OpenAPI document does); control characters are refused, except line
+  /// breaks and tabs in `multiline` fields.
+  func string(_ key: String, required: Bool = false, maxLength: Int = 10_000, multiline: Bool = false) -> String? {
     guard has(key) else {
       if required { add(key, "This field is required.") }
       return nil
@@ -73,17 +76,24 @@ final class RequestInput {
       add(key, "Expected a string.")
       return nil
     }
+    if text.exceeds(characters: maxLength) {
+      add(key, "Ensure this field has no more than \(maxLength) characters.")
+      return nil
+    }
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
     if required && trimmed.isEmpty {
       add(key, "This field is required.")
       return nil
     }
-    if trimmed.exceeds(characters: maxLength) {
-      add(key, "Ensure this field has no more than \(maxLength) characters.")
+    if trimmed.hasControlCharacters(allowingLineBreaks: multiline) {
+      add(key, multiline ? "Remove control characters." : "Use one line without control characters.")
       return nil
     }
     return trimmed
   }
+
+  /// Ids are positive.
+  static let ids: ClosedRange<Int64> = 1...Int64.max
 
   func int(_ key: String, required: Bool = false, range: ClosedRange<Int64>? = nil) -> Int64? {
     guard has(key) else {
@@ -95,7 +105,9 @@ final class RequestInput {
       return nil
     }
     if let range, !range.contains(value) {
-      add(key, "Must be between \(range.lowerBound) and \(range.upperBound).")
+      add(
+        key,
+        range == Self.ids ? "A valid id is required." : "Must be between \(range.lowerBound) and \(range.upperBound).")
       return nil
     }
     return value
@@ -114,7 +126,7 @@ final class RequestInput {
     }
     var ids: [Int64] = []
     for item in items {
-      if let id = Self.integer(item) {
+      if let id = Self.integer(item), id >= 1 {
         ids.append(id)
       } else {
         add(key, "Expected a list of ids.")
@@ -131,7 +143,11 @@ final class RequestInput {
     // Foundation bridges JSON booleans to NSNumber too; their type code is "c".
     let code = String(cString: number.objCType)
     guard code != "c", code != "B" else { return nil }
-    return Int64(exactly: number.doubleValue)
+    switch code {
+    case "d", "f": return Int64(exactly: number.doubleValue)  // 12.0 is 12; 12.5 is not an integer
+    case "Q", "L", "I", "S", "C": return number.uint64Value <= UInt64(Int64.max) ? Int64(number.uint64Value) : nil
+    default: return number.int64Value  // a double would lose digits above 2^53
+    }
   }
 
   func dictionary(_ key: String) -> [String: Any]? {

@@ -8,7 +8,7 @@ struct TicketRoutes {
   var store: any AssetStore { services.store }
 
   func register(_ api: APIRouter) {
-    api.get("tickets") { request, context in
+    api.get("tickets", query: ["size", "page", "asset", "contact"]) { request, context in
       _ = try context.requireAgent()
       let paging = try Paging.from(request)
       let page = try await store.tickets(
@@ -23,7 +23,7 @@ struct TicketRoutes {
       input.rejectUnknown(allowed: ["subject", "status", "contact_id", "asset_ids"])
       let subject = input.string("subject", required: true, maxLength: 500)
       let status = statusValue(input)
-      let contactID = input.int("contact_id")
+      let contactID = input.int("contact_id", range: RequestInput.ids)
       let assets = input.intList("asset_ids") ?? []
       try input.validate()
       let ticket = try await store.createTicket(
@@ -53,7 +53,7 @@ struct TicketRoutes {
       let id = try request.id(context, what: "Ticket")
       let input = try await RequestInput.read(request)
       input.rejectUnknown(allowed: ["asset_id"])
-      let assetID = input.int("asset_id", required: true)
+      let assetID = input.int("asset_id", required: true, range: RequestInput.ids)
       try input.validate()
       try await store.linkTicket(id, toAsset: assetID!)
       return .json(Representation.ticket(try await store.ticket(id: id)!))

@@ -13,8 +13,9 @@ public enum AppBuilder {
     services: AppServices, registry: RouteRegistry = RouteRegistry(), secureCookies: Bool = false
   ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
-    router.add(middleware: ErrorMiddleware(metrics: services.metrics, logger: services.logger))
+    router.add(middleware: ErrorMiddleware(metrics: services.metrics, logger: services.logger, registry: registry))
     SystemRoutes(services: services).register(health: router)
+    registry.record(.get, "/health")
     WebRoutes(services: services, secureCookies: secureCookies).register(router)
     let prefix = "/api/1.1/json/"
     let group = router.group(RouterPath(prefix)).add(

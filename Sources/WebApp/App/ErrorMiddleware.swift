@@ -8,6 +8,8 @@ struct ErrorMiddleware: RouterMiddleware {
   typealias Context = AppRequestContext
   let metrics: AppMetrics
   let logger: Logger
+  /// The API's routes: a known path asked with another method is a 405 naming the allowed ones.
+  let registry: RouteRegistry
 
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
     -> Response
@@ -16,14 +18,25 @@ struct ErrorMiddleware: RouterMiddleware {
     do {
       response = try await next(request, context)
     } catch {
-      response = try Self.response(for: error, request: request, context: context, logger: logger)
+      response = try Self.response(for: error, request: request, context: context, logger: logger, registry: registry)
     }
     metrics.countRequest(method: request.method.rawValue, status: Int(response.status.code))
     return response
   }
 
-  static func response(for error: any Error, request: Request, context: Context, logger: Logger) throws -> Response {
+  static func response(
+    for error: any Error, request: Request, context: Context, logger: Logger, registry: RouteRegistry
+  ) throws -> Response {
     if let known = APIError.from(error) { return try known.response(from: request, context: context) }
+    if let http = error as? HTTPError, http.status == .notFound {
+      let allowed = registry.methods(matching: request.uri.path)
+      if !allowed.isEmpty {
+        var refusal = APIError(
+          .methodNotAllowed, "\(request.method.rawValue) is not allowed here; use \(allowed.joined(separator: ", ")).")
+        refusal.headers = [("Allow", allowed.joined(separator: ", "))]
+        return try refusal.response(from: request, context: context)
+      }
+    }
     if let http = error as? HTTPError, http.status == .notFound, !request.uri.path.hasPrefix("/api/"),
       request.headers[.accept]?.contains("text/html") == true
     {
