@@ -10,6 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 BINARY = ROOT / ".build" / "debug" / "assetsync"
+BINARY_PATH = str(BINARY)
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 
 
@@ -40,6 +41,7 @@ def demo():
         process.kill()
         pytest.fail("the demo did not start: " + process.stderr.read())
     info = json.loads(line)
+    info["database"] = os.path.join(workdir, "demo.sqlite")
     yield info
     process.terminate()
     try:

@@ -1,4 +1,10 @@
 """The whole product through a real browser, as an admin and agent would use it (issue 5)."""
+import base64
+import subprocess
+import urllib.error
+import urllib.request
+
+from conftest import BINARY_PATH
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -162,3 +168,49 @@ def test_the_layout_works_on_a_phone(browser, demo, shoot):
         shoot("assets-phone")
     finally:
         browser.set_window_size(1280, 960)
+
+
+def api_status(demo, key, code):
+    request = urllib.request.Request(demo["url"] + "/api/1.1/json/asset_types/", headers={
+        "Authorization": "Basic " + base64.b64encode(f"{key}:{code}".encode()).decode()})
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_an_admin_revokes_a_key_and_disables_an_agent(browser, demo, shoot):
+    subprocess.run(
+        [BINARY_PATH, "agents", "create", "--database", demo["database"], "--email", "leaver@example.com",
+         "--name", "Lee Leaver", "--role", "agent", "--password-stdin"],
+        input="a long enough password\n", text=True, check=True, capture_output=True)
+    browser.get(demo["url"] + "/admin/agents")
+    row = wait(browser, lambda b: [r for r in b.find_elements(By.CSS_SELECTOR, "#agents tbody tr")
+                                   if "leaver@example.com" in r.text])[0]
+    agent_id = row.get_attribute("id").split("-")[1]
+    # Yourself: no Disable button.
+    you = [r for r in browser.find_elements(By.CSS_SELECTOR, "#agents tbody tr") if "(you)" in r.text][0]
+    assert not you.find_elements(By.CSS_SELECTOR, "button[id^=disable]")
+    # A key for the leaver, shown once, works at once.
+    Select(browser.find_element(By.ID, "key-agent")).select_by_visible_text("leaver@example.com")
+    browser.find_element(By.ID, "create-key").click()
+    key = wait(browser, EC.presence_of_element_located((By.ID, "new-key-value"))).text
+    code = text_of(browser, "#new-key-code")
+    assert api_status(demo, key, code) == 200
+    shoot("agents-new-key")
+    # Disabling the agent refuses the key from the next request on.
+    browser.get(demo["url"] + "/admin/agents")
+    browser.find_element(By.ID, f"disable-{agent_id}").click()
+    wait(browser, lambda b: "is disabled" in b.find_element(By.CSS_SELECTOR, ".flash.notice").text)
+    assert "Disabled" in text_of(browser, f"#agent-{agent_id}")
+    assert api_status(demo, key, code) == 401
+    browser.find_element(By.ID, f"enable-{agent_id}").click()
+    wait(browser, lambda b: "enabled again" in b.find_element(By.CSS_SELECTOR, ".flash.notice").text)
+    assert api_status(demo, key, code) == 200
+    # Revoking the key is for good.
+    browser.find_element(By.ID, f"revoke-{key}").click()
+    wait(browser, lambda b: "Revoked" in b.find_element(By.ID, f"key-{key}").text)
+    assert api_status(demo, key, code) == 401
+    assert code not in browser.page_source
+    shoot("agents")
