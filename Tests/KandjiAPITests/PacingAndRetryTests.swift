@@ -50,12 +50,13 @@ struct PacingAndRetryTests {
     #expect(clock.now() < .seconds(7_300))
   }
 
-  @Test func pauseHoldsEveryone() async throws {
+  @Test func kandjiSayingTheHourIsSpentHoldsEveryoneUntilTheHourTurns() async throws {
     let clock = VirtualRequestClock()
+    clock.advance(by: .seconds(600))  // 10 minutes into a clock hour
     let pacer = RequestPacer(policy: PacingPolicy(), clock: clock)
-    await pacer.pause(for: .seconds(60))
+    await pacer.follow(remainingHour: 0, at: clock.date())
     let waited = try await pacer.acquire()
-    #expect(waited == .seconds(60))
+    #expect(waited == .seconds(3_000))
   }
 
   @Test func retryAfterHeaderParsing() {

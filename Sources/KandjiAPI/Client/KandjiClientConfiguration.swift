@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything `LiveKandjiClient` needs to talk to one tenant.
 public struct KandjiClientConfiguration: Sendable {
   public var baseURL: KandjiBaseURL
@@ -37,4 +39,7 @@ public enum KandjiClientEvent: Sendable, Hashable {
   case rateLimited(wait: Duration)
   /// A request failed and will be retried after `wait`.
   case retrying(reason: String, wait: Duration)
+  /// The hourly budget (the connection's, or what Kandji says is left) holds requests back
+  /// until `until`; progress shows it instead of an ETA.
+  case waitingForBudget(until: Date, reason: RequestPacer.WaitReason)
 }

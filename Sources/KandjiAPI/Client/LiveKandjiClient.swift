@@ -29,16 +29,20 @@ public final class LiveKandjiClient: KandjiClient {
   ///   - httpClient: `sharedHTTPClient` by default (no redirects); the caller owns its lifecycle
   ///     otherwise.
   ///   - clock: real time by default; tests pass a `VirtualRequestClock`.
+  ///   - ledger: where the connection's calls are counted across restarts and replicas (R24);
+  ///     nil counts this client's calls only.
   ///   - onEvent: told about pacing waits, 429s and retries (for progress displays).
   public init(
     configuration: KandjiClientConfiguration, httpClient: HTTPClient = LiveKandjiClient.sharedHTTPClient,
     clock: any RequestClock = SystemRequestClock(), logger: Logger = Logger(label: "assetsync.kandji"),
-    onEvent: @escaping @Sendable (KandjiClientEvent) -> Void = { _ in }
+    ledger: (any KandjiCallLedger)? = nil, onEvent: @escaping @Sendable (KandjiClientEvent) -> Void = { _ in }
   ) {
     self.configuration = configuration
     self.httpClient = httpClient
     self.clock = clock
-    self.pacer = RequestPacer(policy: configuration.pacing, clock: clock)
+    self.pacer = RequestPacer(policy: configuration.pacing, clock: clock, ledger: ledger) { until, reason in
+      onEvent(.waitingForBudget(until: until, reason: reason))
+    }
     self.logger = logger
     self.onEvent = onEvent
   }
@@ -177,10 +181,9 @@ public final class LiveKandjiClient: KandjiClient {
   }
 
   private func observeRateLimitHeaders(_ headers: HTTPHeaders) async {
-    if let remaining = headers.first(name: "x-ratelimit-remaining-hour").flatMap({ Int($0) }), remaining <= 0 {
-      logger.notice("Kandji reports the hourly API budget spent; pausing requests for a minute")
-      await pacer.pause(for: .seconds(60))
-    }
+    guard let remaining = headers.first(name: "x-ratelimit-remaining-hour").flatMap({ Int($0) }) else { return }
+    if remaining <= 0 { logger.notice("Kandji reports the hourly API budget spent; pausing until the hour turns") }
+    await pacer.follow(remainingHour: remaining, at: clock.date())
   }
 
   private func record(_ change: (inout KandjiRequestStats) -> Void) {

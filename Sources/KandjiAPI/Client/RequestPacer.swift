@@ -1,43 +1,151 @@
-/// Keeps the client under its `PacingPolicy`: before each request, `acquire()` waits until
-/// one more request fits into both the one-second and the one-hour sliding windows.
-///
-/// A sliding window bounds every fixed window too, so the client stays under Kandji's
-/// (Kong's) fixed per-second and per-hour windows whatever their alignment.
-public actor RequestPacer {
-  private var perSecond: SlidingWindow
-  private var perHour: SlidingWindow
-  private let clock: any RequestClock
-  /// Set from `X-Ratelimit-Remaining-Hour: 0` so the client stops before Kandji says 429.
-  private var pausedUntil: Duration?
+import Foundation
 
-  public init(policy: PacingPolicy, clock: any RequestClock) {
-    perSecond = SlidingWindow(limit: policy.requestsPerSecond, window: .seconds(1))
-    perHour = SlidingWindow(limit: policy.requestsPerHour, window: .seconds(3_600))
-    self.clock = clock
+/// Keeps one connection's calls under its `PacingPolicy` (R14, R24): before each request,
+/// `acquire()` waits until one more fits the one-second window, the hour's budget, and what
+/// Kandji says is left of its own hourly window.
+///
+/// The hour's budget counts every call of the connection, this process's and everyone else's:
+/// with a `KandjiCallLedger` (the database) the pacer records each call there before making it
+/// and re-reads the others' calls every few seconds, so a restarted server or another replica
+/// does not believe it has a fresh hour. Counting is per minute bucket, which errs on the safe
+/// side by at most a minute.
+public actor RequestPacer {
+  /// Why a request waits longer than a moment.
+  public enum WaitReason: String, Sendable, Hashable {
+    /// The connection's own requests-per-hour budget is spent until older calls age out.
+    case hourlyBudget = "hourly budget"
+    /// Kandji's `X-Ratelimit-Remaining-Hour` says less is left than the budget would allow.
+    case kandjiRemaining = "Kandji's remaining hourly budget"
   }
 
-  /// Waits for a slot and takes it. Returns how long it waited (for progress and reports).
+  private let policy: PacingPolicy
+  private var perSecond: SlidingWindow
+  private let clock: any RequestClock
+  private let ledger: (any KandjiCallLedger)?
+  private let onLongWait: @Sendable (Date, WaitReason) -> Void
+  /// Calls per minute bucket within the last hour: this pacer's own (exact) and everyone
+  /// else's (the ledger's count minus ours, as of the last refresh).
+  private var own: [Int64: Int] = [:]
+  private var others: [Int64: Int] = [:]
+  private var refreshedAt: Duration?
+  /// From Kandji's headers: the least time between two requests until its hour window resets.
+  private var kandjiSpacing: (interval: Duration, until: Date)?
+  private var pausedUntil: Date?
+  private var lastRequest: Duration?
+
+  static let refreshInterval = Duration.seconds(10)
+  /// Waits at least this long are announced (progress shows "waiting until …").
+  static let announceAfter = Duration.seconds(5)
+
+  public init(
+    policy: PacingPolicy, clock: any RequestClock, ledger: (any KandjiCallLedger)? = nil,
+    onLongWait: @escaping @Sendable (Date, WaitReason) -> Void = { _, _ in }
+  ) {
+    self.policy = policy
+    perSecond = SlidingWindow(limit: policy.requestsPerSecond, window: .seconds(1))
+    self.clock = clock
+    self.ledger = ledger
+    self.onLongWait = onLongWait
+  }
+
+  /// Waits for a slot and takes it (recording the call in the ledger). Returns how long it
+  /// waited (for progress and reports).
   @discardableResult
   public func acquire() async throws -> Duration {
     var waited = Duration.zero
+    var announced = false
     while true {
       let now = clock.now()
-      var wait = max(perSecond.waitBeforeNext(at: now), perHour.waitBeforeNext(at: now))
-      if let pausedUntil, pausedUntil > now { wait = max(wait, pausedUntil - now) }
+      let date = clock.date()
+      await refreshIfStale(now: now, date: date)
+      var wait = perSecond.waitBeforeNext(at: now)
+      var reason: WaitReason?
+      let budget = hourlyBudgetWait(at: date)
+      if budget > wait { (wait, reason) = (budget, .hourlyBudget) }
+      let kandji = kandjiWait(now: now, date: date)
+      if kandji > wait { (wait, reason) = (kandji, .kandjiRemaining) }
       if wait <= .zero {
-        perSecond.record(now)
-        perHour.record(now)
+        take(now: now, date: date)
+        if let ledger { try? await ledger.record(calls: 1, minute: CallMinute.of(date)) }
         return waited
+      }
+      if wait >= Self.announceAfter, !announced, let reason {
+        announced = true
+        onLongWait(date.addingTimeInterval(wait.seconds), reason)
       }
       try await clock.sleep(for: wait)
       waited += wait
     }
   }
 
-  /// Stops all requests for `duration` (Kandji reported its hourly budget spent).
-  public func pause(for duration: Duration) {
-    let until = clock.now() + duration
-    pausedUntil = max(pausedUntil ?? .zero, until)
+  /// Follows Kandji's `X-Ratelimit-Remaining-Hour` (Kong counts clock hours): when Kandji has
+  /// less left than this connection's budget, requests are spread over the rest of the hour;
+  /// at zero they stop until the hour turns.
+  public func follow(remainingHour remaining: Int, at date: Date) {
+    let resetIn = 3_600 - date.timeIntervalSince1970.truncatingRemainder(dividingBy: 3_600)
+    let reset = date.addingTimeInterval(resetIn)
+    guard remaining > 0 else {
+      pausedUntil = max(pausedUntil ?? reset, reset)
+      return
+    }
+    let ours = policy.requestsPerHour - callsInLastHour(at: date)
+    kandjiSpacing = remaining < ours ? (.seconds(resetIn / Double(remaining)), reset) : nil
+  }
+
+  /// Calls of this connection in the hour before `date`, as far as this pacer knows.
+  public func callsInLastHour(at date: Date) -> Int {
+    let first = CallMinute.of(date) - 59
+    return own.filter { $0.key >= first }.values.reduce(0, +) + others.filter { $0.key >= first }.values.reduce(0, +)
+  }
+
+  private func take(now: Duration, date: Date) {
+    perSecond.record(now)
+    let minute = CallMinute.of(date)
+    own[minute, default: 0] += 1
+    if own.count > 120 { own = own.filter { $0.key > minute - 60 } }
+    lastRequest = now
+  }
+
+  /// Until enough of the hour's oldest calls age out for one more, or zero.
+  private func hourlyBudgetWait(at date: Date) -> Duration {
+    let current = CallMinute.of(date)
+    var total = callsInLastHour(at: date)
+    guard total >= policy.requestsPerHour else { return .zero }
+    for minute in (current - 59)...current {
+      total -= (own[minute] ?? 0) + (others[minute] ?? 0)
+      if total < policy.requestsPerHour {
+        // Bucket `minute` leaves the window when the clock reaches minute + 60.
+        return .seconds(max(1, CallMinute.start(minute + 60).timeIntervalSince(date)))
+      }
+    }
+    return .seconds(60)
+  }
+
+  private func kandjiWait(now: Duration, date: Date) -> Duration {
+    if let pausedUntil {
+      if pausedUntil > date { return .seconds(pausedUntil.timeIntervalSince(date)) }
+      self.pausedUntil = nil
+    }
+    guard let spacing = kandjiSpacing else { return .zero }
+    guard date < spacing.until else {
+      kandjiSpacing = nil
+      return .zero
+    }
+    guard let lastRequest else { return .zero }
+    return max(.zero, lastRequest + spacing.interval - now)
+  }
+
+  /// Re-reads everyone's calls from the ledger every few seconds; a ledger that cannot be read
+  /// leaves the last known counts (the database failing fails the sync soon enough).
+  private func refreshIfStale(now: Duration, date: Date) async {
+    guard let ledger, refreshedAt.map({ now - $0 >= Self.refreshInterval }) ?? true else { return }
+    refreshedAt = now
+    let first = CallMinute.of(date) - 59
+    guard let counted = try? await ledger.calls(since: first) else { return }
+    own = own.filter { $0.key >= first }
+    others = counted.reduce(into: [:]) { result, bucket in
+      result[bucket.key] = max(0, bucket.value - (own[bucket.key] ?? 0))
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// The time source of the client's pacing and backoff, and of the simulator's rate limits.
@@ -7,6 +8,8 @@ import Synchronization
 public protocol RequestClock: Sendable {
   /// Monotonic time since an arbitrary origin.
   func now() -> Duration
+  /// Wall-clock time: what the durable call ledger and Kandji's hourly windows count in.
+  func date() -> Date
   /// Suspends for `duration` (or returns at once on a virtual clock, having advanced it).
   func sleep(for duration: Duration) async throws
 }
@@ -19,6 +22,8 @@ public struct SystemRequestClock: RequestClock {
 
   public func now() -> Duration { ContinuousClock.now - origin }
 
+  public func date() -> Date { Date() }
+
   public func sleep(for duration: Duration) async throws {
     guard duration > .zero else { return }
     try await Task.sleep(for: duration)
@@ -29,10 +34,16 @@ public struct SystemRequestClock: RequestClock {
 /// For tests and benchmarks of time-dependent behaviour without real sleeps.
 public final class VirtualRequestClock: RequestClock {
   private let state = Mutex<(now: Duration, sleeps: [Duration])>((.zero, []))
+  /// The wall-clock time at `now() == 0`.
+  public let startDate: Date
 
-  public init() {}
+  /// - Parameter startDate: the wall-clock start, on an hour boundary by default (Kandji's hourly
+  ///   windows are clock hours).
+  public init(startDate: Date = Date(timeIntervalSince1970: 1_800_000_000)) { self.startDate = startDate }
 
   public func now() -> Duration { state.withLock { $0.now } }
+
+  public func date() -> Date { startDate.addingTimeInterval(now().seconds) }
 
   public func sleep(for duration: Duration) async throws {
     try Task.checkCancellation()

@@ -5,7 +5,7 @@ extension KandjiSimulator {
   /// Answers one request the way a Kandji tenant behind Kong would: rate limits first (Kong),
   /// then injected faults, then the token and its permissions (Django), then the endpoint.
   public func respond(to request: SimulatorRequest) -> SimulatorResponse {
-    let now = clock.now()
+    let now = Duration.seconds(clock.date().timeIntervalSince1970)
     let route = Route(path: request.path)
     return state.withLock { s in
       s.stats.requests += 1
@@ -155,7 +155,7 @@ extension KandjiSimulator {
     return response
   }
 
-  /// Kong's fixed windows: counts requests per clock second and per clock hour, adds the
+  /// Kong's fixed windows: counts requests per wall-clock second and hour, adds the
   /// `X-Ratelimit-*` and `RateLimit-*` headers, and says how long to wait when a window is full.
   private static func applyRateLimits(_ s: inout SimulatorState, now: Duration) -> ([(String, String)], Int?) {
     guard s.requestsPerSecond != nil || s.requestsPerHour != nil else { return ([], nil) }
