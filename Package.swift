@@ -68,7 +68,12 @@ let package = Package(
     ),
     .target(
       name: "AssetStoreTestSupport",
-      dependencies: ["AssetStore", .product(name: "Logging", package: "swift-log")],
+      dependencies: [
+        "AssetStore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
       swiftSettings: strictSwift6
     ),
     .target(

@@ -1,5 +1,6 @@
 import AssetCore
 import AssetStore
+import AssetStoreTestSupport
 import Foundation
 import Testing
 
@@ -57,7 +58,7 @@ struct StoreContractTests {
   }
 
   // SQLite-specific (a file); `PostgresStoreTests` has the PostgreSQL equivalent.
-  @Test("a file keeps its data across reopening", arguments: [StoreBackend.sqliteFile])
+  @Test("a file keeps its data across reopening", arguments: [StoreBackend.sqlite])
   func persistence(backend: StoreBackend) async throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("assetsync-\(UUID().uuidString).sqlite")
       .path

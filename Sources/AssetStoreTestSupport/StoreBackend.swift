@@ -1,0 +1,39 @@
+import AssetStore
+import Foundation
+
+/// The store backends every contract, sync and web test runs against. Every test gets a fresh,
+/// empty store (or a fresh copy of a release fixture).
+public enum StoreBackend: String, CaseIterable, Sendable {
+  case sqlite
+  case postgres
+
+  /// SQLite always; PostgreSQL when `ASSETSYNC_TEST_POSTGRES_URL` is set, and on CI always (where
+  /// a missing server then fails every PostgreSQL case instead of skipping it).
+  public static var allCases: [StoreBackend] { PostgresTestDatabase.enabled ? [.sqlite, .postgres] : [.sqlite] }
+
+  /// A fresh, migrated store.
+  public func makeStore() async throws -> any AssetStore {
+    switch self {
+    case .sqlite: try SQLiteAssetStore(path: Self.scratchFile())
+    case .postgres: try await PostgresTestDatabase.makeStore()
+    }
+  }
+
+  /// A fresh copy of a release fixture, opened (and so upgraded) by today's store.
+  public func openFixture(_ fixture: ReleaseFixture) async throws -> any AssetStore {
+    switch self {
+    case .sqlite:
+      return try SQLiteAssetStore(path: try fixture.copySQLite(to: Self.scratchFile()))
+    case .postgres:
+      let database = try await PostgresTestDatabase.makeDatabase()
+      try PostgresTestDatabase.load(dump: fixture.postgresDump, into: database)
+      return try await PostgresAssetStore.connect(database, logger: PostgresTestDatabase.quietLogger)
+    }
+  }
+
+  /// A path for a new SQLite file in its own temporary directory.
+  public static func scratchFile(_ name: String = "assetsync.sqlite") -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("assetsync-tests-\(UUID().uuidString)")
+      .appendingPathComponent(name).path
+  }
+}
