@@ -1,6 +1,8 @@
 import AssetStore
 import Foundation
 import Logging
+import PostgresStore
+import SQLiteStore
 
 /// Fresh, empty PostgreSQL databases for tests, on the server `ASSETSYNC_TEST_POSTGRES_URL` names
 /// (`scripts/with-postgres` starts a throw-away one). Not part of the product.

@@ -3,6 +3,8 @@ import Foundation
 import GRDB
 import Logging
 import PostgresNIO
+import PostgresStore
+import SQLiteStore
 
 /// A database's schema (tables, columns, indexes, constraints, triggers) and reference rows (the
 /// managed types and fields the migrations write), as sorted lines: a fresh install and an

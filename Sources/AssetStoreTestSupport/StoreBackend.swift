@@ -1,5 +1,7 @@
 import AssetStore
 import Foundation
+import PostgresStore
+import SQLiteStore
 
 /// The store backends every contract, sync and web test runs against. Every test gets a fresh,
 /// empty store (or a fresh copy of a release fixture).

@@ -4,6 +4,8 @@ import AssetStore
 import Foundation
 import KandjiAPI
 import Logging
+import PostgresStore
+import SQLiteStore
 import SyncService
 
 /// `assetsync bench sync`: a first sync and an unchanged re-sync against a simulator in a child

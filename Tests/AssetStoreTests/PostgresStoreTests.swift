@@ -2,6 +2,8 @@ import AssetCore
 import AssetStore
 import AssetStoreTestSupport
 import Foundation
+import PostgresStore
+import SQLiteStore
 import Testing
 
 /// What only PostgreSQL has: several replicas (stores) on one database.

@@ -1,6 +1,8 @@
 import AssetStore
 import AssetStoreTestSupport
 import Foundation
+import PostgresStore
+import SQLiteStore
 import Testing
 
 /// Migrations are frozen: a database upgraded from any release ends with exactly the schema and
@@ -32,7 +34,7 @@ struct SchemaUpgradeTests {
     }
     #expect(fresh.filter { $0.hasPrefix("row: ") }.count == 6 + 6 * 13)
     #expect(fresh.contains { $0.hasPrefix("migration: v4-revocation") })
-    #expect(fresh.contains { $0.contains("assets_by_type_sort_name") })
+    #expect(fresh.contains { $0.contains("assets_by_type_sort_key") })
     let onlyFresh = fresh.filter { !upgraded.contains($0) }
     let onlyUpgraded = upgraded.filter { !fresh.contains($0) }
     #expect(onlyFresh.isEmpty, "only in a fresh install:\n\(onlyFresh.joined(separator: "\n"))")

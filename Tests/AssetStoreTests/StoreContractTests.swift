@@ -2,6 +2,8 @@ import AssetCore
 import AssetStore
 import AssetStoreTestSupport
 import Foundation
+import PostgresStore
+import SQLiteStore
 import Testing
 
 /// The same tests for every `AssetStore` backend (SQLite files here; PostgreSQL when configured).

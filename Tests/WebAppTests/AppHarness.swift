@@ -7,6 +7,8 @@ import HummingbirdTesting
 import KandjiAPI
 import KandjiSimulator
 import Logging
+import PostgresStore
+import SQLiteStore
 import SyncService
 import Synchronization
 import Testing

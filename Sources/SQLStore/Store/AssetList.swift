@@ -1,0 +1,74 @@
+import AssetCore
+import AssetStore
+import Foundation
+
+/// One page of an asset list: the total and the ids of the page, in `sort_key, id` order, from
+/// the covering index `(asset_type_id, sort_key, id, search_key)`, so deep pages skip index
+/// entries rather than rows.
+///
+/// Search is a substring of the folded name, display ID and serial number (`SearchKey`). A term
+/// of three characters or more can use the trigram index; SQLite first probes how common the
+/// term is in the first rows of the list: an index answers a rare term at once, but a common one
+/// (half the list says "macbook") is counted faster by walking the list than by joining most of
+/// the index. Both plans give exactly the same rows.
+struct AssetList {
+  let query: AssetQuery
+  let dialect: SQLDialect
+
+  /// Rows the probe looks at, and the share of matches above which walking the list wins.
+  static let probeRows = 1_000
+  static let commonShare = 0.1
+
+  func run<Session: SQLSession>(_ s: Session) async throws -> (total: Int, ids: [Int64]) {
+    var conditions = filters
+    if let term = AssetSearch.term(query.search) {
+      let scan: SQLStatement = "assets.search_key LIKE \(AssetSearch.likePattern(term)) ESCAPE '\\'"
+      if AssetSearch.canUseTrigrams(term), try await prefersIndex(term, scan: scan, s) {
+        conditions.append(dialect.trigramMatch(term))
+      } else {
+        conditions.append(scan)
+      }
+    }
+    let filter = conditions.isEmpty ? SQLStatement("") : "WHERE " + SQLStatement.joined(conditions, separator: " AND ")
+    let results = try await s.fetch([
+      "SELECT COUNT(*) FROM assets \(filter)",
+      "SELECT assets.id FROM assets \(filter) ORDER BY assets.sort_key, assets.id LIMIT \(query.size) OFFSET \(query.offset)",
+    ])
+    let total = Int(try results[0].first?.int64(at: 0) ?? 0)
+    return (total, try results[1].map { try $0.int64(at: 0) ?? 0 })
+  }
+
+  /// The conditions besides search.
+  var filters: [SQLStatement] {
+    var conditions: [SQLStatement] = []
+    if let type = query.assetTypeID { conditions.append("assets.asset_type_id = \(type)") }
+    if let retired = query.retired {
+      conditions.append(retired ? "assets.retired_at IS NOT NULL" : "assets.retired_at IS NULL")
+    }
+    if let managed = query.managed {
+      conditions.append(managed ? "assets.kandji_device_id IS NOT NULL" : "assets.kandji_device_id IS NULL")
+    }
+    if let contact = query.contactID {
+      conditions.append("assets.id IN (SELECT asset_id FROM asset_contacts WHERE contact_id = \(contact))")
+    }
+    return conditions
+  }
+
+  /// Whether the trigram index should answer `term`: always where the database plans it itself
+  /// (PostgreSQL's planner weighs the GIN index against the list order), else when the probe
+  /// finds the term rare.
+  func prefersIndex<Session: SQLSession>(_ term: String, scan: SQLStatement, _ s: Session) async throws -> Bool {
+    guard dialect.probesSearch else { return true }
+    let filter = filters.isEmpty ? SQLStatement("") : "WHERE " + SQLStatement.joined(filters, separator: " AND ")
+    let probe = try await s.fetchOne(
+      """
+      SELECT COUNT(*), COALESCE(SUM(CASE WHEN \(scan) THEN 1 ELSE 0 END), 0) FROM (
+        SELECT assets.search_key FROM assets \(filter) ORDER BY assets.sort_key, assets.id LIMIT \(Self.probeRows)
+      ) AS assets
+      """)
+    let looked = Double(try probe?.int64(at: 0) ?? 0)
+    let matched = Double(try probe?.int64(at: 1) ?? 0)
+    // A short list is walked in no time; a rare term is found faster through the index.
+    return looked >= Double(Self.probeRows) && matched / looked < Self.commonShare
+  }
+}
