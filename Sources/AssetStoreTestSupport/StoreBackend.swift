@@ -1,6 +1,7 @@
 import AssetStore
 import Foundation
 import PostgresStore
+import SQLStore
 import SQLiteStore
 
 /// The store backends every contract, sync and web test runs against. Every test gets a fresh,
@@ -37,5 +38,19 @@ public enum StoreBackend: String, CaseIterable, Sendable {
   public static func scratchFile(_ name: String = "assetsync.sqlite") -> String {
     FileManager.default.temporaryDirectory.appendingPathComponent("assetsync-tests-\(UUID().uuidString)")
       .appendingPathComponent(name).path
+  }
+}
+
+extension StoreBackend {
+  /// Runs a statement on a store of either backend, for test setup the store API has no method for
+  /// (custom fields).
+  public static func execute(_ statement: SQLStatement, on store: any AssetStore) async throws {
+    if let store = store as? SQLiteAssetStore {
+      try await store.write { session in try await session.execute(statement) }
+    } else if let store = store as? PostgresAssetStore {
+      try await store.write { session in try await session.execute(statement) }
+    } else {
+      throw FixtureError("not a store of this package: \(type(of: store))")
+    }
   }
 }
