@@ -1,5 +1,6 @@
 import AssetCore
 import AssetStore
+import AssetStoreTestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -7,18 +8,19 @@ import HummingbirdTesting
 import KandjiAPI
 import KandjiSimulator
 import Logging
-import PostgresStore
-import SQLiteStore
 import SyncService
 import Synchronization
 import Testing
 import WebApp
 
-/// A full app on a fresh SQLite file, a simulator on loopback sharing a virtual clock with the
-/// Kandji clients, an admin and an agent with API keys, and every log line captured.
+/// A full app on a fresh store, a simulator on loopback sharing a virtual clock with the Kandji
+/// clients, an admin and an agent with API keys, and every log line captured. `run` runs its body
+/// once per backend (SQLite, and PostgreSQL where its cases run), so every web and API test holds
+/// on both.
 struct AppHarness: Sendable {
+  let backend: StoreBackend
   let services: AppServices
-  let store: SQLiteAssetStore
+  let store: any AssetStore
   let simulator: KandjiSimulator
   let simulatorURL: String
   let clock: VirtualRequestClock
@@ -35,14 +37,27 @@ struct AppHarness: Sendable {
   }
 
   static func run<T: Sendable>(
-    devices: Int = 40, wallClock: (any WallClock)? = nil, _ body: @Sendable (AppHarness) async throws -> T
+    devices: Int = 40, wallClock: (any WallClock)? = nil, backends: [StoreBackend] = StoreBackend.allCases,
+    _ body: @Sendable (AppHarness) async throws -> T
+  ) async throws -> T {
+    let start = wallClock?.now()
+    var result: T?
+    for backend in backends {
+      if let clock = wallClock as? ManualWallClock, let start { clock.reset(to: start) }
+      result = try await run(backend: backend, devices: devices, wallClock: wallClock, body)
+    }
+    guard let result else { throw FixtureError("no store backend to run on") }
+    return result
+  }
+
+  private static func run<T: Sendable>(
+    backend: StoreBackend, devices: Int, wallClock: (any WallClock)?, _ body: @Sendable (AppHarness) async throws -> T
   ) async throws -> T {
     let clock = VirtualRequestClock()
     let simulator = KandjiSimulator(
       configuration: SimulatorConfiguration(deviceCount: devices, requestsPerSecond: nil, requestsPerHour: nil),
       clock: clock)
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("assetsync-web-\(UUID().uuidString)")
-    let store = try SQLiteAssetStore(path: directory.appendingPathComponent("db.sqlite").path)
+    let store = try await backend.makeStore()
     let logs = LogCapture()
     let logger = Logger(label: "assetsync") { _ in logs }
     let services = AppServices(
@@ -69,7 +84,8 @@ struct AppHarness: Sendable {
     return try await simulator.withRunningServer { url in
       try await body(
         AppHarness(
-          services: services, store: store, simulator: simulator, simulatorURL: url, clock: clock, admin: admin,
+          backend: backend, services: services, store: store, simulator: simulator, simulatorURL: url, clock: clock,
+          admin: admin,
           agent: agent, logs: logs, registry: RouteRegistry()))
     }
   }
