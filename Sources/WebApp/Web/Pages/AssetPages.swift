@@ -162,20 +162,27 @@ struct AssetPages {
   }
 
   func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    let asset = try await loadAsset(request, context)
-    guard let type = try await store.assetType(id: asset.assetTypeID) else { throw APIError.notFound("Asset type") }
-    let fields = try await store.fields(assetTypeID: type.id)
-    let consoleBase = try await store.kandjiSettings().apiURL.flatMap { try? KandjiBaseURL($0) }
-    let kandjiFields = ManagedField.allCases.map { field in
-      Field(label: field.label, value: asset.kandji.flatMap { field.value(in: $0) }.map(Self.readable(field)) ?? "—")
+    let id = try request.id(context, what: "Asset")
+    // One read: the asset, its type and fields (labels as stored), contacts and recent tickets.
+    guard let detail = try await store.assetDetail(id: id, recentTickets: 10) else {
+      throw APIError.notFound("Asset \(id)")
     }
-    let custom = fields.filter { !$0.isManaged }.map { Field(label: $0.name, value: asset.customValues[$0.id] ?? "—") }
-    let links = try await store.contactLinks(assetID: asset.id)
+    let (asset, type, links, tickets) = (detail.asset, detail.type, detail.contacts, detail.recentTickets)
+    let consoleBase = try await store.kandjiSettings().apiURL.flatMap { try? KandjiBaseURL($0) }
+    let kandjiFields = detail.fields.compactMap { field in
+      field.managedField.map { managed in
+        Field(
+          label: field.name,
+          value: asset.kandji.flatMap { managed.value(in: $0) }.map(Self.readable(managed)) ?? "—")
+      }
+    }
+    let custom = detail.fields.filter { !$0.isManaged }.map {
+      Field(label: $0.name, value: asset.customValues[$0.id] ?? "—")
+    }
     let linkedIDs = Set(links.map(\.contact.id))
     let allContacts = try await store.contacts(ContactQuery(page: 1, size: 200)).items.filter {
       !linkedIDs.contains($0.id)
     }
-    let tickets = try await store.tickets(TicketQuery(assetID: asset.id, page: 1, size: 10)).items
     let linkedTickets = Set(tickets.map(\.id))
     let recent = try await store.tickets(TicketQuery(page: 1, size: 50)).items.filter { !linkedTickets.contains($0.id) }
     let (chrome, clear) = try chrome(context, asset.name, request)
