@@ -34,8 +34,9 @@ enum PostgresMigrations {
         "CREATE INDEX api_keys_by_agent ON api_keys (agent_id)",
       ]),
     // Fast reads: keys sorted and searched the same way on every backend (`SearchKey`, filled in
-    // Swift; byte order through COLLATE "C"), the list order as a covering index, and pg_trgm
-    // for search (a trusted extension: the database owner may create it).
+    // Swift; byte order through COLLATE "C"), the list order as a covering index, pg_trgm for
+    // search (a trusted extension: the database owner may create it), and a version that every
+    // asset write bumps, so list totals can be remembered until the next write.
     Migration(
       version: "v5-search-keys",
       statements: [
@@ -47,6 +48,8 @@ enum PostgresMigrations {
         "DROP INDEX assets_by_type_name",
         "CREATE INDEX assets_by_type_sort_key ON assets (asset_type_id, sort_key, id) INCLUDE (search_key)",
         "CREATE INDEX contacts_by_sort_key ON contacts (sort_key, id)",
+        "CREATE TABLE data_versions (name TEXT PRIMARY KEY, version BIGINT NOT NULL)",
+        "INSERT INTO data_versions (name, version) VALUES ('assets', 0)",
       ],
       optional: [
         "CREATE EXTENSION IF NOT EXISTS pg_trgm",

@@ -31,7 +31,8 @@ enum SQLiteMigrations {
           """)
     }
     // Fast reads: keys sorted and searched the same way on every backend (`SearchKey`, filled
-    // in Swift), the list order as a covering index, and a trigram index for search.
+    // in Swift), the list order as a covering index, a trigram index for search, and a version
+    // that every asset write bumps, so list totals can be remembered until the next write.
     migrator.registerMigration("v5-search-keys") { db in
       try db.execute(sql: searchKeys)
     }
@@ -47,6 +48,8 @@ enum SQLiteMigrations {
     DROP INDEX assets_by_type_name;
     CREATE INDEX assets_by_type_sort_key ON assets(asset_type_id, sort_key, id, search_key);
     CREATE INDEX contacts_by_sort_key ON contacts(sort_key, id);
+    CREATE TABLE data_versions (name TEXT PRIMARY KEY, version INTEGER NOT NULL);
+    INSERT INTO data_versions (name, version) VALUES ('assets', 0);
     CREATE VIRTUAL TABLE asset_search USING fts5(
       search_key, content = 'assets', content_rowid = 'id', tokenize = 'trigram case_sensitive 1'
     );

@@ -42,6 +42,8 @@ public struct DatabaseCopier: Sendable {
       for table in Self.tables where includeSessions || table != "sessions" {
         summary.append((table, try await copyTable(table, into: s)))
       }
+      // Lists in this process may remember totals of the replaced contents.
+      try await s.execute("UPDATE data_versions SET version = version + 1 WHERE name = 'assets'")
       for table in Self.serialTables {
         try await s.fetch(
           """

@@ -71,6 +71,20 @@ struct PostgresStoreTests {
     #expect(try await stores[0].syncRuns(limit: 10).count == 1)
   }
 
+  @Test("a list total remembered by one replica moves when another replica writes")
+  func listTotalsAcrossReplicas() async throws {
+    let database = try await PostgresTestDatabase.makeDatabase()
+    let a = try await PostgresAssetStore.connect(database, logger: PostgresTestDatabase.quietLogger)
+    let b = try await PostgresAssetStore.connect(database, logger: PostgresTestDatabase.quietLogger)
+    let mac = try await a.managedType(for: .mac)
+    _ = try await a.createManualAsset(ManualAssetDraft(assetTypeID: mac.id, name: "One", displayID: "1"), at: now)
+    #expect(try await a.assets(AssetQuery(assetTypeID: mac.id)).total == 1)
+    #expect(try await a.assetCounts()[mac.id] == 1)
+    _ = try await b.createManualAsset(ManualAssetDraft(assetTypeID: mac.id, name: "Two", displayID: "2"), at: now)
+    #expect(try await a.assets(AssetQuery(assetTypeID: mac.id)).total == 2)
+    #expect(try await a.assetCounts()[mac.id] == 2)
+  }
+
   @Test("an unreachable server fails with a one-line error, not a hang")
   func unreachable() async throws {
     let configuration = PostgresStoreConfiguration(

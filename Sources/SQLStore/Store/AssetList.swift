@@ -14,27 +14,33 @@ import Foundation
 struct AssetList {
   let query: AssetQuery
   let dialect: SQLDialect
+  let totals: ListTotals
 
   /// Rows the probe looks at, and the share of matches above which walking the list wins.
   static let probeRows = 1_000
   static let commonShare = 0.1
 
   func run<Session: SQLSession>(_ s: Session) async throws -> (total: Int, ids: [Int64]) {
+    let version = try await s.fetchOne(ListTotals.versionQuery)?.int64(at: 0) ?? -1
     var conditions = filters
     if let term = AssetSearch.term(query.search) {
       let scan: SQLStatement = "assets.search_key LIKE \(AssetSearch.likePattern(term)) ESCAPE '\\'"
-      if AssetSearch.canUseTrigrams(term), try await prefersIndex(term, scan: scan, s) {
+      if AssetSearch.canUseTrigrams(term), try await prefersIndex(term, scan: scan, version: version, s) {
         conditions.append(dialect.trigramMatch(term))
       } else {
         conditions.append(scan)
       }
     }
     let filter = conditions.isEmpty ? SQLStatement("") : "WHERE " + SQLStatement.joined(conditions, separator: " AND ")
-    let results = try await s.fetch([
-      "SELECT COUNT(*) FROM assets \(filter)",
-      "SELECT assets.id FROM assets \(filter) ORDER BY assets.sort_key, assets.id LIMIT \(query.size) OFFSET \(query.offset)",
-    ])
+    let count: SQLStatement = "SELECT COUNT(*) FROM assets \(filter)"
+    let page: SQLStatement =
+      "SELECT assets.id FROM assets \(filter) ORDER BY assets.sort_key, assets.id LIMIT \(query.size) OFFSET \(query.offset)"
+    if let total = totals.total(count, at: version) {
+      return (total, try await s.fetch(page).map { try $0.int64(at: 0) ?? 0 })
+    }
+    let results = try await s.fetch([count, page])
     let total = Int(try results[0].first?.int64(at: 0) ?? 0)
+    totals.remember(total: total, for: count, at: version)
     return (total, try results[1].map { try $0.int64(at: 0) ?? 0 })
   }
 
@@ -57,18 +63,23 @@ struct AssetList {
   /// Whether the trigram index should answer `term`: always where the database plans it itself
   /// (PostgreSQL's planner weighs the GIN index against the list order), else when the probe
   /// finds the term rare.
-  func prefersIndex<Session: SQLSession>(_ term: String, scan: SQLStatement, _ s: Session) async throws -> Bool {
+  func prefersIndex<Session: SQLSession>(_ term: String, scan: SQLStatement, version: Int64, _ s: Session)
+    async throws -> Bool
+  {
     guard dialect.probesSearch else { return true }
     let filter = filters.isEmpty ? SQLStatement("") : "WHERE " + SQLStatement.joined(filters, separator: " AND ")
-    let probe = try await s.fetchOne(
-      """
+    let probe: SQLStatement = """
       SELECT COUNT(*), COALESCE(SUM(CASE WHEN \(scan) THEN 1 ELSE 0 END), 0) FROM (
         SELECT assets.search_key FROM assets \(filter) ORDER BY assets.sort_key, assets.id LIMIT \(Self.probeRows)
       ) AS assets
-      """)
-    let looked = Double(try probe?.int64(at: 0) ?? 0)
-    let matched = Double(try probe?.int64(at: 1) ?? 0)
+      """
+    if let known = totals.plan(probe, at: version) { return known }
+    let row = try await s.fetchOne(probe)
+    let looked = Double(try row?.int64(at: 0) ?? 0)
+    let matched = Double(try row?.int64(at: 1) ?? 0)
     // A short list is walked in no time; a rare term is found faster through the index.
-    return looked >= Double(Self.probeRows) && matched / looked < Self.commonShare
+    let useIndex = looked >= Double(Self.probeRows) && matched / looked < Self.commonShare
+    totals.remember(plan: useIndex, for: probe, at: version)
+    return useIndex
   }
 }

@@ -91,7 +91,7 @@ extension SQLStore {
 
   func assetListing(_ query: AssetQuery, withLinks: Bool) async throws -> Page<ListedAsset> {
     try await read { s in
-      let (total, ids) = try await AssetList(query: query, dialect: dialect).run(s)
+      let (total, ids) = try await AssetList(query: query, dialect: dialect, totals: listTotals).run(s)
       let items = try await Self.assets(s, ids: ids, withLinks: withLinks)
       return Page(items: items, total: total, page: query.page, size: query.size)
     }
@@ -99,21 +99,28 @@ extension SQLStore {
 
   public func assetDetail(id: Int64, recentTickets: Int) async throws -> AssetDetail? {
     try await read { s in
+      // One batch: a single snapshot on SQLite, one connection on PostgreSQL.
       let typeID: SQLStatement = "(SELECT asset_type_id FROM assets WHERE id = \(id))"
+      let tickets = Self.ticketsQuery(
+        where: "tickets.id IN (SELECT ticket_id FROM ticket_assets WHERE asset_id = \(id))", limit: recentTickets,
+        offset: 0)
       let results = try await s.fetch([
+        "SELECT \(raw: AssetRecord.columns) FROM assets WHERE assets.id = \(id)",
+        "SELECT asset_id, field_id, value FROM asset_field_values WHERE asset_id = \(id)",
+        Self.linksQuery("l.asset_id = \(id)"),
         "SELECT \(raw: AssetTypeRecord.columns) FROM asset_types WHERE id = \(typeID)",
         Self.fieldsQuery(typeID: typeID),
-        Self.ticketsQuery(
-          where: "tickets.id IN (SELECT ticket_id FROM ticket_assets WHERE asset_id = \(id))", limit: recentTickets,
-          offset: 0),
-        "SELECT ticket_id, asset_id FROM ticket_assets WHERE ticket_id IN (SELECT ticket_id FROM ticket_assets WHERE asset_id = \(id)) ORDER BY asset_id",
+        tickets,
+        "SELECT ticket_id, asset_id FROM ticket_assets WHERE ticket_id IN (SELECT id FROM (\(tickets)) AS t) ORDER BY asset_id",
       ])
-      guard let listed = try await Self.assets(s, ids: [id], withLinks: true).first,
-        let type = try results[0].decoded(AssetTypeRecord.decode).first
+      guard var reader = results[0].first.map({ RowReader($0) }),
+        let type = try results[3].decoded(AssetTypeRecord.decode).first
       else { return nil }
+      let asset = try AssetRecord.decode(&reader, customValues: try Self.customValues(results[1])[id] ?? [:])
       return AssetDetail(
-        asset: listed.asset, type: type, fields: try results[1].decoded(AssetFieldRecord.decode),
-        contacts: listed.contacts, recentTickets: try Self.tickets(results[2], links: results[3]))
+        asset: asset, type: type, fields: try results[4].decoded(AssetFieldRecord.decode),
+        contacts: try Self.contactLinks(results[2])[id] ?? [],
+        recentTickets: try Self.tickets(results[5], links: results[6]))
     }
   }
 }

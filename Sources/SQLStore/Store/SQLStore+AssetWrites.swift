@@ -25,6 +25,7 @@ extension SQLStore {
         }
       }
       let id = try inserted?.int64(at: 0) ?? 0
+      try await s.execute(ListTotals.bump)
       try await Self.writeCustomValues(s, assetID: id, typeID: draft.assetTypeID, values: draft.customValues)
       try await Self.replaceManualContacts(s, assetID: id, contactIDs: draft.contactIDs, at: now)
       return try await Self.assets(s, where: "assets.id = \(id)")[0]
@@ -51,6 +52,7 @@ extension SQLStore {
           WHERE id = \(id)
           """)
       }
+      try await s.execute(ListTotals.bump)
       if let values = change.customValues {
         try await Self.writeCustomValues(s, assetID: id, typeID: current.assetTypeID, values: values)
       }
@@ -67,7 +69,7 @@ extension SQLStore {
         throw StoreError.notFound("Asset \(id)")
       }
       if let violation = AssetWriteRules.checkDelete(current) { throw StoreError.readOnly(violation) }
-      try await s.execute("DELETE FROM assets WHERE id = \(id)")
+      try await s.execute(["DELETE FROM assets WHERE id = \(id)", ListTotals.bump])
     }
   }
 

@@ -67,14 +67,15 @@ extension SQLStore {
       )
       guard try found?.int64(at: 0) == 1 else { throw StoreError.notFound("Asset \(assetID)") }
       guard try found?.int64(at: 1) == 1 else { throw StoreError.notFound("Contact \(contactID)") }
-      try await s.execute(Self.manualLink(assetID: assetID, contactID: contactID, at: now))
+      try await s.execute([Self.manualLink(assetID: assetID, contactID: contactID, at: now), ListTotals.bump])
     }
   }
 
   public func unlinkContact(_ contactID: Int64, fromAsset assetID: Int64) async throws {
     try await write { s in
-      let removed = try await s.execute(
-        "DELETE FROM asset_contacts WHERE asset_id = \(assetID) AND contact_id = \(contactID)")
+      let removed = try await s.execute([
+        "DELETE FROM asset_contacts WHERE asset_id = \(assetID) AND contact_id = \(contactID)", ListTotals.bump,
+      ])[0]
       if removed == 0 { throw StoreError.notFound("A link between asset \(assetID) and contact \(contactID)") }
     }
   }

@@ -28,15 +28,18 @@ extension SQLStore {
       }
     }
     let writes = try batch.decisions.map { try SyncStatements.statements(for: $0, typeIDs: typeIDs, at: batch.at) }
+    // Lists remember their totals until the next asset write: this page is one.
+    let bump = writes.contains { !$0.isEmpty } ? [ListTotals.bump] : []
     var rows = batch.rows
     var written = 0
     if !savepoints {
       do {
-        written = try await s.execute(writes.flatMap { $0 }).reduce(0, +)
+        written = try await s.execute(bump + writes.flatMap { $0 }).dropFirst(bump.count).reduce(0, +)
       } catch SQLFailure.uniqueViolation {
         throw RetryWithSavepoints()
       }
     } else {
+      try await s.execute(bump)
       for (index, statements) in writes.enumerated() where !statements.isEmpty {
         do {
           let counts = try await s.execute(["SAVEPOINT decision"] + statements + ["RELEASE SAVEPOINT decision"])

@@ -54,10 +54,13 @@ extension SQLStore {
 
   public func assetCounts() async throws -> [Int64: Int] {
     try await read { s in
+      let version = try await s.fetchOne(ListTotals.versionQuery)?.int64(at: 0) ?? -1
+      if let counts = listTotals.typeCounts(at: version) { return counts }
       var counts: [Int64: Int] = [:]
       for row in try await s.fetch("SELECT asset_type_id, COUNT(*) FROM assets GROUP BY asset_type_id") {
         counts[try row.int64(at: 0) ?? 0] = Int(try row.int64(at: 1) ?? 0)
       }
+      listTotals.remember(typeCounts: counts, at: version)
       return counts
     }
   }

@@ -11,6 +11,8 @@ public final class SQLStore<Database: SQLDatabase>: AssetStore {
   /// The Kandji settings as last decoded, with the stored text they came from: requests that
   /// render console links read the text (one row) but decode it only when it changed.
   let settingsCache = Mutex<(text: String, settings: KandjiSettings)?>(nil)
+  /// List totals and search plans, valid until the next asset write.
+  let listTotals = ListTotals()
 
   public init(database: Database) {
     self.database = database
