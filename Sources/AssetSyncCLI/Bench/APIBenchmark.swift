@@ -89,6 +89,12 @@ struct APIBenchmark: AsyncParsableCommand {
           connections, many.requestsPerSecond, many.percentile(0.5), many.percentile(0.99), one.requestsPerSecond,
           one.percentile(0.5), one.percentile(0.99), many.errors + one.errors))
     }
-    Console.line(String(format: "peak RSS while serving: %.1f MB", Double(ProcessMemory.peakResidentBytes) / 1_048_576))
+    let megabytes = { (bytes: Int) in Double(bytes) / 1_048_576 }
+    Console.line(
+      String(
+        format:
+          "peak RSS while serving: %.1f MB (now %.1f MB heap, %.1f MB mapped files: the SQLite file is memory-mapped)",
+        megabytes(ProcessMemory.peakResidentBytes), megabytes(ProcessMemory.residentAnonymousBytes),
+        megabytes(ProcessMemory.residentFileBytes)))
   }
 }

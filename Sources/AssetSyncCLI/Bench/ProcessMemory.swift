@@ -6,6 +6,9 @@ enum ProcessMemory {
   static var peakResidentBytes: Int { read("VmHWM") }
   /// Current resident set size (`VmRSS`), in bytes.
   static var residentBytes: Int { read("VmRSS") }
+  /// Of the resident set: anonymous memory (the heap) and mapped files (SQLite maps its file).
+  static var residentAnonymousBytes: Int { read("RssAnon") }
+  static var residentFileBytes: Int { read("RssFile") }
 
   /// Resets the peak to the current size (`/proc/self/clear_refs` with 5), so one measurement
   /// does not inherit the peak of the previous one. Returns whether the kernel allowed it.

@@ -21,28 +21,43 @@ struct AssetList {
   static let commonShare = 0.1
 
   func run<Session: SQLSession>(_ s: Session) async throws -> (total: Int, ids: [Int64]) {
+    guard let term = AssetSearch.term(query.search) else {
+      // The common case in one round trip: the data version and the page; the total only when
+      // this version has not counted it yet.
+      let (count, page) = statements(filters)
+      let results = try await s.fetch([ListTotals.versionQuery, page])
+      return (try await total(count, version: try results[0].first?.int64(at: 0) ?? -1, s), try ids(results[1]))
+    }
     let version = try await s.fetchOne(ListTotals.versionQuery)?.int64(at: 0) ?? -1
-    var conditions = filters
-    if let term = AssetSearch.term(query.search) {
-      let scan: SQLStatement = "assets.search_key LIKE \(AssetSearch.likePattern(term)) ESCAPE '\\'"
-      if AssetSearch.canUseTrigrams(term), try await prefersIndex(term, scan: scan, version: version, s) {
-        conditions.append(dialect.trigramMatch(term))
-      } else {
-        conditions.append(scan)
-      }
-    }
-    let filter = conditions.isEmpty ? SQLStatement("") : "WHERE " + SQLStatement.joined(conditions, separator: " AND ")
-    let count: SQLStatement = "SELECT COUNT(*) FROM assets \(filter)"
-    let page: SQLStatement =
-      "SELECT assets.id FROM assets \(filter) ORDER BY assets.sort_key, assets.id LIMIT \(query.size) OFFSET \(query.offset)"
-    if let total = totals.total(count, at: version) {
-      return (total, try await s.fetch(page).map { try $0.int64(at: 0) ?? 0 })
-    }
+    let scan: SQLStatement = "assets.search_key LIKE \(AssetSearch.likePattern(term)) ESCAPE '\\'"
+    var useIndex = false
+    if AssetSearch.canUseTrigrams(term) { useIndex = try await prefersIndex(term, scan: scan, version: version, s) }
+    let (count, page) = statements(filters + [useIndex ? dialect.trigramMatch(term) : scan])
+    if let known = totals.total(count, at: version) { return (known, try ids(try await s.fetch(page))) }
     let results = try await s.fetch([count, page])
     let total = Int(try results[0].first?.int64(at: 0) ?? 0)
     totals.remember(total: total, for: count, at: version)
-    return (total, try results[1].map { try $0.int64(at: 0) ?? 0 })
+    return (total, try ids(results[1]))
   }
+
+  /// The total and the page's ids under `conditions`.
+  func statements(_ conditions: [SQLStatement]) -> (count: SQLStatement, page: SQLStatement) {
+    let filter = conditions.isEmpty ? SQLStatement("") : "WHERE " + SQLStatement.joined(conditions, separator: " AND ")
+    return (
+      "SELECT COUNT(*) FROM assets \(filter)",
+      "SELECT assets.id FROM assets \(filter) ORDER BY assets.sort_key, assets.id LIMIT \(query.size) OFFSET \(query.offset)"
+    )
+  }
+
+  /// The total `count` gives at `version`, counted once per version.
+  func total<Session: SQLSession>(_ count: SQLStatement, version: Int64, _ s: Session) async throws -> Int {
+    if let known = totals.total(count, at: version) { return known }
+    let total = Int(try await s.fetchOne(count)?.int64(at: 0) ?? 0)
+    totals.remember(total: total, for: count, at: version)
+    return total
+  }
+
+  func ids<Row: StoreRow>(_ rows: [Row]) throws -> [Int64] { try rows.map { try $0.int64(at: 0) ?? 0 } }
 
   /// The conditions besides search.
   var filters: [SQLStatement] {
