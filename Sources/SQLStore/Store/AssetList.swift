@@ -16,6 +16,10 @@ struct AssetList {
   let dialect: SQLDialect
   let totals: ListTotals
 
+  /// Deep pages start from the nearest of these anchors (one every this many rows, found in one
+  /// walk per data version) rather than skipping every earlier row.
+  static let anchorSpacing = 1_000
+
   /// Rows the probe looks at, and the share of matches above which walking the list wins.
   static let probeRows = 1_000
   static let commonShare = 0.1
@@ -25,8 +29,12 @@ struct AssetList {
       // The common case in one round trip: the data version and the page; the total only when
       // this version has not counted it yet.
       let (count, page) = statements(filters)
-      let results = try await s.fetch([ListTotals.versionQuery, page])
-      return (try await total(count, version: try results[0].first?.int64(at: 0) ?? -1, s), try ids(results[1]))
+      guard query.offset >= Self.anchorSpacing else {
+        let results = try await s.fetch([ListTotals.versionQuery, page])
+        return (try await total(count, version: try results[0].first?.int64(at: 0) ?? -1, s), try ids(results[1]))
+      }
+      let version = try await s.fetchOne(ListTotals.versionQuery)?.int64(at: 0) ?? -1
+      return (try await total(count, version: version, s), try await deepPage(filters, version: version, s))
     }
     let version = try await s.fetchOne(ListTotals.versionQuery)?.int64(at: 0) ?? -1
     let scan: SQLStatement = "assets.search_key LIKE \(AssetSearch.likePattern(term)) ESCAPE '\\'"
@@ -58,6 +66,38 @@ struct AssetList {
   }
 
   func ids<Row: StoreRow>(_ rows: [Row]) throws -> [Int64] { try rows.map { try $0.int64(at: 0) ?? 0 } }
+
+  /// A page far into the list: from the nearest anchor at or before it, skipping fewer than
+  /// `anchorSpacing` rows (the order is `sort_key, id`, so a row-value comparison finds the anchor).
+  func deepPage<Session: SQLSession>(_ conditions: [SQLStatement], version: Int64, _ s: Session) async throws
+    -> [Int64]
+  {
+    let filter = conditions.isEmpty ? SQLStatement("") : "WHERE " + SQLStatement.joined(conditions, separator: " AND ")
+    let walk: SQLStatement = """
+      SELECT position, sort_key, id FROM (
+        SELECT row_number() OVER (ORDER BY assets.sort_key, assets.id) - 1 AS position, assets.sort_key, assets.id
+        FROM assets \(filter)
+      ) AS ranked WHERE position % \(Self.anchorSpacing) = 0
+      """
+    var anchors = totals.anchors(walk, at: version)
+    if anchors == nil {
+      let found = try await s.fetch(walk).map { row in
+        PageAnchor(
+          position: Int(try row.int64(at: 0) ?? 0), sortKey: try row.string(at: 1) ?? "", id: try row.int64(at: 2) ?? 0)
+      }
+      totals.remember(anchors: found, for: walk, at: version)
+      anchors = found
+    }
+    guard let anchor = anchors?.last(where: { $0.position <= query.offset }) else { return [] }
+    let from: SQLStatement = "(assets.sort_key, assets.id) >= (\(anchor.sortKey), \(anchor.id))"
+    let rest = "WHERE " + SQLStatement.joined(conditions + [from], separator: " AND ")
+    return try ids(
+      try await s.fetch(
+        """
+        SELECT assets.id FROM assets \(rest) ORDER BY assets.sort_key, assets.id
+        LIMIT \(query.size) OFFSET \(query.offset - anchor.position)
+        """))
+  }
 
   /// The conditions besides search.
   var filters: [SQLStatement] {

@@ -9,6 +9,7 @@ final class ListTotals: Sendable {
     var version: Int64 = -1
     var totals: [SQLStatement: Int] = [:]
     var plans: [SQLStatement: Bool] = [:]
+    var anchors: [SQLStatement: [PageAnchor]] = [:]
     var typeCounts: [Int64: Int]?
   }
 
@@ -37,6 +38,14 @@ final class ListTotals: Sendable {
     update(version) { $0.plans[probe] = plan }
   }
 
+  func anchors(_ list: SQLStatement, at version: Int64) -> [PageAnchor]? {
+    state.withLock { $0.version == version ? $0.anchors[list] : nil }
+  }
+
+  func remember(anchors: [PageAnchor], for list: SQLStatement, at version: Int64) {
+    update(version) { $0.anchors[list] = anchors }
+  }
+
   func typeCounts(at version: Int64) -> [Int64: Int]? {
     state.withLock { $0.version == version ? $0.typeCounts : nil }
   }
@@ -51,11 +60,20 @@ final class ListTotals: Sendable {
     state.withLock { state in
       if version > state.version { state = State(version: version) }
       guard version == state.version else { return }
-      if state.totals.count + state.plans.count >= Self.capacity {
+      if state.totals.count + state.plans.count + state.anchors.count >= Self.capacity {
         state.totals = [:]
         state.plans = [:]
+        state.anchors = [:]
       }
       change(&state)
     }
   }
+}
+
+/// Where every `AssetList.anchorSpacing`-th row of a list starts: its position and sort key, so
+/// a deep page starts from the nearest anchor instead of skipping every row before it.
+struct PageAnchor: Sendable {
+  let position: Int
+  let sortKey: String
+  let id: Int64
 }
