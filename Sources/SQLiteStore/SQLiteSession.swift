@@ -13,6 +13,8 @@ public struct SQLiteSession: SQLSession {
       if writing {
         return try await writer.writeWithoutTransaction { db in try Self.run(statements, db) }
       }
+      // One statement needs no snapshot of its own: skip the read transaction's BEGIN and COMMIT.
+      if statements.count == 1 { return try await writer.unsafeRead { db in try Self.run(statements, db) } }
       return try await writer.read { db in try Self.run(statements, db) }
     }
   }
