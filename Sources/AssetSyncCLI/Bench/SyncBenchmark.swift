@@ -42,7 +42,7 @@ struct SyncBenchmark: AsyncParsableCommand {
   func run() async throws {
     let server = try database.map { try PostgresStoreConfiguration(url: $0) }
     Console.line(
-      "fleet    store     run       seconds  list calls (bound)  detail calls (bound)  asset writes  peak RSS (MB)  outcome"
+      "fleet    store     run       seconds  list calls (bound)  detail calls (bound)  asset writes  peak RSS (MB)  heap (MB)  outcome"
     )
     for size in sizes {
       let simulator = try SimulatorProcess(devices: size, rateLimited: false)
@@ -98,10 +98,11 @@ struct SyncBenchmark: AsyncParsableCommand {
       let t = run.totals
       Console.line(
         String(
-          format: "%-8d %@ %@ %8.2f  %10d (%5d)  %12d (%6d)  %12d  %13.1f  %@", size,
+          format: "%-8d %@ %@ %8.2f  %10d (%5d)  %12d (%6d)  %12d  %13.1f  %9.1f  %@", size,
           storeLabel.padding(toLength: 9, withPad: " ", startingAt: 0) as NSString,
           label.padding(toLength: 8, withPad: " ", startingAt: 0) as NSString, seconds,
           run.listRequests, (size + 299) / 300, run.detailRequests, detailBound, run.assetWrites, peak,
+          Double(ProcessMemory.residentAnonymousBytes) / 1_048_576,
           "\(run.status.rawValue): \(t.created) created, \(t.skipped) skipped, \(t.failed) failed" as NSString))
     }
   }
