@@ -15,6 +15,10 @@ let package = Package(
     .library(name: "KandjiAPI", targets: ["KandjiAPI"]),
     .library(name: "KandjiSimulator", targets: ["KandjiSimulator"]),
     .library(name: "AssetStore", targets: ["AssetStore"]),
+    .library(name: "SQLStore", targets: ["SQLStore"]),
+    .library(name: "SQLiteStore", targets: ["SQLiteStore"]),
+    .library(name: "PostgresStore", targets: ["PostgresStore"]),
+    .library(name: "StoreMigration", targets: ["StoreMigration"]),
     .library(name: "SyncService", targets: ["SyncService"]),
     .library(name: "WebApp", targets: ["WebApp"]),
   ],
@@ -58,19 +62,40 @@ let package = Package(
       ],
       swiftSettings: strictSwift6
     ),
+    // The store protocol and its value types: what the app, the sync and the web use.
+    .target(name: "AssetStore", dependencies: ["AssetCore"], swiftSettings: strictSwift6),
+    // The one store implementation, every query and record written once, over `SQLDatabase`.
+    .target(name: "SQLStore", dependencies: ["AssetCore", "AssetStore"], swiftSettings: strictSwift6),
+    // The SQLite driver and migrations (GRDB).
     .target(
-      name: "AssetStore",
+      name: "SQLiteStore",
+      dependencies: ["AssetStore", "SQLStore", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: strictSwift6
+    ),
+    // The PostgreSQL driver and migrations (PostgresNIO).
+    .target(
+      name: "PostgresStore",
       dependencies: [
-        "AssetCore",
-        .product(name: "GRDB", package: "GRDB.swift"),
+        "AssetStore", "SQLStore",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strictSwift6
     ),
+    // `migrate-database`: SQLite → PostgreSQL.
+    .target(
+      name: "StoreMigration",
+      dependencies: ["AssetStore", "SQLStore", "SQLiteStore", "PostgresStore"],
+      swiftSettings: strictSwift6
+    ),
     .target(
       name: "AssetStoreTestSupport",
-      dependencies: ["AssetStore", .product(name: "Logging", package: "swift-log")],
+      dependencies: [
+        "AssetStore", "SQLStore", "SQLiteStore", "PostgresStore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
       swiftSettings: strictSwift6
     ),
     .target(
@@ -108,6 +133,9 @@ let package = Package(
         "KandjiAPI",
         "KandjiSimulator",
         "AssetStore",
+        "SQLiteStore",
+        "PostgresStore",
+        "StoreMigration",
         "SyncService",
         "WebApp",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -126,13 +154,17 @@ let package = Package(
     ),
     .testTarget(
       name: "AssetStoreTests",
-      dependencies: ["AssetStore", "AssetCore", "AssetStoreTestSupport"],
+      dependencies: [
+        "AssetStore", "AssetCore", "SQLStore", "SQLiteStore", "PostgresStore", "StoreMigration",
+        "AssetStoreTestSupport",
+      ],
       swiftSettings: strictSwift6
     ),
     .testTarget(
       name: "SyncServiceTests",
       dependencies: [
-        "SyncService", "AssetStore", "AssetCore", "KandjiAPI", "KandjiSimulator", "AssetStoreTestSupport",
+        "SyncService", "AssetStore", "SQLiteStore", "PostgresStore", "AssetCore", "KandjiAPI", "KandjiSimulator",
+        "AssetStoreTestSupport",
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strictSwift6
@@ -140,7 +172,8 @@ let package = Package(
     .testTarget(
       name: "WebAppTests",
       dependencies: [
-        "WebApp", "SyncService", "AssetStore", "AssetCore", "KandjiAPI", "KandjiSimulator", "AssetStoreTestSupport",
+        "WebApp", "SyncService", "AssetStore", "SQLiteStore", "PostgresStore", "AssetCore", "KandjiAPI",
+        "KandjiSimulator", "AssetStoreTestSupport",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "Yams", package: "Yams"),
         .product(name: "NIOEmbedded", package: "swift-nio"),
@@ -151,7 +184,7 @@ let package = Package(
     ),
     .testTarget(
       name: "CLITests",
-      dependencies: ["AssetStore", "AssetCore", "AssetStoreTestSupport"],
+      dependencies: ["AssetStore", "SQLiteStore", "PostgresStore", "AssetCore", "AssetStoreTestSupport"],
       swiftSettings: strictSwift6
     ),
     .testTarget(

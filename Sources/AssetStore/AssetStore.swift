@@ -2,8 +2,8 @@ import AssetCore
 import Foundation
 
 /// Where AssetSync keeps everything: asset types and fields, assets, contacts, tickets, sync
-/// runs and reports, settings. `SQLiteAssetStore` is the default; a PostgreSQL store implements
-/// the same protocol and passes the same contract tests.
+/// runs and reports, settings. One implementation (`SQLStore`) runs on SQLite (`SQLiteStore`,
+/// the default) and PostgreSQL (`PostgresStore`); both pass the same contract tests.
 ///
 /// Every method is one transaction. Errors are `StoreError` values.
 public protocol AssetStore: HelpdeskStore {
@@ -19,6 +19,10 @@ public protocol AssetStore: HelpdeskStore {
   func asset(id: Int64) async throws -> Asset?
   func asset(kandjiDeviceID: String) async throws -> Asset?
   func assets(_ query: AssetQuery) async throws -> Page<Asset>
+  /// A page of assets with their contacts, for lists: no query per asset.
+  func assetListing(_ query: AssetQuery) async throws -> Page<ListedAsset>
+  /// An asset with its type, fields, contacts and `recentTickets` newest tickets, in one read.
+  func assetDetail(id: Int64, recentTickets: Int) async throws -> AssetDetail?
   /// A manual asset; fails with `.duplicateDisplayID` when the display ID is taken.
   func createManualAsset(_ draft: ManualAssetDraft, at: Date) async throws -> Asset
   /// Changes a manual asset; refuses managed assets (`AssetWriteRules`).

@@ -1,6 +1,8 @@
 import AssetStore
 import Foundation
 import Logging
+import PostgresStore
+import SQLiteStore
 
 /// Fresh, empty PostgreSQL databases for tests, on the server `ASSETSYNC_TEST_POSTGRES_URL` names
 /// (`scripts/with-postgres` starts a throw-away one). Not part of the product.
@@ -39,6 +41,32 @@ public enum PostgresTestDatabase {
     var logger = Logger(label: "assetsync.postgres")
     logger.logLevel = .warning
     return logger
+  }
+
+  /// Loads a `pg_dump` file into `database` with the `psql` binary (dumps hold psql meta-commands
+  /// such as `\restrict`, so only psql reads them); stops at the first error.
+  public static func load(dump: URL, into database: PostgresStoreConfiguration) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", database.host, "-p", String(database.port), "-U",
+      database.username, "-d", database.database, "-f", dump.path,
+    ]
+    var environment = ProcessInfo.processInfo.environment
+    environment["PGPASSWORD"] = database.password ?? ""
+    environment["PGSSLMODE"] = database.tls == .require ? "require" : database.tls.rawValue
+    process.environment = environment
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    do { try process.run() } catch {
+      throw StoreError.database("cannot run psql (apt-get install postgresql-client): \(error)")
+    }
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw StoreError.database("psql could not load \(dump.lastPathComponent): \(message)")
+    }
   }
 
   /// A store on a fresh, empty database (migrated).

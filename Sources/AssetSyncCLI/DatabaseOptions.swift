@@ -1,6 +1,8 @@
 import ArgumentParser
 import AssetStore
 import Foundation
+import PostgresStore
+import SQLiteStore
 
 /// `--database PATH|URL`, shared by every command that opens the store.
 struct DatabaseOptions: ParsableArguments {

@@ -5,6 +5,7 @@ import Hummingbird
 import KandjiAPI
 import KandjiSimulator
 import Logging
+import SQLiteStore
 import ServiceLifecycle
 import SyncService
 import WebApp

@@ -1,6 +1,9 @@
 import ArgumentParser
 import AssetStore
 import Foundation
+import PostgresStore
+import SQLiteStore
+import StoreMigration
 
 /// `assetsync migrate-database`: moves a single-machine install (SQLite) to PostgreSQL, for
 /// running several replicas. Ids are kept, so links, URLs and API clients keep working.

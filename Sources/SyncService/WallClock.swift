@@ -31,6 +31,10 @@ public final class ManualWallClock: WallClock {
 
   public func now() -> Date { state.withLock { $0 } }
 
+  /// Sets the time back (or forward) to `date`: a test that runs once per store backend starts
+  /// each run at the same moment.
+  public func reset(to date: Date) { state.withLock { $0 = date } }
+
   public func sleep(until date: Date) async throws {
     try Task.checkCancellation()
     guard date <= limit else {

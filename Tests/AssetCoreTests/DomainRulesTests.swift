@@ -115,3 +115,20 @@ struct SyncScheduleTests {
     #expect(SyncSchedule(hour: 23, minute: 59, timeZone: "Asia/Kolkata").problem == nil)
   }
 }
+
+@Suite("ISO 8601 text")
+struct ISO8601Tests {
+  @Test("matches Foundation's format style for dates around the epoch, leap days and far ahead")
+  func matchesFormatStyle() {
+    var dates = [
+      0, -1, -86_400, 951_782_400, 1_709_164_800.999, 1_796_103_597.5014548, 4_102_444_799, -2_208_988_800.25,
+    ]
+    .map(Date.init(timeIntervalSince1970:))
+    var seed: UInt64 = 7
+    for _ in 0..<2_000 {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1
+      dates.append(Date(timeIntervalSince1970: Double(seed % 8_000_000_000) - 2_000_000_000 + 0.37))
+    }
+    for date in dates { #expect(ISO8601.string(date) == date.formatted(.iso8601), "\(date.timeIntervalSince1970)") }
+  }
+}

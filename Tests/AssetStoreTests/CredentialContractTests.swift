@@ -1,5 +1,6 @@
 import AssetCore
 import AssetStore
+import AssetStoreTestSupport
 import Foundation
 import Testing
 

@@ -1,10 +1,12 @@
 import AssetCore
+import AssetStore
 import AssetStoreTestSupport
 import Foundation
 import GRDB
+import PostgresStore
+import SQLiteStore
+import StoreMigration
 import Testing
-
-@testable import AssetStore
 
 /// `migrate-database`: a populated SQLite file copied into PostgreSQL reads back the same
 /// through the store API, with ids kept and the sequences moved past them.
@@ -17,7 +19,7 @@ struct DatabaseCopierTests {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("copy-\(UUID().uuidString).sqlite").path
     let store = try SQLiteAssetStore(path: path)
     let monitors = try await store.createAssetType(name: "Monitors", description: "Desk monitors")
-    try await store.writer.write { db in
+    try await store.database.writer.write { db in
       try db.execute(
         sql:
           "INSERT INTO asset_fields (asset_type_id, name, field_type, position, choices) VALUES (?, 'Size', 'text', 0, '[]')",

@@ -2,6 +2,8 @@ import AssetCore
 import AssetStore
 import AssetStoreTestSupport
 import Foundation
+import PostgresStore
+import SQLiteStore
 import Testing
 
 /// What only PostgreSQL has: several replicas (stores) on one database.
@@ -67,6 +69,20 @@ struct PostgresStoreTests {
       if case .failure(let error) = outcome { #expect(error == .syncAlreadyRunning(runID: winner)) }
     }
     #expect(try await stores[0].syncRuns(limit: 10).count == 1)
+  }
+
+  @Test("a list total remembered by one replica moves when another replica writes")
+  func listTotalsAcrossReplicas() async throws {
+    let database = try await PostgresTestDatabase.makeDatabase()
+    let a = try await PostgresAssetStore.connect(database, logger: PostgresTestDatabase.quietLogger)
+    let b = try await PostgresAssetStore.connect(database, logger: PostgresTestDatabase.quietLogger)
+    let mac = try await a.managedType(for: .mac)
+    _ = try await a.createManualAsset(ManualAssetDraft(assetTypeID: mac.id, name: "One", displayID: "1"), at: now)
+    #expect(try await a.assets(AssetQuery(assetTypeID: mac.id)).total == 1)
+    #expect(try await a.assetCounts()[mac.id] == 1)
+    _ = try await b.createManualAsset(ManualAssetDraft(assetTypeID: mac.id, name: "Two", displayID: "2"), at: now)
+    #expect(try await a.assets(AssetQuery(assetTypeID: mac.id)).total == 2)
+    #expect(try await a.assetCounts()[mac.id] == 2)
   }
 
   @Test("an unreachable server fails with a one-line error, not a hang")

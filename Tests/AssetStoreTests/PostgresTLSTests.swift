@@ -1,6 +1,7 @@
 import AssetStore
 import AssetStoreTestSupport
 import Foundation
+import PostgresStore
 import Testing
 
 /// `sslmode=verify-full` against a real TLS server: `scripts/with-postgres` starts PostgreSQL with

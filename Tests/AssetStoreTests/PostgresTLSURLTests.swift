@@ -1,5 +1,6 @@
 import AssetStore
 import Foundation
+import PostgresStore
 import Testing
 
 /// `postgres://` URLs: every sslmode operators know from libpq, and a private CA file.

@@ -1,6 +1,9 @@
 import AssetCore
 import AssetStore
+import AssetStoreTestSupport
 import Foundation
+import PostgresStore
+import SQLiteStore
 import Testing
 
 /// The same tests for every `AssetStore` backend (SQLite files here; PostgreSQL when configured).
@@ -57,7 +60,7 @@ struct StoreContractTests {
   }
 
   // SQLite-specific (a file); `PostgresStoreTests` has the PostgreSQL equivalent.
-  @Test("a file keeps its data across reopening", arguments: [StoreBackend.sqliteFile])
+  @Test("a file keeps its data across reopening", arguments: [StoreBackend.sqlite])
   func persistence(backend: StoreBackend) async throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("assetsync-\(UUID().uuidString).sqlite")
       .path

@@ -1,6 +1,8 @@
 import AssetCore
 import AssetStore
 import Foundation
+import PostgresStore
+import SQLiteStore
 import Testing
 
 /// The command line of `spec/CLI.md`, driven through the real binary.

@@ -1,6 +1,7 @@
 import AssetCore
 import AssetStore
 import Foundation
+import SQLiteStore
 import Testing
 
 /// `assetsync agents list|disable|enable|set-password|end-sessions` and `assetsync api-keys

@@ -2,6 +2,8 @@ import AssetCore
 import AssetStore
 import AssetStoreTestSupport
 import Foundation
+import PostgresStore
+import SQLiteStore
 import Testing
 
 /// `assetsync migrate-database` through the real binary (the copy itself is tested in

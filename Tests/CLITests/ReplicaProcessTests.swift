@@ -2,6 +2,8 @@ import AssetCore
 import AssetStore
 import AssetStoreTestSupport
 import Foundation
+import PostgresStore
+import SQLiteStore
 import Testing
 
 /// Two `assetsync serve` processes on one PostgreSQL and one simulator: the replica running the

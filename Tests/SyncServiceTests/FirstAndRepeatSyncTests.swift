@@ -1,5 +1,6 @@
 import AssetCore
 import AssetStore
+import AssetStoreTestSupport
 import Foundation
 import KandjiAPI
 import KandjiSimulator
@@ -8,8 +9,8 @@ import Testing
 
 @Suite("Sync end to end over loopback: first import and repeat runs")
 struct FirstAndRepeatSyncTests {
-  @Test(arguments: SyncBackend.allCases)
-  func firstSyncImportsEveryDeviceWithAll13Fields(backend: SyncBackend) async throws {
+  @Test(arguments: StoreBackend.allCases)
+  func firstSyncImportsEveryDeviceWithAll13Fields(backend: StoreBackend) async throws {
     try await SyncHarness.run(devices: 700, backend: backend) { h in
       let run = try await h.sync()
       #expect(run.status == .completed)
@@ -44,8 +45,8 @@ struct FirstAndRepeatSyncTests {
     }
   }
 
-  @Test(arguments: SyncBackend.allCases)
-  func secondSyncOfAnUnchangedFleetWritesNothingAndCallsNoDetails(backend: SyncBackend) async throws {
+  @Test(arguments: StoreBackend.allCases)
+  func secondSyncOfAnUnchangedFleetWritesNothingAndCallsNoDetails(backend: StoreBackend) async throws {
     try await SyncHarness.run(devices: 650, backend: backend) { h in
       _ = try await h.sync()
       h.simulator.resetStats()
@@ -61,8 +62,8 @@ struct FirstAndRepeatSyncTests {
     }
   }
 
-  @Test(arguments: SyncBackend.allCases)
-  func thirdSyncReportsExactlyWhatChangedInKandji(backend: SyncBackend) async throws {
+  @Test(arguments: StoreBackend.allCases)
+  func thirdSyncReportsExactlyWhatChangedInKandji(backend: StoreBackend) async throws {
     try await SyncHarness.run(devices: 200, backend: backend) { h in
       _ = try await h.sync()
       let devices = h.simulator.devices
@@ -111,8 +112,8 @@ struct FirstAndRepeatSyncTests {
     }
   }
 
-  @Test(arguments: SyncBackend.allCases)
-  func contactsAreLinkedByEmail(backend: SyncBackend) async throws {
+  @Test(arguments: StoreBackend.allCases)
+  func contactsAreLinkedByEmail(backend: StoreBackend) async throws {
     try await SyncHarness.run(devices: 60, backend: backend) { h in
       let owned = try #require(h.simulator.devices.first { $0.user != nil })
       let email = try #require(owned.user?.email)

@@ -1,5 +1,6 @@
 import AssetCore
 import AssetStore
+import AssetStoreTestSupport
 import Foundation
 import KandjiAPI
 import SyncService
@@ -9,8 +10,8 @@ import Testing
 /// another replica took the run over) stops at its next heartbeat instead of syncing on.
 @Suite("Run lease")
 struct LeaseTests {
-  @Test(arguments: SyncBackend.allCases)
-  func aRunTakenOverByAnotherReplicaStops(backend: SyncBackend) async throws {
+  @Test(arguments: StoreBackend.allCases)
+  func aRunTakenOverByAnotherReplicaStops(backend: StoreBackend) async throws {
     try await SyncHarness.run(devices: 50, backend: backend) { h in
       // The first page takes longer than a heartbeat interval (1 s with staleAfter 4).
       h.simulator.inject(.delay(.seconds(3)), on: .list)

@@ -5,29 +5,10 @@ import Foundation
 import KandjiAPI
 import KandjiSimulator
 import Logging
+import PostgresStore
+import SQLiteStore
 import SyncService
 import Synchronization
-
-/// Where a harness keeps its data: a fresh SQLite file, or a fresh PostgreSQL database when
-/// `ASSETSYNC_TEST_POSTGRES_URL` is set (and always on CI, where a missing server fails).
-enum SyncBackend: String, CaseIterable, Sendable {
-  case sqlite
-  case postgres
-
-  static var allCases: [SyncBackend] { PostgresTestDatabase.enabled ? [.sqlite, .postgres] : [.sqlite] }
-
-  func makeStore() async throws -> any AssetStore {
-    switch self {
-    case .sqlite:
-      let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "assetsync-sync-\(UUID().uuidString).sqlite"
-      ).path
-      return try SQLiteAssetStore(path: path)
-    case .postgres:
-      return try await PostgresTestDatabase.makeStore()
-    }
-  }
-}
 
 /// A simulator on loopback, a fresh store (SQLite unless told) and an engine, with one shared virtual clock for
 /// the client and the simulator (no real waiting on `Retry-After` or pacing).
@@ -66,7 +47,7 @@ struct SyncHarness: Sendable {
 
   @discardableResult
   static func run<T: Sendable>(
-    devices: Int = 120, perSecond: Int? = nil, backend: SyncBackend = .sqlite,
+    devices: Int = 120, perSecond: Int? = nil, backend: StoreBackend = .sqlite,
     _ body: @Sendable (SyncHarness) async throws -> T
   ) async throws -> T {
     let clock = VirtualRequestClock()

@@ -1,5 +1,6 @@
 import AssetCore
 import AssetStore
+import AssetStoreTestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -12,13 +13,16 @@ import Synchronization
 import Testing
 import WebApp
 
-/// A full app on a fresh SQLite file, a simulator on loopback sharing a virtual clock with the
-/// Kandji clients, an admin and an agent with API keys, and every log line captured.
+/// A full app on a fresh store, a simulator on loopback sharing a virtual clock with the Kandji
+/// clients, an admin and an agent with API keys, and every log line captured. `run` runs its body
+/// once per backend (SQLite, and PostgreSQL where its cases run), so every web and API test holds
+/// on both.
 struct AppHarness: Sendable {
+  let backend: StoreBackend
   let services: AppServices
-  let store: SQLiteAssetStore
-  /// The SQLite file (a second replica may open it too).
-  let databasePath: String
+  let store: any AssetStore
+  /// Opens another store on the same database (a second replica).
+  let openReplica: @Sendable () async throws -> any AssetStore
   let simulator: KandjiSimulator
   let simulatorURL: String
   let clock: VirtualRequestClock
@@ -35,7 +39,21 @@ struct AppHarness: Sendable {
   }
 
   static func run<T: Sendable>(
-    devices: Int = 40, wallClock: (any WallClock)? = nil, configure: (inout AppConfiguration) -> Void = { _ in },
+    devices: Int = 40, wallClock: (any WallClock)? = nil, backends: [StoreBackend] = StoreBackend.allCases,
+    configure: (inout AppConfiguration) -> Void = { _ in }, _ body: @Sendable (AppHarness) async throws -> T
+  ) async throws -> T {
+    let start = wallClock?.now()
+    var result: T?
+    for backend in backends {
+      if let clock = wallClock as? ManualWallClock, let start { clock.reset(to: start) }
+      result = try await run(backend: backend, devices: devices, wallClock: wallClock, configure: configure, body)
+    }
+    guard let result else { throw FixtureError("no store backend to run on") }
+    return result
+  }
+
+  private static func run<T: Sendable>(
+    backend: StoreBackend, devices: Int, wallClock: (any WallClock)?, configure: (inout AppConfiguration) -> Void,
     _ body: @Sendable (AppHarness) async throws -> T
   ) async throws -> T {
     var configuration = AppConfiguration(bcryptCost: 4, runScheduler: false, allowCustomKandjiEndpoints: true)
@@ -44,9 +62,7 @@ struct AppHarness: Sendable {
     let simulator = KandjiSimulator(
       configuration: SimulatorConfiguration(deviceCount: devices, requestsPerSecond: nil, requestsPerHour: nil),
       clock: clock)
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("assetsync-web-\(UUID().uuidString)")
-    let databasePath = directory.appendingPathComponent("db.sqlite").path
-    let store = try SQLiteAssetStore(path: databasePath)
+    let (store, openReplica) = try await backend.makeStoreWithReplica()
     let logs = LogCapture()
     let logger = Logger(label: "assetsync") { _ in logs }
     let services = AppServices(
@@ -73,8 +89,8 @@ struct AppHarness: Sendable {
     return try await simulator.withRunningServer { url in
       try await body(
         AppHarness(
-          services: services, store: store, databasePath: databasePath, simulator: simulator, simulatorURL: url,
-          clock: clock, admin: admin,
+          backend: backend, services: services, store: store, openReplica: openReplica, simulator: simulator,
+          simulatorURL: url, clock: clock, admin: admin,
           agent: agent, logs: logs, registry: RouteRegistry()))
     }
   }

@@ -5,6 +5,8 @@ import Foundation
 import KandjiAPI
 import KandjiSimulator
 import Logging
+import PostgresStore
+import SQLiteStore
 import SyncService
 import Testing
 import WebApp

@@ -25,7 +25,7 @@ struct RevocationTests {
     try await AppHarness.run { h in
       // A second replica: its own store and services on the same database file.
       let replica = AppServices(
-        store: try SQLiteAssetStore(path: h.databasePath), sealer: h.services.sealer,
+        store: try await h.openReplica(), sealer: h.services.sealer,
         configuration: AppConfiguration(bcryptCost: 4, runScheduler: false))
       let replicaApp = Application(router: AppBuilder.buildRouter(services: replica))
       try await replicaApp.test(.router) { other in

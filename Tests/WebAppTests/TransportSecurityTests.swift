@@ -9,6 +9,7 @@ import NIOCore
 import NIOEmbedded
 import NIOHTTPTypes
 import NIOPosix
+import SQLiteStore
 import SyncService
 import Testing
 

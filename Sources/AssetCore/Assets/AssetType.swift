@@ -14,11 +14,6 @@ public struct AssetType: Sendable, Hashable, Codable, Identifiable {
     self.description = description
     self.platform = platform
   }
-
-  /// The description a managed type is created with.
-  public static func managedDescription(for platform: Platform) -> String {
-    "\(platform.rawValue) devices synced from Kandji. Read-only; manual assets can be added."
-  }
 }
 
 /// A field of an asset type: a managed Kandji field (read-only) or an admin's custom field.

@@ -1,4 +1,6 @@
-/// The 13 read-only fields of the "Kandji" field group (R17), in display order.
+/// The 13 read-only fields of the "Kandji" field group (R17), by the key stored with each field.
+/// Their labels, types and order are rows the migrations wrote (`asset_fields`); the UI and the
+/// API show those rows, so nothing here names a label.
 public enum ManagedField: String, Sendable, Hashable, Codable, CaseIterable {
   case deviceID = "device_id"
   case serialNumber = "serial_number"
@@ -13,37 +15,6 @@ public enum ManagedField: String, Sendable, Hashable, Codable, CaseIterable {
   case supervised
   case udid
   case user
-
-  /// The name of the field group every managed field belongs to.
-  public static let groupName = "Kandji"
-
-  /// The label agents see.
-  public var label: String {
-    switch self {
-    case .deviceID: "Device ID"
-    case .serialNumber: "Serial Number"
-    case .deviceName: "Device Name"
-    case .platform: "Platform"
-    case .model: "Model"
-    case .osVersion: "OS Version"
-    case .assetTag: "Asset Tag"
-    case .lastCheckIn: "Last Check-in"
-    case .blueprint: "Blueprint"
-    case .enrollmentState: "Enrollment State"
-    case .supervised: "Supervised"
-    case .udid: "UDID"
-    case .user: "User"
-    }
-  }
-
-  /// The HappyFox-style field type of the value.
-  public var fieldType: AssetFieldType {
-    switch self {
-    case .lastCheckIn: .date
-    case .supervised: .boolean
-    default: .text
-    }
-  }
 
   /// The value of this field in `attributes`, as text for display and the API
   /// (`last_check_in` in ISO 8601, `supervised` as `true`/`false`, absent as `nil`).

@@ -48,6 +48,12 @@ public indirect enum JSONValue: Sendable, Hashable {
 
   private static func writeString(_ text: String, into out: inout String) {
     out += "\""
+    // Most strings need no escaping: append them whole (a scalar at a time is the slow path).
+    guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+      out += text
+      out += "\""
+      return
+    }
     for scalar in text.unicodeScalars {
       switch scalar {
       case "\"": out += "\\\""

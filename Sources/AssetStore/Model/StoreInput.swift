@@ -3,9 +3,9 @@ import Foundation
 
 /// Validation every store applies before writing, so SQLite and PostgreSQL refuse the same input
 /// with the same field-keyed messages.
-enum StoreInput {
+package enum StoreInput {
   /// A manual asset's name and display ID (`nil`: not being changed).
-  static func checkAsset(name: String?, displayID: String?) throws {
+  package static func checkAsset(name: String?, displayID: String?) throws {
     if let name {
       guard !name.isEmpty else { throw StoreError.invalid(field: "name", message: "This field is required.") }
       try singleLine(name, field: "name")
@@ -26,7 +26,7 @@ enum StoreInput {
   }
 
   /// A ticket's subject, trimmed and checked.
-  static func ticketSubject(_ text: String) throws -> String {
+  package static func ticketSubject(_ text: String) throws -> String {
     let subject = text.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !subject.isEmpty else { throw StoreError.invalid(field: "subject", message: "This field is required.") }
     try singleLine(subject, field: "subject")
@@ -37,7 +37,7 @@ enum StoreInput {
   }
 
   /// A contact's or agent's name and email, trimmed and checked.
-  static func person(name: String, email: String) throws -> (name: String, email: String) {
+  package static func person(name: String, email: String) throws -> (name: String, email: String) {
     let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
     let email = email.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !name.isEmpty else { throw StoreError.invalid(field: "name", message: "This field is required.") }

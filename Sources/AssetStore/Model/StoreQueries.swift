@@ -110,3 +110,32 @@ public struct ContactLink: Sendable, Hashable {
     self.source = source
   }
 }
+
+/// An asset as a list shows it: with its custom values and its contacts.
+public struct ListedAsset: Sendable, Hashable {
+  public var asset: Asset
+  public var contacts: [ContactLink]
+
+  public init(asset: Asset, contacts: [ContactLink]) {
+    self.asset = asset
+    self.contacts = contacts
+  }
+}
+
+/// Everything an asset's page shows, read in one go: the asset, its type and the type's fields
+/// (labels as stored), its contacts and its most recent tickets.
+public struct AssetDetail: Sendable, Hashable {
+  public var asset: Asset
+  public var type: AssetType
+  public var fields: [AssetField]
+  public var contacts: [ContactLink]
+  public var recentTickets: [Ticket]
+
+  public init(asset: Asset, type: AssetType, fields: [AssetField], contacts: [ContactLink], recentTickets: [Ticket]) {
+    self.asset = asset
+    self.type = type
+    self.fields = fields
+    self.contacts = contacts
+    self.recentTickets = recentTickets
+  }
+}

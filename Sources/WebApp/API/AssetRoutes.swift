@@ -37,20 +37,17 @@ struct AssetRoutes {
       case "false", "0": false
       default: throw APIError.field("retired", "Use true or false.")
       }
-    let page = try await store.assets(
+    // One page with every asset's values and contacts: no query per asset.
+    let page = try await store.assetListing(
       AssetQuery(
         assetTypeID: typeID, search: try request.searchText(), retired: retired, page: paging.page, size: paging.size
       ))
     let fields = try await store.fields(assetTypeID: typeID)
     let console = try await consoleURLMaker()
-    var items: [JSONValue] = []
-    for asset in page.items {
-      items.append(
-        Representation.asset(
-          asset, type: type, fields: fields, links: try await store.contactLinks(assetID: asset.id), consoleURL: console
-        ))
-    }
-    return .json(Paging.envelope(page, data: items))
+    return .json(
+      Paging.envelope(page) {
+        Representation.asset($0.asset, type: type, fields: fields, links: $0.contacts, consoleURL: console)
+      })
   }
 
   func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -60,12 +57,13 @@ struct AssetRoutes {
   }
 
   func representation(of id: Int64, withTickets: Bool) async throws -> JSONValue {
-    guard let asset = try await store.asset(id: id) else { throw APIError.notFound("Asset \(id)") }
-    guard let type = try await store.assetType(id: asset.assetTypeID) else { throw APIError.notFound("Asset type") }
-    let tickets = withTickets ? try await store.tickets(TicketQuery(assetID: id, page: 1, size: 10)).items : nil
+    // One read: the asset, its type and fields, contacts and recent tickets.
+    guard let detail = try await store.assetDetail(id: id, recentTickets: withTickets ? 10 : 0) else {
+      throw APIError.notFound("Asset \(id)")
+    }
     return Representation.asset(
-      asset, type: type, fields: try await store.fields(assetTypeID: type.id),
-      links: try await store.contactLinks(assetID: id), consoleURL: try await consoleURLMaker(), recentTickets: tickets)
+      detail.asset, type: detail.type, fields: detail.fields, links: detail.contacts,
+      consoleURL: try await consoleURLMaker(), recentTickets: withTickets ? detail.recentTickets : nil)
   }
 
   /// Console links use the tenant's URL as saved in the Kandji app.

@@ -24,6 +24,13 @@ struct AssetPages {
     var name, displayID, serial, model, os, user, lastCheckIn: String
     var managed: Bool
     var retired: Bool
+
+    var fields: [String: Any] {
+      [
+        "id": id, "name": name, "displayID": displayID, "serial": serial, "model": model, "os": os, "user": user,
+        "lastCheckIn": lastCheckIn, "managed": managed, "retired": retired,
+      ]
+    }
   }
 
   struct TypeSummary {
@@ -38,7 +45,9 @@ struct AssetPages {
     var type: TypeSummary
     var query: String
     var showAll, showActive, showRetired: Bool
-    var rows: [Row]
+    /// `Row.fields` of each row: the template reads dictionaries far faster than it reflects on
+    /// structs, and a list page has 50 rows of 10 values.
+    var rows: [[String: Any]]
     var hasRows: Bool
     var from, to, total: Int
     var prevURL, nextURL: String?
@@ -100,7 +109,7 @@ struct AssetPages {
         Tab(id: $0.id, name: $0.name, managed: $0.isManaged, active: $0.id == type.id, count: counts[$0.id] ?? 0)
       },
       type: TypeSummary(id: type.id, name: type.name, managed: type.isManaged), query: search,
-      showAll: retired == nil, showActive: retired == false, showRetired: retired == true, rows: rows,
+      showAll: retired == nil, showActive: retired == false, showRetired: retired == true, rows: rows.map(\.fields),
       hasRows: !rows.isEmpty, from: first, to: first + max(0, rows.count - 1), total: page.total,
       prevURL: page.page > 1 ? url(page.page - 1) : nil, nextURL: page.page < page.pageCount ? url(page.page + 1) : nil,
       emptyTitle: search.isEmpty ? "No \(type.name) assets yet" : "Nothing matches “\(search)”",
@@ -162,20 +171,27 @@ struct AssetPages {
   }
 
   func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    let asset = try await loadAsset(request, context)
-    guard let type = try await store.assetType(id: asset.assetTypeID) else { throw APIError.notFound("Asset type") }
-    let fields = try await store.fields(assetTypeID: type.id)
-    let consoleBase = try await store.kandjiSettings().apiURL.flatMap { try? KandjiBaseURL($0) }
-    let kandjiFields = ManagedField.allCases.map { field in
-      Field(label: field.label, value: asset.kandji.flatMap { field.value(in: $0) }.map(Self.readable(field)) ?? "—")
+    let id = try request.id(context, what: "Asset")
+    // One read: the asset, its type and fields (labels as stored), contacts and recent tickets.
+    guard let detail = try await store.assetDetail(id: id, recentTickets: 10) else {
+      throw APIError.notFound("Asset \(id)")
     }
-    let custom = fields.filter { !$0.isManaged }.map { Field(label: $0.name, value: asset.customValues[$0.id] ?? "—") }
-    let links = try await store.contactLinks(assetID: asset.id)
+    let (asset, type, links, tickets) = (detail.asset, detail.type, detail.contacts, detail.recentTickets)
+    let consoleBase = try await store.kandjiSettings().apiURL.flatMap { try? KandjiBaseURL($0) }
+    let kandjiFields = detail.fields.compactMap { field in
+      field.managedField.map { managed in
+        Field(
+          label: field.name,
+          value: asset.kandji.flatMap { managed.value(in: $0) }.map(Self.readable(managed)) ?? "—")
+      }
+    }
+    let custom = detail.fields.filter { !$0.isManaged }.map {
+      Field(label: $0.name, value: asset.customValues[$0.id] ?? "—")
+    }
     let linkedIDs = Set(links.map(\.contact.id))
     let allContacts = try await store.contacts(ContactQuery(page: 1, size: 200)).items.filter {
       !linkedIDs.contains($0.id)
     }
-    let tickets = try await store.tickets(TicketQuery(assetID: asset.id, page: 1, size: 10)).items
     let linkedTickets = Set(tickets.map(\.id))
     let recent = try await store.tickets(TicketQuery(page: 1, size: 50)).items.filter { !linkedTickets.contains($0.id) }
     let (chrome, clear) = try chrome(context, asset.name, request)

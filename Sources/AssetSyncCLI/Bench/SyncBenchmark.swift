@@ -1,0 +1,110 @@
+import ArgumentParser
+import AssetCore
+import AssetStore
+import Foundation
+import KandjiAPI
+import Logging
+import PostgresStore
+import SQLiteStore
+import SyncService
+
+/// `assetsync bench sync`: a first sync and an unchanged re-sync against a simulator in a child
+/// process, into a fresh SQLite file (and, with `--database postgres://…`, into a fresh PostgreSQL
+/// database on that server as well): wall time, Kandji calls against the lower bound, store
+/// writes and peak memory.
+struct SyncBenchmark: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sync",
+    abstract: "First sync and unchanged re-sync (10k and 100k devices by default)."
+  )
+
+  @Option(help: "Comma-separated fleet sizes.")
+  var devices: String = "10000,100000"
+
+  @Option(help: "Directory for the benchmark databases (deleted afterwards).")
+  var workDirectory: String = FileManager.default.temporaryDirectory.path
+
+  @Option(
+    help:
+      "Also measure PostgreSQL: a postgres:// URL of a server where the user may CREATE DATABASE (a scratch database per fleet size is created and dropped)."
+  )
+  var database: String?
+
+  func validate() throws {
+    if let database {
+      do { _ = try PostgresStoreConfiguration(url: database) } catch { throw ValidationError("--database: \(error)") }
+    }
+    try FleetSizes(devices).validate()
+  }
+
+  private var sizes: [Int] { FleetSizes(devices).values }
+
+  func run() async throws {
+    let server = try database.map { try PostgresStoreConfiguration(url: $0) }
+    Console.line(
+      "fleet    store     run       seconds  list calls (bound)  detail calls (bound)  asset writes  peak RSS (MB)  heap (MB)  outcome"
+    )
+    for size in sizes {
+      let simulator = try SimulatorProcess(devices: size, rateLimited: false)
+      defer { simulator.stop() }
+      try await measureSQLite(size: size, simulator: simulator)
+      if let server { try await measurePostgres(size: size, simulator: simulator, server: server) }
+    }
+  }
+
+  private func measureSQLite(size: Int, simulator: SimulatorProcess) async throws {
+    let path = URL(fileURLWithPath: workDirectory).appendingPathComponent(
+      "assetsync-bench-\(UUID().uuidString).sqlite"
+    ).path
+    defer {
+      for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+    try await measure(size: size, store: try SQLiteAssetStore(path: path), label: "sqlite", simulator: simulator)
+  }
+
+  private func measurePostgres(size: Int, simulator: SimulatorProcess, server: PostgresStoreConfiguration)
+    async throws
+  {
+    let scratch: PostgresStoreConfiguration
+    do { scratch = try await PostgresScratchDatabase.create(on: server, prefix: "assetsync_bench") } catch {
+      throw CLIError("\(error)")
+    }
+    do {
+      let store = try await PostgresAssetStore.connect(scratch)
+      try await measure(size: size, store: store, label: "postgres", simulator: simulator)
+      store.shutdown()
+    } catch {
+      try? await PostgresScratchDatabase.drop(scratch, server: server)
+      throw error
+    }
+    try? await PostgresScratchDatabase.drop(scratch, server: server)
+  }
+
+  private func measure(size: Int, store: any AssetStore, label storeLabel: String, simulator: SimulatorProcess)
+    async throws
+  {
+    var logger = Logger(label: "assetsync.bench")
+    logger.logLevel = .error
+    let engine = SyncEngine(store: store, logger: logger)
+    for (label, detailBound) in [("first", size), ("re-sync", 0)] {
+      let client = LiveKandjiClient(
+        configuration: KandjiClientConfiguration(
+          baseURL: try KandjiBaseURL(simulator.url), token: KandjiToken(simulator.token), pacing: .unlimited,
+          endpointPolicy: .allowCustomEndpoints))
+      ProcessMemory.resetPeak()
+      let start = ContinuousClock.now
+      let run = try await engine.runOnce(client: client, options: SyncOptions(mapping: .default), trigger: .cli)
+      let seconds = (ContinuousClock.now - start).seconds
+      let peak = Double(ProcessMemory.peakResidentBytes) / 1_048_576
+      let t = run.totals
+      Console.line(
+        String(
+          format: "%-8d %@ %@ %8.2f  %10d (%5d)  %12d (%6d)  %12d  %13.1f  %9.1f  %@", size,
+          storeLabel.padding(toLength: 9, withPad: " ", startingAt: 0) as NSString,
+          label.padding(toLength: 8, withPad: " ", startingAt: 0) as NSString, seconds,
+          run.listRequests, (size + 299) / 300, run.detailRequests, detailBound, run.assetWrites, peak,
+          Double(ProcessMemory.residentAnonymousBytes) / 1_048_576,
+          "\(run.status.rawValue): \(t.created) created, \(t.skipped) skipped, \(t.failed) failed" as NSString))
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import AssetStore
+import Foundation
+
+/// Where and how to reach PostgreSQL, parsed from a `postgres://user:pass@host:port/db` URL.
+///
+/// Query parameters: `sslmode` and `pool_size` (connections per replica, default 10).
+///
+/// `sslmode`: `disable` (plain TCP); `prefer` (the default: TLS when the server offers it);
+/// `require`, `verify-full` (TLS or no connection, the server's certificate checked against the
+/// system's trusted CAs, or `sslrootcert`, and its host name); `verify-ca` (TLS, certificate
+/// chain checked, host name not). Unlike libpq, `require` verifies the certificate too: a TLS
+/// connection whose peer is not checked protects against nobody who can intercept it.
+public struct PostgresStoreConfiguration: Sendable, Hashable {
+  public enum TLSMode: String, Sendable, Hashable, CaseIterable {
+    case disable, prefer, require
+    case verifyCA = "verify-ca"
+    case verifyFull = "verify-full"
+  }
+
+  public var host: String
+  public var port: Int
+  public var username: String
+  public var password: String?
+  public var database: String
+  public var tls: TLSMode
+  /// A PEM file of the CAs that may sign the server's certificate (`sslrootcert`); nil: the
+  /// system's trusted CAs.
+  public var rootCertificatePath: String?
+  /// Most connections this replica opens.
+  public var poolSize: Int
+
+  public init(
+    host: String, port: Int = 5432, username: String, password: String?, database: String, tls: TLSMode = .prefer,
+    poolSize: Int = 10
+  ) {
+    self.host = host
+    self.port = port
+    self.username = username
+    self.password = password
+    self.database = database
+    self.tls = tls
+    self.poolSize = poolSize
+  }
+
+  /// True for the URL schemes this store takes.
+  public static func isPostgresURL(_ text: String) -> Bool {
+    text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
+  }
+
+  /// Parses a URL; every problem is a one-line `StoreError.invalid` naming it.
+  public init(url text: String) throws {
+    func bad(_ message: String) -> StoreError {
+      .invalid(field: "database", message: "Invalid PostgreSQL URL: \(message)")
+    }
+    guard Self.isPostgresURL(text), let components = URLComponents(string: text) else {
+      throw bad("expected postgres://user:password@host:port/database")
+    }
+    guard let host = components.host, !host.isEmpty else { throw bad("missing host") }
+    guard let user = components.user, !user.isEmpty else { throw bad("missing user name") }
+    let database = String(components.path.drop(while: { $0 == "/" }))
+    guard !database.isEmpty, !database.contains("/") else { throw bad("missing database name after the host") }
+    var tls = TLSMode.prefer
+    var rootCertificate: String?
+    var poolSize = 10
+    for item in components.queryItems ?? [] {
+      switch item.name {
+      case "sslmode":
+        guard let mode = TLSMode(rawValue: item.value ?? "") else {
+          throw bad("sslmode must be disable, prefer, require, verify-ca or verify-full")
+        }
+        tls = mode
+      case "sslrootcert":
+        guard let path = item.value, !path.isEmpty, FileManager.default.isReadableFile(atPath: path) else {
+          throw bad("sslrootcert must name a readable PEM file")
+        }
+        rootCertificate = path
+      case "pool_size":
+        guard let size = Int(item.value ?? ""), (1...500).contains(size) else {
+          throw bad("pool_size must be a number from 1 to 500")
+        }
+        poolSize = size
+      default:
+        throw bad("unknown parameter \(item.name) (known: sslmode, sslrootcert, pool_size)")
+      }
+    }
+    self.init(
+      host: host, port: components.port ?? 5432, username: user.removingPercentEncoding ?? user,
+      password: components.password.map { $0.removingPercentEncoding ?? $0 },
+      database: database.removingPercentEncoding ?? database, tls: tls, poolSize: poolSize)
+    rootCertificatePath = rootCertificate
+  }
+
+  /// The URL form, as `init(url:)` reads it (holds the password: do not log it).
+  public var url: String {
+    var components = URLComponents()
+    components.scheme = "postgres"
+    components.user = username
+    components.password = password
+    components.host = host
+    components.port = port
+    components.path = "/" + database
+    components.queryItems =
+      [URLQueryItem(name: "sslmode", value: tls.rawValue), URLQueryItem(name: "pool_size", value: String(poolSize))]
+      + (rootCertificatePath.map { [URLQueryItem(name: "sslrootcert", value: $0)] } ?? [])
+    return components.string ?? ""
+  }
+
+  /// The same server and credentials, another database (tests, `migrate-database`).
+  public func with(database: String) -> Self {
+    var copy = self
+    copy.database = database
+    return copy
+  }
+}

@@ -1,0 +1,38 @@
+import AssetCore
+import AssetStore
+import Foundation
+
+/// How asset types and their fields are stored. The managed ones (and their labels) are rows the
+/// migrations wrote; everything shown about them is read from here.
+enum AssetTypeRecord {
+  static let columns = "asset_types.id, asset_types.name, asset_types.description, asset_types.platform"
+
+  static func decode<Row: StoreRow>(_ r: inout RowReader<Row>) throws -> AssetType {
+    AssetType(
+      id: try r.int64(), name: try r.string(), description: try r.string(),
+      platform: try r.optionalString().flatMap(Platform.init(rawValue:)))
+  }
+}
+
+enum AssetFieldRecord {
+  static let columns = """
+    asset_fields.id, asset_fields.asset_type_id, asset_fields.name, asset_fields.field_type, asset_fields.group_name,
+    asset_fields.managed_key, asset_fields.position, asset_fields.choices
+    """
+  /// Managed (grouped) fields first, in position order.
+  static let order = "asset_fields.group_name IS NULL, asset_fields.position, asset_fields.id"
+
+  static func decode<Row: StoreRow>(_ r: inout RowReader<Row>) throws -> AssetField {
+    let id = try r.int64()
+    let typeID = try r.int64()
+    let name = try r.string()
+    let type = AssetFieldType(rawValue: try r.string()) ?? .text
+    let group = try r.optionalString()
+    let managed = try r.optionalString().flatMap(ManagedField.init(rawValue:))
+    let position = try r.int()
+    let choices = (try? JSONDecoder().decode([FieldChoice].self, from: Data(try r.string().utf8))) ?? []
+    return AssetField(
+      id: id, assetTypeID: typeID, name: name, type: type, group: group, managedField: managed, position: position,
+      choices: choices)
+  }
+}

@@ -1,0 +1,127 @@
+import AssetCore
+import AssetStore
+import Foundation
+
+extension SQLStore {
+  public func createManualAsset(_ draft: ManualAssetDraft, at now: Date) async throws -> Asset {
+    let name = draft.name.trimmingCharacters(in: .whitespacesAndNewlines)
+    let displayID = draft.displayID.trimmingCharacters(in: .whitespacesAndNewlines)
+    try StoreInput.checkAsset(name: name, displayID: displayID)
+    return try await write { s in
+      // The unique display ID and the asset type's foreign key refuse what they must.
+      let inserted = try await Duplicate.mapping(Duplicate.displayID(displayID)) {
+        do {
+          return try await s.fetchOne(
+            """
+            INSERT INTO assets (asset_type_id, name, display_id, sort_key, search_key, created_by, updated_by,
+              created_at, updated_at)
+            VALUES (\(draft.assetTypeID), \(name), \(displayID), \(SearchKey.fold(name)),
+              \(SearchKey.asset(name: name, displayID: displayID, serialNumber: nil)), \(draft.createdBy),
+              \(draft.createdBy), \(now), \(now))
+            RETURNING id
+            """)
+        } catch SQLFailure.foreignKeyViolation {
+          throw StoreError.invalid(field: "asset_type", message: "Asset type \(draft.assetTypeID) does not exist.")
+        }
+      }
+      let id = try inserted?.int64(at: 0) ?? 0
+      try await s.execute(ListTotals.bump)
+      try await Self.writeCustomValues(s, assetID: id, typeID: draft.assetTypeID, values: draft.customValues)
+      try await Self.replaceManualContacts(s, assetID: id, contactIDs: draft.contactIDs, at: now)
+      return try await Self.assets(s, where: "assets.id = \(id)")[0]
+    }
+  }
+
+  public func updateManualAsset(id: Int64, _ change: ManualAssetChange, at now: Date) async throws -> Asset {
+    let name = change.name?.trimmingCharacters(in: .whitespacesAndNewlines)
+    let displayID = change.displayID?.trimmingCharacters(in: .whitespacesAndNewlines)
+    try StoreInput.checkAsset(name: name, displayID: displayID)
+    return try await write { s in
+      guard let current = try await Self.assets(s, where: "assets.id = \(id)").first else {
+        throw StoreError.notFound("Asset \(id)")
+      }
+      if let violation = AssetWriteRules.checkEdit(current) { throw StoreError.readOnly(violation) }
+      let newName = name ?? current.name
+      let newDisplayID = displayID ?? current.displayID
+      try await Duplicate.mapping(Duplicate.displayID(newDisplayID)) {
+        try await s.execute(
+          """
+          UPDATE assets SET name = \(newName), display_id = \(newDisplayID), sort_key = \(SearchKey.fold(newName)),
+            search_key = \(SearchKey.asset(name: newName, displayID: newDisplayID, serialNumber: nil)),
+            updated_by = \(change.updatedBy), updated_at = \(now)
+          WHERE id = \(id)
+          """)
+      }
+      try await s.execute(ListTotals.bump)
+      if let values = change.customValues {
+        try await Self.writeCustomValues(s, assetID: id, typeID: current.assetTypeID, values: values)
+      }
+      if let contacts = change.contactIDs {
+        try await Self.replaceManualContacts(s, assetID: id, contactIDs: contacts, at: now)
+      }
+      return try await Self.assets(s, where: "assets.id = \(id)")[0]
+    }
+  }
+
+  public func deleteManualAsset(id: Int64) async throws {
+    try await write { s in
+      guard let current = try await Self.assets(s, where: "assets.id = \(id)").first else {
+        throw StoreError.notFound("Asset \(id)")
+      }
+      if let violation = AssetWriteRules.checkDelete(current) { throw StoreError.readOnly(violation) }
+      try await s.execute(["DELETE FROM assets WHERE id = \(id)", ListTotals.bump])
+    }
+  }
+
+  /// Sets custom field values; managed fields and fields of other types are refused.
+  static func writeCustomValues(_ s: Database.Session, assetID: Int64, typeID: Int64, values: [Int64: String])
+    async throws
+  {
+    guard !values.isEmpty else { return }
+    let ids = values.keys.sorted()
+    let fields = try await s.fetch(
+      "SELECT \(raw: AssetFieldRecord.columns) FROM asset_fields WHERE id IN (\(list: ids))"
+    )
+    .decoded(AssetFieldRecord.decode)
+    var upserts: [SQLStatement] = []
+    for fieldID in ids {
+      guard let field = fields.first(where: { $0.id == fieldID }), field.assetTypeID == typeID else {
+        throw StoreError.invalid(
+          field: "custom_fields.\(fieldID)", message: "Unknown field \(fieldID) for this asset type.")
+      }
+      if let violation = AssetWriteRules.checkValue(of: field) { throw StoreError.readOnly(violation) }
+      upserts.append(
+        """
+        INSERT INTO asset_field_values (asset_id, field_id, value) VALUES (\(assetID), \(fieldID), \(values[fieldID]!))
+        ON CONFLICT (asset_id, field_id) DO UPDATE SET value = excluded.value
+        """)
+    }
+    try await s.execute(upserts)
+  }
+
+  /// Replaces an asset's manual contact links (the sync's link stays, R13).
+  static func replaceManualContacts(_ s: Database.Session, assetID: Int64, contactIDs: [Int64], at now: Date)
+    async throws
+  {
+    let wanted = Array(Set(contactIDs)).sorted()
+    if !wanted.isEmpty {
+      let found = Set(
+        try await s.fetch("SELECT id FROM contacts WHERE id IN (\(list: wanted))").map { try $0.int64(at: 0) })
+      if let missing = wanted.first(where: { !found.contains($0) }) {
+        throw StoreError.invalid(field: "contact_ids", message: "Contact \(missing) does not exist.")
+      }
+    }
+    try await s.execute(
+      ["DELETE FROM asset_contacts WHERE asset_id = \(assetID) AND source = 'manual'"]
+        + wanted.map { Self.manualLink(assetID: assetID, contactID: $0, at: now) })
+  }
+
+  /// An agent's link outranks the sync's: it turns a sync link manual, and the sync never
+  /// removes a manual link (R13).
+  static func manualLink(assetID: Int64, contactID: Int64, at now: Date) -> SQLStatement {
+    """
+    INSERT INTO asset_contacts (asset_id, contact_id, source, created_at) VALUES (\(assetID), \(contactID), 'manual', \(now))
+    ON CONFLICT (asset_id, contact_id) DO UPDATE SET source = 'manual'
+    """
+  }
+}

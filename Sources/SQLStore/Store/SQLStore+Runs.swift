@@ -1,0 +1,85 @@
+import AssetCore
+import AssetStore
+import Foundation
+
+extension SQLStore {
+  /// Atomic across processes and replicas: SQLite's write transaction takes the write lock first
+  /// (`BEGIN IMMEDIATE`), PostgreSQL's takes an advisory lock (`SQLDialect.syncRunLock`), so two
+  /// starters cannot both see "nothing running" and both insert a run.
+  public func beginSyncRun(trigger: SyncTrigger, owner: String, at now: Date, staleAfter: TimeInterval) async throws
+    -> SyncRun
+  {
+    let lock = dialect.syncRunLock
+    return try await write { s in
+      if let lock { try await s.fetch(lock) }
+      let running = try await s.fetch(
+        "SELECT \(raw: SyncRunRecord.columns) FROM sync_runs WHERE status = 'running' ORDER BY id"
+      ).decoded(SyncRunRecord.decode)
+      for existing in running {
+        if existing.heartbeatAt.timeIntervalSince(now) > -staleAfter {
+          throw StoreError.syncAlreadyRunning(runID: existing.id)
+        }
+        let message =
+          "Abandoned: no sign of life from \(existing.owner) since \(ISO8601.string(existing.heartbeatAt)). The next run resumed its work."
+        try await s.execute(
+          "UPDATE sync_runs SET status = 'interrupted', finished_at = \(now), error = \(message) WHERE id = \(existing.id)"
+        )
+      }
+      let row = try await s.fetchOne(
+        """
+        INSERT INTO sync_runs (trigger, status, started_at, heartbeat_at, owner)
+        VALUES (\(trigger.rawValue), 'running', \(now), \(now), \(owner)) RETURNING id
+        """)
+      return SyncRun(id: try row?.int64(at: 0) ?? 0, trigger: trigger, startedAt: now, heartbeatAt: now, owner: owner)
+    }
+  }
+
+  public func heartbeat(runID: Int64, at now: Date) async throws {
+    let renewed = try await writeOne(
+      "UPDATE sync_runs SET heartbeat_at = \(now) WHERE id = \(runID) AND status = 'running'")
+    if renewed == 0 { throw StoreError.syncRunTakenOver(runID: runID) }
+  }
+
+  public func updateSyncRun(_ run: SyncRun) async throws {
+    let t = run.totals
+    try await writeOne(
+      """
+      UPDATE sync_runs SET status = \(run.status.rawValue), finished_at = \(run.finishedAt),
+        heartbeat_at = \(run.heartbeatAt), error = \(run.error), created = \(t.created), updated = \(t.updated),
+        skipped = \(t.skipped), failed = \(t.failed), retired = \(t.retired), pages = \(run.pages),
+        list_requests = \(run.listRequests), detail_requests = \(run.detailRequests), retries = \(run.retries),
+        rate_limited = \(run.rateLimited), asset_writes = \(run.assetWrites), details_pending = \(run.detailsPending),
+        listing_complete = \(run.listingComplete)
+      WHERE id = \(run.id)
+      """)
+  }
+
+  public func syncRun(id: Int64) async throws -> SyncRun? {
+    try await runs("WHERE id = \(id)").first
+  }
+
+  public func syncRuns(limit: Int) async throws -> [SyncRun] {
+    try await runs("ORDER BY id DESC LIMIT \(limit)")
+  }
+
+  public func runningSyncRun() async throws -> SyncRun? {
+    try await runs("WHERE status = 'running' ORDER BY id DESC LIMIT 1").first
+  }
+
+  func runs(_ tail: SQLStatement) async throws -> [SyncRun] {
+    try await read { s in
+      try await s.fetch("SELECT \(raw: SyncRunRecord.columns) FROM sync_runs \(tail)").decoded(SyncRunRecord.decode)
+    }
+  }
+
+  public func reportRows(runID: Int64, afterPosition: Int, limit: Int) async throws -> [SyncReportRow] {
+    try await read { s in
+      try await s.fetch(
+        """
+        SELECT \(raw: ReportRowRecord.columns) FROM sync_report_rows WHERE run_id = \(runID) AND position > \(afterPosition)
+        ORDER BY position LIMIT \(limit)
+        """
+      ).decoded(ReportRowRecord.decode)
+    }
+  }
+}

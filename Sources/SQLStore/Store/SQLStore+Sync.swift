@@ -1,0 +1,108 @@
+import AssetCore
+import AssetStore
+import Foundation
+
+extension SQLStore {
+  public func syncSnapshot(for devices: [DeviceSnapshot], displayIDs: [String]) async throws -> SyncSnapshot {
+    let queries = SyncSnapshotAssembly.queries(for: devices, displayIDs: displayIDs)
+    return try await read { s in try SyncSnapshotAssembly.assemble(try await s.fetch(queries)) }
+  }
+
+  /// One transaction per page. Each writing decision must fail alone when another writer took
+  /// its display ID since the snapshot. That is rare, so the page is first written in one go
+  /// (one round trip on SQLite); only when a unique violation aborts it is it rolled back and
+  /// written again with a savepoint per decision.
+  public func applySyncBatch(_ batch: SyncBatch) async throws -> Int {
+    do {
+      return try await write { s in try await Self.apply(batch, s, savepoints: false) }
+    } catch is RetryWithSavepoints {
+      return try await write { s in try await Self.apply(batch, s, savepoints: true) }
+    }
+  }
+
+  static func apply(_ batch: SyncBatch, _ s: Database.Session, savepoints: Bool) async throws -> Int {
+    var typeIDs: [Platform: Int64] = [:]
+    for row in try await s.fetch("SELECT id, platform FROM asset_types WHERE platform IS NOT NULL") {
+      if let platform = try row.string(at: 1).flatMap(Platform.init(rawValue:)) {
+        typeIDs[platform] = try row.int64(at: 0)
+      }
+    }
+    let writes = try batch.decisions.map { try SyncStatements.statements(for: $0, typeIDs: typeIDs, at: batch.at) }
+    // Lists remember their totals until the next asset write: this page is one.
+    let bump = writes.contains { !$0.isEmpty } ? [ListTotals.bump] : []
+    var rows = batch.rows
+    var written = 0
+    if !savepoints {
+      do {
+        written = try await s.execute(bump + writes.flatMap { $0 }).dropFirst(bump.count).reduce(0, +)
+      } catch SQLFailure.uniqueViolation {
+        throw RetryWithSavepoints()
+      }
+    } else {
+      try await s.execute(bump)
+      for (index, statements) in writes.enumerated() where !statements.isEmpty {
+        do {
+          let counts = try await s.execute(["SAVEPOINT decision"] + statements + ["RELEASE SAVEPOINT decision"])
+          written += counts.dropFirst().dropLast().reduce(0, +)
+        } catch SQLFailure.uniqueViolation {
+          // Another writer took the display ID since the snapshot: never overwrite, report it.
+          guard index < rows.count else { throw StoreError.database("a decision without its report row failed") }
+          try await s.execute(["ROLLBACK TO SAVEPOINT decision", "RELEASE SAVEPOINT decision"])
+          rows[index].outcome = .failed
+          rows[index].reason =
+            "display ID \"\(rows[index].displayID ?? "")\" was taken by another asset during the sync; nothing was overwritten"
+        }
+      }
+    }
+    try await s.execute(SyncStatements.reportRows(rows, runID: batch.runID, firstPosition: batch.firstPosition))
+    return written
+  }
+
+  public func activeSyncedAssets(afterID: Int64, limit: Int) async throws -> [SyncedAssetRef] {
+    try await refs(
+      """
+      WHERE kandji_device_id IS NOT NULL AND retired_at IS NULL AND id > \(afterID) ORDER BY id LIMIT \(limit)
+      """)
+  }
+
+  public func assetsNeedingDetails(limit: Int) async throws -> [SyncedAssetRef] {
+    try await refs(
+      "WHERE details_pending = \(raw: dialect.trueLiteral) AND retired_at IS NULL ORDER BY id LIMIT \(limit)")
+  }
+
+  func refs(_ tail: SQLStatement) async throws -> [SyncedAssetRef] {
+    try await read { s in
+      try await s.fetch("SELECT \(raw: SyncedAssetRefRecord.columns) FROM assets \(tail)")
+        .decoded(SyncedAssetRefRecord.decode).compactMap { $0 }
+    }
+  }
+
+  public func countAssetsNeedingDetails() async throws -> Int {
+    try await read { s in
+      Int(
+        try await s.fetchOne(
+          "SELECT COUNT(*) FROM assets WHERE details_pending = \(raw: dialect.trueLiteral) AND retired_at IS NULL"
+        )?.int64(at: 0) ?? 0)
+    }
+  }
+
+  public func markOldestDetailsForRefresh(limit: Int) async throws -> Int {
+    guard limit > 0 else { return 0 }
+    // Never-fetched details first.
+    return try await writeOne(
+      """
+      UPDATE assets SET details_pending = TRUE WHERE id IN (
+        SELECT id FROM assets WHERE kandji_device_id IS NOT NULL AND retired_at IS NULL AND details_pending = FALSE
+        ORDER BY details_fetched_at NULLS FIRST, id LIMIT \(limit))
+      """)
+  }
+
+  public func applyDetails(_ updates: [DetailsUpdate], at now: Date) async throws -> Int {
+    guard !updates.isEmpty else { return 0 }
+    return try await write { s in try await s.execute(SyncStatements.details(updates, at: now)).reduce(0, +) }
+  }
+}
+
+/// Thrown by a page written in one go that hit a unique violation: write it again with a
+/// savepoint per decision.
+struct RetryWithSavepoints: Error {}

@@ -1,0 +1,118 @@
+import AssetCore
+import AssetStore
+import Foundation
+
+/// The statements each sync decision writes: a pure function of the decision, so a page's
+/// writes are decided before any of them runs, and each backend runs the same list.
+enum SyncStatements {
+  /// What `decision` writes; empty for skips and failures.
+  static func statements(for decision: SyncDecision, typeIDs: [Platform: Int64], at now: Date) throws -> [SQLStatement]
+  {
+    switch decision {
+    case .skip, .fail:
+      return []
+    case .retire(let assetID):
+      return ["UPDATE assets SET retired_at = \(now), updated_at = \(now) WHERE id = \(assetID) AND retired_at IS NULL"]
+    case .create(let new):
+      guard let typeID = typeIDs[new.platform] else {
+        throw StoreError.notFound("The \(new.platform.rawValue) asset type")
+      }
+      let columns =
+        ["asset_type_id", "name", "display_id"] + AssetRecord.managedColumns + keyColumns + [
+          "details_pending", "created_at", "updated_at",
+        ]
+      let values: [SQLValue] =
+        [typeID.sqlValue, new.name.sqlValue, new.displayID.sqlValue] + AssetRecord.managedValues(new.attributes)
+        + keys(name: new.name, displayID: new.displayID, attributes: new.attributes) + [
+          true.sqlValue, now.sqlValue, now.sqlValue,
+        ]
+      var statements: [SQLStatement] = [
+        "INSERT INTO assets (\(raw: columns.joined(separator: ", "))) VALUES (\(list: values))"
+      ]
+      if let contactID = new.contactID {
+        // The new row's id is not known yet: link by the device id the row was just given.
+        statements.append(
+          """
+          INSERT INTO asset_contacts (asset_id, contact_id, source, created_at)
+          SELECT id, \(contactID), 'kandji', \(now) FROM assets WHERE kandji_device_id = \(new.attributes.deviceID)
+          ON CONFLICT (asset_id, contact_id) DO NOTHING
+          """)
+      }
+      return statements
+    case .update(let update):
+      guard let typeID = typeIDs[update.platform] else {
+        throw StoreError.notFound("The \(update.platform.rawValue) asset type")
+      }
+      let columns = ["asset_type_id", "name", "display_id"] + AssetRecord.managedColumns + keyColumns
+      let values: [SQLValue] =
+        [typeID.sqlValue, update.name.sqlValue, update.displayID.sqlValue]
+        + AssetRecord.managedValues(update.attributes)
+        + keys(name: update.name, displayID: update.displayID, attributes: update.attributes)
+      let assignments = SQLStatement.joined(
+        zip(columns, values).map { column, value -> SQLStatement in "\(raw: column) = \(value)" }, separator: ", ")
+      var statements: [SQLStatement] = [
+        """
+        UPDATE assets SET \(assignments),
+          retired_at = CASE WHEN \(update.unretire) THEN NULL ELSE retired_at END,
+          details_pending = CASE WHEN \(update.needsDetails) THEN TRUE ELSE details_pending END,
+          updated_at = \(now)
+        WHERE id = \(update.assetID)
+        """
+      ]
+      if update.contactChanged {
+        statements.append("DELETE FROM asset_contacts WHERE asset_id = \(update.assetID) AND source = 'kandji'")
+        if let contactID = update.contactID {
+          statements.append(
+            """
+            INSERT INTO asset_contacts (asset_id, contact_id, source, created_at)
+            VALUES (\(update.assetID), \(contactID), 'kandji', \(now)) ON CONFLICT (asset_id, contact_id) DO NOTHING
+            """)
+        }
+      }
+      return statements
+    }
+  }
+
+  static let keyColumns = ["sort_key", "search_key"]
+
+  static func keys(name: String, displayID: String, attributes: ManagedAttributes) -> [SQLValue] {
+    [
+      SearchKey.fold(name).sqlValue,
+      SearchKey.asset(name: name, displayID: displayID, serialNumber: attributes.serialNumber).sqlValue,
+    ]
+  }
+
+  /// Report rows, 500 to a statement (8 values each: far below both backends' limits).
+  static func reportRows(_ rows: [SyncReportRow], runID: Int64, firstPosition: Int) -> [SQLStatement] {
+    stride(from: 0, to: rows.count, by: 500).map { start in
+      let tuples = (start..<min(start + 500, rows.count)).map { offset -> SQLStatement in
+        let row = rows[offset]
+        return """
+          (\(runID), \(firstPosition + offset), \(row.outcome.rawValue), \(row.kandjiDeviceID), \(row.displayID),
+          \(row.name), \(row.platform), \(row.reason))
+          """
+      }
+      return
+        "INSERT INTO sync_report_rows (run_id, position, outcome, kandji_device_id, display_id, name, platform, reason) VALUES "
+        + SQLStatement.joined(tuples, separator: ", ")
+    }
+  }
+
+  /// One UPDATE for a batch of details results (a `VALUES` list joined to the assets; the casts
+  /// type its NULLs on PostgreSQL and are no-ops on SQLite).
+  static func details(_ updates: [DetailsUpdate], at now: Date) -> [SQLStatement] {
+    stride(from: 0, to: updates.count, by: 500).map { start in
+      let tuples = updates[start..<min(start + 500, updates.count)].map { u -> SQLStatement in
+        "(CAST(\(u.assetID) AS BIGINT), CAST(\(u.found) AS BOOLEAN), CAST(\(u.supervised) AS BOOLEAN), CAST(\(u.udid) AS TEXT))"
+      }
+      return """
+        WITH u (id, found, supervised, udid) AS (VALUES \(SQLStatement.joined(tuples, separator: ", ")))
+        UPDATE assets SET
+          supervised = CASE WHEN u.found THEN u.supervised ELSE assets.supervised END,
+          udid = CASE WHEN u.found THEN u.udid ELSE assets.udid END,
+          details_pending = FALSE, details_fetched_at = \(now)
+        FROM u WHERE assets.id = u.id
+        """
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import AssetStore
+import AssetStoreTestSupport
+import Foundation
+import PostgresStore
+import SQLiteStore
+import Testing
+
+/// Migrations are frozen: a database upgraded from any release ends with exactly the schema and
+/// reference rows (managed types, fields and their labels) of a fresh install.
+@Suite("Fresh and upgraded installs")
+struct SchemaUpgradeTests {
+  @Test(
+    "a fresh install and an upgraded one have the same schema and reference rows",
+    arguments: StoreBackend.allCases, ReleaseFixture.all)
+  func sameSchema(backend: StoreBackend, fixture: ReleaseFixture) async throws {
+    let fresh: [String]
+    let upgraded: [String]
+    switch backend {
+    case .sqlite:
+      let freshPath = StoreBackend.scratchFile()
+      _ = try SQLiteAssetStore(path: freshPath)
+      let upgradedPath = try fixture.copySQLite(to: StoreBackend.scratchFile())
+      _ = try SQLiteAssetStore(path: upgradedPath)
+      fresh = try SchemaSnapshot.sqlite(path: freshPath)
+      upgraded = try SchemaSnapshot.sqlite(path: upgradedPath)
+    case .postgres:
+      let freshDatabase = try await PostgresTestDatabase.makeDatabase()
+      try await PostgresAssetStore.connect(freshDatabase, logger: PostgresTestDatabase.quietLogger).shutdown()
+      let upgradedDatabase = try await PostgresTestDatabase.makeDatabase()
+      try PostgresTestDatabase.load(dump: fixture.postgresDump, into: upgradedDatabase)
+      try await PostgresAssetStore.connect(upgradedDatabase, logger: PostgresTestDatabase.quietLogger).shutdown()
+      fresh = try await SchemaSnapshot.postgres(freshDatabase)
+      upgraded = try await SchemaSnapshot.postgres(upgradedDatabase)
+    }
+    #expect(fresh.filter { $0.hasPrefix("row: ") }.count == 6 + 6 * 13)
+    #expect(fresh.contains { $0.hasPrefix("migration: v4-revocation") })
+    #expect(fresh.contains { $0.contains("assets_by_type_sort_key") })
+    let onlyFresh = fresh.filter { !upgraded.contains($0) }
+    let onlyUpgraded = upgraded.filter { !fresh.contains($0) }
+    #expect(onlyFresh.isEmpty, "only in a fresh install:\n\(onlyFresh.joined(separator: "\n"))")
+    #expect(onlyUpgraded.isEmpty, "only in the upgraded \(fixture.name):\n\(onlyUpgraded.joined(separator: "\n"))")
+  }
+}
