@@ -60,4 +60,10 @@ struct SecretsTests {
       }
     }
   }
+
+  @Test func storedTokenHashesAreSHA256Hex() {
+    #expect(SecretTokens.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(SecretTokens.matches("abc", hash: SecretTokens.hash("abc")))
+    #expect(!SecretTokens.matches("abd", hash: SecretTokens.hash("abc")))
+  }
 }

@@ -16,9 +16,12 @@ struct HTTPLoad {
   let headers: [String]
 
   struct Result {
+    /// Latencies of the answers that count as successes (200 for GETs).
     var latencies: [Double]
     var errors: Int
     var seconds: Double
+    /// Every answer by status (0: no answer).
+    var statuses: [Int: Int] = [:]
 
     var requestsPerSecond: Double { Double(latencies.count) / seconds }
     func percentile(_ p: Double) -> Double {
@@ -26,16 +29,29 @@ struct HTTPLoad {
       let sorted = latencies.sorted()
       return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] * 1_000
     }
+    var maximum: Double { (latencies.max() ?? 0) * 1_000 }
   }
 
-  /// `connections` clients each asking `path()` in a loop for `seconds`.
+  /// `connections` clients each asking `path()` in a loop for `seconds`; 200 is a success.
   func run(connections: Int, seconds: Double, path: @escaping @Sendable () -> String) async -> Result {
+    let headers = headers
+    return await run(connections: connections, seconds: seconds, succeeds: { $0 == 200 }) {
+      Array(("GET \(path()) HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers.map { $0 + "\r\n" }.joined() + "\r\n").utf8)
+    }
+  }
+
+  /// `connections` clients each sending `request()` (a whole HTTP/1.1 request) in a loop for
+  /// `seconds`; `succeeds` says which statuses count (the rest are tallied, not errors).
+  func run(
+    connections: Int, seconds: Double, succeeds: @escaping @Sendable (Int) -> Bool,
+    request: @escaping @Sendable () -> [UInt8]
+  ) async -> Result {
     let collector = Collector(remaining: connections)
     let start = Date()
     await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
       for _ in 0..<connections {
         let thread = Thread { [self] in
-          let outcome = self.client(until: start.addingTimeInterval(seconds), path: path)
+          let outcome = self.client(until: start.addingTimeInterval(seconds), succeeds: succeeds, request: request)
           if collector.finish(outcome) { done.resume() }
         }
         thread.stackSize = 1 << 20
@@ -43,46 +59,65 @@ struct HTTPLoad {
       }
     }
     let all = collector.results.withLock { $0 }
-    return Result(
-      latencies: all.flatMap(\.0), errors: all.reduce(0) { $0 + $1.1 }, seconds: Date().timeIntervalSince(start))
+    var result = Result(latencies: [], errors: 0, seconds: Date().timeIntervalSince(start))
+    for outcome in all {
+      result.latencies += outcome.latencies
+      result.errors += outcome.errors
+      result.statuses.merge(outcome.statuses, uniquingKeysWith: +)
+    }
+    return result
   }
 
-  /// One connection's loop; reconnects after an error.
-  private func client(until deadline: Date, path: @Sendable () -> String) -> ([Double], Int) {
-    var latencies: [Double] = []
-    latencies.reserveCapacity(100_000)
-    var errors = 0
+  /// One connection's loop; reconnects after an error or a closed connection.
+  private func client(
+    until deadline: Date, succeeds: (Int) -> Bool, request: () -> [UInt8]
+  ) -> ClientOutcome {
+    var outcome = ClientOutcome()
+    outcome.latencies.reserveCapacity(100_000)
     var connection: HTTPConnection?
     while Date() < deadline {
       if connection == nil { connection = HTTPConnection(port: port) }
       guard let open = connection else {
-        errors += 1
+        outcome.errors += 1
+        outcome.statuses[0, default: 0] += 1
         continue
       }
-      let request = "GET \(path()) HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers.map { $0 + "\r\n" }.joined() + "\r\n"
       let began = DispatchTime.now().uptimeNanoseconds
-      if let status = open.exchange(Array(request.utf8)), status == 200 {
-        latencies.append(Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9)
-      } else {
-        errors += 1
+      let status = open.exchange(request())
+      outcome.statuses[status ?? 0, default: 0] += 1
+      guard let status else {
+        outcome.errors += 1
         open.close()
         connection = nil
+        continue
+      }
+      if succeeds(status) {
+        outcome.latencies.append(Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9)
+      } else {
+        outcome.errors += 1
       }
     }
     connection?.close()
-    return (latencies, errors)
+    return outcome
   }
+}
+
+/// What one client thread saw.
+struct ClientOutcome: Sendable {
+  var latencies: [Double] = []
+  var errors = 0
+  var statuses: [Int: Int] = [:]
 }
 
 /// The clients' outcomes, gathered from their threads.
 final class Collector: Sendable {
-  let results = Mutex<[([Double], Int)]>([])
+  let results = Mutex<[ClientOutcome]>([])
   private let remaining: Mutex<Int>
 
   init(remaining: Int) { self.remaining = Mutex(remaining) }
 
   /// Adds one client's outcome; true for the last client.
-  func finish(_ outcome: ([Double], Int)) -> Bool {
+  func finish(_ outcome: ClientOutcome) -> Bool {
     results.withLock { $0.append(outcome) }
     return remaining.withLock { count in
       count -= 1

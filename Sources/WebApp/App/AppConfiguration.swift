@@ -33,6 +33,8 @@ public struct AppConfiguration: Sendable {
   /// answer) and then its whole body; slow senders are cut off (slowloris).
   public var requestHeadTimeout: TimeInterval
   public var requestBodyTimeout: TimeInterval
+  /// The sign-in throttle's limits (benchmarks lift them to measure bcrypt under load).
+  public var signInLimits = LoginThrottle.Limits()
 
   public init(
     host: String = "127.0.0.1", port: Int = 8080, bcryptCost: UInt8 = 12, runScheduler: Bool = true,

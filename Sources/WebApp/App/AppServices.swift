@@ -55,7 +55,7 @@ public struct AppServices: Sendable {
     coordinator = SyncCoordinator(
       store: store, engine: engine, sealer: sealer, logger: logger, staleAfter: configuration.syncStaleAfter,
       makeClient: makeClient)
-    loginThrottle = LoginThrottle(now: now)
+    loginThrottle = LoginThrottle(limits: configuration.signInLimits, now: now)
   }
 
   /// The production client: paced and retrying as `KandjiClientConfiguration` defaults say, and

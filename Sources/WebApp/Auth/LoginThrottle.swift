@@ -12,14 +12,22 @@ import Synchronization
 /// same normalised email the account lookup uses (`Contact.emailKey`), so `victim@x\n` is the
 /// victim's bucket. The tables are bounded and evict the least useful entry, never everything:
 /// filling them with junk emails cannot reset a victim's bucket. Kept in memory, per replica.
-final class LoginThrottle: Sendable {
-  struct Limits: Sendable {
-    var window: TimeInterval = 900
-    var perAccount = 5
-    var perAddress = 20
-    var global = 300
-    var maxWait: TimeInterval = 300
-    var maxKeys = 10_000
+public final class LoginThrottle: Sendable {
+  /// Failed sign-ins allowed within `window` before attempts wait.
+  public struct Limits: Sendable {
+    public var window: TimeInterval = 900
+    public var perAccount = 5
+    public var perAddress = 20
+    public var global = 300
+    public var maxWait: TimeInterval = 300
+    public var maxKeys = 10_000
+
+    public init(perAccount: Int = 5, perAddress: Int = 20, global: Int = 300, maxKeys: Int = 10_000) {
+      self.perAccount = perAccount
+      self.perAddress = perAddress
+      self.global = global
+      self.maxKeys = maxKeys
+    }
   }
 
   /// A reserved attempt; hand it back with `finish`.
@@ -107,7 +115,7 @@ final class LoginThrottle: Sendable {
     let now = now()
     state.withLock { state in
       state.global.inFlight = max(0, state.global.inFlight - 1)
-      if counted && !succeeded { Self.append(now, to: &state.global.failures, cap: limits.global + 50) }
+      if counted && !succeeded { Self.append(now, to: &state.global.failures, cap: min(limits.global, 100_000) + 50) }
       if var bucket = state.accounts[reservation.account] {
         bucket.inFlight = max(0, bucket.inFlight - 1)
         if succeeded { bucket.failures.removeAll() }

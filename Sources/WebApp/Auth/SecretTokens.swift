@@ -15,8 +15,17 @@ public enum SecretTokens {
   }
 
   public static func hash(_ secret: String) -> String {
-    SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    // Every API request hashes its auth code: hex by table lookup, not `String(format:)` per byte.
+    var hex: [UInt8] = []
+    hex.reserveCapacity(64)
+    for byte in SHA256.hash(data: Data(secret.utf8)) {
+      hex.append(hexDigits[Int(byte >> 4)])
+      hex.append(hexDigits[Int(byte & 0x0F)])
+    }
+    return String(decoding: hex, as: UTF8.self)
   }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
 
   /// Constant-time equality of two hex digests.
   public static func matches(_ secret: String, hash stored: String) -> Bool {
