@@ -6,7 +6,7 @@ import Foundation
 /// the default) and PostgreSQL (`PostgresStore`); both pass the same contract tests.
 ///
 /// Every method is one transaction. Errors are `StoreError` values.
-public protocol AssetStore: HelpdeskStore {
+public protocol AssetStore: HelpdeskStore, SyncStore {
   // MARK: Types and fields
   func assetTypes() async throws -> [AssetType]
   func assetType(id: Int64) async throws -> AssetType?
@@ -37,38 +37,6 @@ public protocol AssetStore: HelpdeskStore {
   func linkContact(_ contactID: Int64, toAsset assetID: Int64, at: Date) async throws
   func unlinkContact(_ contactID: Int64, fromAsset assetID: Int64) async throws
   func contactLinks(assetID: Int64) async throws -> [ContactLink]
-
-  // MARK: Sync
-  /// What the store holds that `devices` (one page) could touch, plus the holders of `displayIDs`.
-  func syncSnapshot(for devices: [DeviceSnapshot], displayIDs: [String]) async throws -> SyncSnapshot
-  /// Writes a page's decisions and report rows in one transaction; returns asset rows written.
-  func applySyncBatch(_ batch: SyncBatch) async throws -> Int
-  /// Synced, unretired assets after `afterID`, in id order (for retirement, page by page).
-  func activeSyncedAssets(afterID: Int64, limit: Int) async throws -> [SyncedAssetRef]
-  /// Devices waiting for a details call, oldest first.
-  func assetsNeedingDetails(limit: Int) async throws -> [SyncedAssetRef]
-  /// Stores details results and clears their pending flag; returns asset rows written.
-  func applyDetails(_ updates: [DetailsUpdate], at: Date) async throws -> Int
-  func countAssetsNeedingDetails() async throws -> Int
-  /// Queues the `limit` assets with the oldest details for a refresh; returns how many.
-  func markOldestDetailsForRefresh(limit: Int) async throws -> Int
-
-  // MARK: Sync runs
-  /// Starts a run unless another is alive (heartbeat newer than `staleAfter`); an abandoned one
-  /// is marked interrupted first. Throws `.syncAlreadyRunning(runID)`.
-  func beginSyncRun(trigger: SyncTrigger, owner: String, at: Date, staleAfter: TimeInterval) async throws -> SyncRun
-  /// Renews a running run's lease. Throws `.syncRunTakenOver(runID)` when the run is no longer
-  /// running (another replica found it stale and took over), so its owner stops.
-  func heartbeat(runID: Int64, at: Date) async throws
-  func updateSyncRun(_ run: SyncRun) async throws
-  func syncRun(id: Int64) async throws -> SyncRun?
-  func syncRuns(limit: Int) async throws -> [SyncRun]
-  func runningSyncRun() async throws -> SyncRun?
-  func reportRows(runID: Int64, afterPosition: Int, limit: Int) async throws -> [SyncReportRow]
-
-  // MARK: Settings
-  func kandjiSettings() async throws -> KandjiSettings
-  func saveKandjiSettings(_ settings: KandjiSettings) async throws
 }
 
 /// Agents, API keys, sessions and tickets: the helpdesk around the integration.

@@ -72,3 +72,14 @@ extension StoreBackend {
     }
   }
 }
+
+extension AssetStore {
+  /// The id of the store's "Test tenant" connection, created on first use: the connection the
+  /// contract tests' runs and synced assets belong to.
+  public func testConnectionID() async throws -> Int64 {
+    if let existing = try await kandjiConnections(includeRemoved: false).first(where: { $0.name == "Test tenant" }) {
+      return existing.id
+    }
+    return try await createKandjiConnection(KandjiConnectionDraft(name: "Test tenant"), at: Date()).id
+  }
+}

@@ -8,7 +8,8 @@ struct AssetSyncCommand: AsyncParsableCommand {
     abstract: "Self-hosted helpdesk asset management with a built-in Kandji integration.",
     version: "0.1.0",
     subcommands: [
-      DemoCommand.self, ServeCommand.self, SyncCommand.self, AgentsCommand.self, APIKeysCommand.self,
+      DemoCommand.self, ServeCommand.self, SyncCommand.self, KandjiCommand.self, AgentsCommand.self,
+      APIKeysCommand.self,
       SimulateKandjiCommand.self, BenchCommand.self, MigrateDatabaseCommand.self,
     ]
   )

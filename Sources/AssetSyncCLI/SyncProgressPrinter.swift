@@ -8,11 +8,27 @@ import Synchronization
 final class SyncProgressPrinter: Sendable {
   private let interactive = isatty(STDERR_FILENO) == 1
   private let state = Mutex<
-    (phase: SyncProgress.Phase?, started: ContinuousClock.Instant, detailsStart: ContinuousClock.Instant?)
+    (
+      phase: SyncProgress.Phase?, started: ContinuousClock.Instant, detailsStart: ContinuousClock.Instant?,
+      waiting: Date?
+    )
   >(
-    (nil, .now, nil))
+    (nil, .now, nil, nil))
 
   func show(_ progress: SyncProgress) {
+    // A budget wait (R24) is said once, with its end, instead of an ETA that would not know it.
+    let (waitChanged, resumed) = state.withLock { s -> (Bool, Bool) in
+      let waiting = progress.waitingUntil.flatMap { $0 > Date() ? $0 : nil }
+      defer { s.waiting = waiting }
+      return (waiting != nil && waiting != s.waiting, waiting == nil && s.waiting != nil)
+    }
+    if waitChanged, let until = progress.waitingUntil {
+      note(
+        "Waiting for the \(progress.waitingReason ?? "API budget") until \(Self.clock(until)); the run resumes by itself."
+      )
+      return
+    }
+    if resumed { note("Resumed: the API budget allows calls again.") }
     let (changedPhase, eta) = state.withLock { s -> (Bool, String) in
       let changed = s.phase != progress.phase
       s.phase = progress.phase
@@ -57,6 +73,11 @@ final class SyncProgressPrinter: Sendable {
     Console.line(
       "Kandji requests: \(run.listRequests) list, \(run.detailRequests) details, \(run.retries) retries, \(run.rateLimited) rate-limited; \(run.assetWrites) asset writes; \(run.detailsPending) devices still waiting for details"
     )
+  }
+
+  /// `14:05` (local time), for the end of a wait.
+  static func clock(_ date: Date) -> String {
+    date.formatted(Date.FormatStyle().hour(.twoDigits(amPM: .omitted)).minute(.twoDigits))
   }
 
   static func duration(_ seconds: Double) -> String {

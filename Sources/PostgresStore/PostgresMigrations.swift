@@ -55,6 +55,57 @@ enum PostgresMigrations {
         "CREATE EXTENSION IF NOT EXISTS pg_trgm",
         "CREATE INDEX assets_search_trigrams ON assets USING gin (search_key gin_trgm_ops)",
       ]),
+    // Several Kandji tenants (R22): connections, each asset and run belongs to one, the API
+    // budget counted per connection and minute (R24). The single tenant of earlier releases
+    // becomes connection #1 with its assets and runs; its settings document is copied whole.
+    Migration(
+      version: "v6-connections",
+      statements: [
+        """
+        CREATE TABLE kandji_connections (
+          id BIGSERIAL PRIMARY KEY,
+          name TEXT NOT NULL,
+          name_key TEXT NOT NULL,
+          api_url TEXT,
+          sealed_token TEXT,
+          token_set_at DOUBLE PRECISION,
+          enabled BOOLEAN NOT NULL DEFAULT TRUE,
+          settings TEXT NOT NULL DEFAULT '{}',
+          removed_at DOUBLE PRECISION,
+          created_at DOUBLE PRECISION NOT NULL
+        )
+        """,
+        "CREATE UNIQUE INDEX kandji_connections_by_name ON kandji_connections (name_key) WHERE removed_at IS NULL",
+        """
+        CREATE TABLE kandji_api_calls (
+          connection_id BIGINT NOT NULL REFERENCES kandji_connections(id) ON DELETE CASCADE,
+          minute BIGINT NOT NULL,
+          calls BIGINT NOT NULL,
+          PRIMARY KEY (connection_id, minute)
+        )
+        """,
+        "ALTER TABLE assets ADD COLUMN connection_id BIGINT REFERENCES kandji_connections(id)",
+        "ALTER TABLE assets ADD COLUMN retired_reason TEXT",
+        "ALTER TABLE sync_runs ADD COLUMN connection_id BIGINT REFERENCES kandji_connections(id)",
+        "CREATE INDEX assets_by_connection ON assets (connection_id, id)",
+        "CREATE INDEX sync_runs_by_connection ON sync_runs (connection_id, id)",
+        """
+        INSERT INTO kandji_connections (id, name, name_key, api_url, sealed_token, token_set_at, enabled, settings, created_at)
+          SELECT 1, 'Kandji', 'kandji', value::json->>'apiURL', value::json->>'sealedToken',
+            (value::json->>'tokenSetAt')::double precision, COALESCE((value::json->>'enabled')::boolean, FALSE), value,
+            date_part('epoch', clock_timestamp())
+          FROM settings
+          WHERE key = 'kandji' AND (value::json->>'apiURL' IS NOT NULL
+            OR EXISTS (SELECT 1 FROM assets WHERE kandji_device_id IS NOT NULL))
+        """,
+        "SELECT setval(pg_get_serial_sequence('kandji_connections', 'id'), COALESCE((SELECT MAX(id) FROM kandji_connections), 0) + 1, false)",
+        """
+        UPDATE assets SET connection_id = 1
+          WHERE kandji_device_id IS NOT NULL AND EXISTS (SELECT 1 FROM kandji_connections WHERE id = 1)
+        """,
+        "UPDATE sync_runs SET connection_id = 1 WHERE EXISTS (SELECT 1 FROM kandji_connections WHERE id = 1)",
+        "UPDATE assets SET retired_reason = 'no longer in Kandji' WHERE retired_at IS NOT NULL",
+      ]),
   ]
 
   /// Taken with `pg_advisory_lock` while migrating, so replicas starting together take turns.

@@ -36,8 +36,53 @@ enum SQLiteMigrations {
     migrator.registerMigration("v5-search-keys") { db in
       try db.execute(sql: searchKeys)
     }
+    // Several Kandji tenants (R22): connections, each asset and run belongs to one, the API
+    // budget counted per connection and minute (R24). The single tenant of earlier releases
+    // becomes connection #1 with its assets and runs; its settings document is copied whole
+    // (the connection settings read the same keys).
+    migrator.registerMigration("v6-connections") { db in
+      try db.execute(sql: connections)
+    }
     return migrator
   }
+
+  static let connections = """
+    CREATE TABLE kandji_connections (
+      id INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      name_key TEXT NOT NULL,
+      api_url TEXT,
+      sealed_token TEXT,
+      token_set_at REAL,
+      enabled INTEGER NOT NULL DEFAULT 1,
+      settings TEXT NOT NULL DEFAULT '{}',
+      removed_at REAL,
+      created_at REAL NOT NULL
+    );
+    CREATE UNIQUE INDEX kandji_connections_by_name ON kandji_connections(name_key) WHERE removed_at IS NULL;
+    CREATE TABLE kandji_api_calls (
+      connection_id INTEGER NOT NULL REFERENCES kandji_connections(id) ON DELETE CASCADE,
+      minute INTEGER NOT NULL,
+      calls INTEGER NOT NULL,
+      PRIMARY KEY (connection_id, minute)
+    );
+    ALTER TABLE assets ADD COLUMN connection_id INTEGER REFERENCES kandji_connections(id);
+    ALTER TABLE assets ADD COLUMN retired_reason TEXT;
+    ALTER TABLE sync_runs ADD COLUMN connection_id INTEGER REFERENCES kandji_connections(id);
+    CREATE INDEX assets_by_connection ON assets(connection_id, id);
+    CREATE INDEX sync_runs_by_connection ON sync_runs(connection_id, id);
+    INSERT INTO kandji_connections (id, name, name_key, api_url, sealed_token, token_set_at, enabled, settings, created_at)
+      SELECT 1, 'Kandji', 'kandji', json_extract(value, '$.apiURL'), json_extract(value, '$.sealedToken'),
+        json_extract(value, '$.tokenSetAt'), CASE WHEN json_extract(value, '$.enabled') THEN 1 ELSE 0 END, value,
+        (julianday('now') - 2440587.5) * 86400.0
+      FROM settings
+      WHERE key = 'kandji' AND (json_extract(value, '$.apiURL') IS NOT NULL
+        OR EXISTS (SELECT 1 FROM assets WHERE kandji_device_id IS NOT NULL));
+    UPDATE assets SET connection_id = 1
+      WHERE kandji_device_id IS NOT NULL AND EXISTS (SELECT 1 FROM kandji_connections WHERE id = 1);
+    UPDATE sync_runs SET connection_id = 1 WHERE EXISTS (SELECT 1 FROM kandji_connections WHERE id = 1);
+    UPDATE assets SET retired_reason = 'no longer in Kandji' WHERE retired_at IS NOT NULL;
+    """
 
   static let searchKeys = """
     ALTER TABLE assets ADD COLUMN sort_key TEXT;

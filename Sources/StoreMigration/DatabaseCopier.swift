@@ -13,11 +13,14 @@ public struct DatabaseCopier: Sendable {
 
   /// Parents before children, so foreign keys hold at every step.
   static let tables = [
-    "asset_types", "asset_fields", "contacts", "agents", "assets", "asset_field_values", "asset_contacts", "tickets",
-    "ticket_assets", "api_keys", "sessions", "settings", "sync_runs", "sync_report_rows",
+    "asset_types", "asset_fields", "contacts", "agents", "kandji_connections", "assets", "asset_field_values",
+    "asset_contacts", "tickets", "ticket_assets", "api_keys", "sessions", "settings", "sync_runs", "sync_report_rows",
+    "kandji_api_calls",
   ]
   /// Tables with a BIGSERIAL id whose sequence must continue after the copied ids.
-  static let serialTables = ["asset_types", "asset_fields", "contacts", "agents", "assets", "tickets", "sync_runs"]
+  static let serialTables = [
+    "asset_types", "asset_fields", "contacts", "agents", "kandji_connections", "assets", "tickets", "sync_runs",
+  ]
   /// Rows per INSERT statement (PostgreSQL takes at most 65,535 parameters).
   static let chunk = 500
 

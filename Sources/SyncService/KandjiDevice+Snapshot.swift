@@ -3,7 +3,7 @@ import KandjiAPI
 
 extension KandjiDevice {
   /// The plain values `SyncPlan` decides on.
-  var snapshot: DeviceSnapshot {
+  public var snapshot: DeviceSnapshot {
     DeviceSnapshot(
       deviceID: deviceID, deviceName: deviceName, model: model, serialNumber: serialNumber,
       platformName: platformName, osVersion: osVersion, assetTag: assetTag, lastCheckIn: lastCheckIn,

@@ -4,35 +4,37 @@ import Foundation
 import KandjiAPI
 import Logging
 
-/// Starts sync runs from the Kandji app's stored settings — for "Sync now", saving the mapping
-/// and the daily schedule — one at a time, in the background, and lets callers wait for them.
+/// Starts sync runs of Kandji connections — "Sync now", saving a mapping, the daily schedule, the
+/// CLI — in the background and lets callers wait for them. Runs of different connections are
+/// independent (one may be in a ten-hour first import while another runs its daily sync); the
+/// store's lease allows one run per connection across all replicas.
 public actor SyncCoordinator {
-  public typealias ClientFactory = @Sendable (KandjiBaseURL, KandjiToken) -> any KandjiClient
-
   let store: any AssetStore
   let engine: SyncEngine
   let sealer: TokenSealer
-  let makeClient: ClientFactory
+  let makeClient: KandjiClientFactory
   let logger: Logger
+  let now: @Sendable () -> Date
   /// Heartbeat age after which a run counts as abandoned (see `SyncOptions.staleAfter`).
   let staleAfter: TimeInterval
   /// Told about every finished run (metrics).
   private var onRunFinished: @Sendable (SyncRun) -> Void = { _ in }
-  private var current: (run: SyncRun, task: Task<SyncRun, Never>)?
-  private var latestProgress: SyncProgress?
+  private var current: [Int64: (run: SyncRun, task: Task<SyncRun, Never>)] = [:]
+  private var latestProgress: [Int64: SyncProgress] = [:]
+  /// Connections whose run in this process has not ended yet.
+  private var running = Set<Int64>()
 
   public init(
     store: any AssetStore, engine: SyncEngine, sealer: TokenSealer, logger: Logger = Logger(label: "assetsync.sync"),
-    staleAfter: TimeInterval = 120,
-    makeClient: @escaping ClientFactory = { url, token in
-      LiveKandjiClient(configuration: KandjiClientConfiguration(baseURL: url, token: token))
-    }
+    staleAfter: TimeInterval = 120, now: @escaping @Sendable () -> Date = { Date() },
+    makeClient: @escaping KandjiClientFactory = { $0.liveClient(policy: .kandjiHostsOnly) }
   ) {
     self.store = store
     self.engine = engine
     self.sealer = sealer
     self.logger = logger
     self.staleAfter = staleAfter
+    self.now = now
     self.makeClient = makeClient
   }
 
@@ -41,21 +43,43 @@ public actor SyncCoordinator {
     onRunFinished = observer
   }
 
-  /// Starts a run now and returns it while it works. Throws `SyncRefusal` when the app is not
-  /// ready or disabled (R21), or `StoreError.syncAlreadyRunning` (also across replicas).
+  /// Starts a run of the connection now and returns it while it works. Throws `SyncRefusal`
+  /// when the connection is not ready or disabled (R21), or `StoreError.syncAlreadyRunning`
+  /// (also across replicas). `onProgress` hears every step (the CLI prints them).
   @discardableResult
-  public func start(trigger: SyncTrigger) async throws -> SyncRun {
+  public func start(
+    connectionID: Int64, trigger: SyncTrigger, onProgress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
+  ) async throws -> SyncRun {
+    guard let connection = try await store.kandjiConnection(id: connectionID), !connection.isRemoved else {
+      throw SyncRefusal.noSuchConnection(connectionID)
+    }
+    let options = try SyncRefusal.check(connection, staleAfter: staleAfter)
+    let token: KandjiToken
+    let url: KandjiBaseURL
+    do {
+      url = try KandjiBaseURL(connection.apiURL ?? "")
+      token = try sealer.open(connection.sealedToken ?? "")
+    } catch {
+      throw SyncRefusal.badCredentials("\(error)")
+    }
     // The store's run lock is the one authority (it also spans replicas on PostgreSQL).
-    let settings = try await store.kandjiSettings()
-    let (client, options) = try prepare(settings)
     let run = try await engine.begin(trigger: trigger, options: options)
-    latestProgress = SyncProgress(runID: run.id, phase: .listing)
+    latestProgress[connectionID] = SyncProgress(runID: run.id, phase: .listing)
+    let endpoint = KandjiEndpoint(
+      url: url, token: token, pacing: connection.settings.pacing,
+      ledger: StoreCallLedger(store: store, connectionID: connectionID)
+    ) { [weak self] event in
+      guard case .waitingForBudget(let until, let reason) = event else { return }
+      Task { await self?.waiting(connectionID: connectionID, until: until, reason: reason.rawValue, onProgress) }
+    }
+    let client = makeClient(endpoint)
     let observer = onRunFinished
     let task = Task { [engine] in
       let finished: SyncRun
       do {
         finished = try await engine.execute(run, client: client, options: options) { progress in
-          Task { await self.record(progress) }
+          onProgress(progress)
+          Task { await self.record(progress, connectionID: connectionID) }
         }
       } catch {
         var failed = run
@@ -64,65 +88,78 @@ public actor SyncCoordinator {
         finished = failed
       }
       observer(finished)
+      await self.ended(connectionID: connectionID, runID: run.id)
       return finished
     }
-    current = (run, task)
+    current[connectionID] = (run, task)
+    running.insert(connectionID)
     return run
   }
 
-  /// The client and options for the stored settings, or why there are none.
-  func prepare(_ settings: KandjiSettings) throws -> (any KandjiClient, SyncOptions) {
-    guard settings.installed else { throw SyncRefusal.notInstalled }
-    guard settings.enabled else { throw SyncRefusal.disabled }
-    guard let urlText = settings.apiURL, let sealed = settings.sealedToken else { throw SyncRefusal.noCredentials }
-    guard let mapping = settings.mapping else { throw SyncRefusal.noMapping }
-    let url: KandjiBaseURL
-    do { url = try KandjiBaseURL(urlText) } catch { throw SyncRefusal.badCredentials(error.description) }
-    let token: KandjiToken
-    do { token = try sealer.open(sealed) } catch { throw SyncRefusal.badCredentials(error.description) }
-    return (
-      makeClient(url, token),
-      SyncOptions(
-        mapping: mapping, detailsRefreshPerRun: settings.detailsRefreshPerRun, staleAfter: staleAfter)
-    )
+  private func ended(connectionID: Int64, runID: Int64) {
+    if current[connectionID]?.run.id == runID { running.remove(connectionID) }
   }
 
-  private func record(_ progress: SyncProgress) {
-    if progress.runID == current?.run.id { latestProgress = progress }
+  /// Whether the connection's run in this process is still going.
+  public func isRunning(connectionID: Int64) -> Bool { running.contains(connectionID) }
+
+  private func record(_ progress: SyncProgress, connectionID: Int64) {
+    guard progress.runID == current[connectionID]?.run.id else { return }
+    var merged = progress
+    // A budget wait lasts until its end; the engine's own reports do not know about it.
+    if let previous = latestProgress[connectionID], let until = previous.waitingUntil, until > now() {
+      merged.waitingUntil = until
+      merged.waitingReason = previous.waitingReason
+    }
+    latestProgress[connectionID] = merged
   }
 
-  /// The last progress report of the current (or last) run.
-  public var progress: SyncProgress? { latestProgress }
+  private func waiting(
+    connectionID: Int64, until: Date, reason: String, _ onProgress: @Sendable (SyncProgress) -> Void
+  ) {
+    guard var progress = latestProgress[connectionID] else { return }
+    progress.waitingUntil = until
+    progress.waitingReason = reason
+    latestProgress[connectionID] = progress
+    onProgress(progress)
+  }
 
-  /// Waits for the run in progress, if any, and returns it finished.
+  /// The last progress report of the connection's current (or last) run.
+  public func progress(connectionID: Int64) -> SyncProgress? { latestProgress[connectionID] }
+
+  /// The connection's run in this process, if one is going.
+  public func runningRun(connectionID: Int64) -> SyncRun? { current[connectionID]?.run }
+
+  /// Waits for the connection's run in progress, if any, and returns it finished.
   @discardableResult
-  public func waitForCurrentRun() async -> SyncRun? {
-    guard let task = current?.task else { return nil }
+  public func waitForRun(connectionID: Int64) async -> SyncRun? {
+    guard let task = current[connectionID]?.task else { return nil }
     return await task.value
   }
 
-  /// Stops the run in progress (shutdown); it ends as interrupted and the next run resumes.
-  public func cancelCurrentRun() async {
-    current?.task.cancel()
-    _ = await current?.task.value
+  /// Waits for every run in progress.
+  public func waitForAllRuns() async {
+    for (_, entry) in current { _ = await entry.task.value }
   }
-}
 
-/// Why a sync did not start.
-public enum SyncRefusal: Error, Sendable, Equatable, CustomStringConvertible {
-  case notInstalled
-  case disabled
-  case noCredentials
-  case noMapping
-  case badCredentials(String)
+  /// Waits for every run in progress and returns the one started last (single-tenant callers).
+  @discardableResult
+  public func waitForCurrentRun() async -> SyncRun? {
+    guard let last = current.values.max(by: { $0.run.id < $1.run.id }) else { return nil }
+    await waitForAllRuns()
+    return await last.task.value
+  }
 
-  public var description: String {
-    switch self {
-    case .notInstalled: "The Kandji app is not installed."
-    case .disabled: "The Kandji app is disabled, so syncs are stopped. Enable it to sync again."
-    case .noCredentials: "Enter the Kandji API URL and token first."
-    case .noMapping: "Save the field mapping first; saving it starts the initial sync."
-    case .badCredentials(let why): why
-    }
+  /// Stops the connection's run in progress (disable); it ends as interrupted and the next run
+  /// resumes.
+  public func cancelRun(connectionID: Int64) async {
+    current[connectionID]?.task.cancel()
+    _ = await current[connectionID]?.task.value
+  }
+
+  /// Stops every run in progress (shutdown).
+  public func cancelAllRuns() async {
+    for (_, entry) in current { entry.task.cancel() }
+    await waitForAllRuns()
   }
 }

@@ -8,14 +8,17 @@ extension SyncEngine {
   /// stopped here repeats none of the calls it already made.
   func fetchDetails(_ state: inout RunState) async throws {
     if state.options.detailsRefreshPerRun > 0 {
-      _ = try await store.markOldestDetailsForRefresh(limit: state.options.detailsRefreshPerRun)
+      _ = try await store.markOldestDetailsForRefresh(
+        connectionID: state.options.connectionID, limit: state.options.detailsRefreshPerRun)
     }
-    state.detailsRemaining = try await store.countAssetsNeedingDetails()
+    state.detailsRemaining = try await store.countAssetsNeedingDetails(connectionID: state.options.connectionID)
     var attempted = Set<Int64>()
     while true {
       try Task.checkCancellation()
-      let batch = try await store.assetsNeedingDetails(limit: state.options.detailsConcurrency * 4)
-        .filter { !attempted.contains($0.assetID) }
+      let batch = try await store.assetsNeedingDetails(
+        connectionID: state.options.connectionID, limit: state.options.detailsConcurrency * 4
+      )
+      .filter { !attempted.contains($0.assetID) }
       guard !batch.isEmpty else { break }
       attempted.formUnion(batch.map(\.assetID))
       let updates = try await details(for: batch, client: state.client, concurrency: state.options.detailsConcurrency)

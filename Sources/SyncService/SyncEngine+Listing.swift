@@ -16,14 +16,19 @@ extension SyncEngine {
       }
       state.unidentifiedFailures += page.failures.count - stubs.count
       let displayIDs = devices.map { state.options.mapping.displayID(of: $0).value }
-      let snapshot = try await store.syncSnapshot(for: devices + stubs, displayIDs: displayIDs)
+      let snapshot = try await store.syncSnapshot(
+        connectionID: state.options.connectionID, for: devices + stubs, displayIDs: displayIDs)
       let plan = SyncPlan.make(
-        devices: devices, snapshot: snapshot, mapping: state.options.mapping, matchedEarlier: state.matched)
+        devices: devices, snapshot: snapshot, mapping: state.options.mapping, matchedEarlier: state.matched,
+        connectionID: state.options.connectionID)
       state.matched.formUnion(plan.matchedAssetIDs)
       state.seenDeviceIDs.formUnion(devices.map(\.deviceID))
       state.seenDeviceIDs.formUnion(page.failures.compactMap(\.deviceID))
       for stub in stubs {
-        if let asset = snapshot.byDeviceID[stub.deviceID] ?? stub.serialNumber.flatMap({ snapshot.bySerial[$0]?.first })
+        let connection = state.options.connectionID
+        let bySerial = stub.serialNumber.flatMap { snapshot.bySerial[$0]?.first { $0.connectionID == connection } }
+        if let asset = snapshot.byDeviceID[stub.deviceID].flatMap({ $0.connectionID == connection ? $0 : nil })
+          ?? bySerial
         {
           state.matched.insert(asset.id)
         }

@@ -18,7 +18,8 @@ extension SyncEngine {
     var afterID: Int64 = 0
     while true {
       try Task.checkCancellation()
-      let active = try await store.activeSyncedAssets(afterID: afterID, limit: 1_000)
+      let active = try await store.activeSyncedAssets(
+        connectionID: state.options.connectionID, afterID: afterID, limit: 1_000)
       guard let last = active.last else { break }
       afterID = last.assetID
       let gone = active.filter {
@@ -38,7 +39,7 @@ extension SyncEngine {
       state.run.assetWrites += try await store.applySyncBatch(
         SyncBatch(
           runID: state.run.id, at: now(), firstPosition: state.position,
-          decisions: gone.map { .retire(assetID: $0.assetID) }, rows: rows))
+          decisions: gone.map { .retire(assetID: $0.assetID, reason: "no longer in Kandji") }, rows: rows))
       state.position += rows.count
       state.run.totals.retired += rows.count
       try await store.updateSyncRun(state.run)

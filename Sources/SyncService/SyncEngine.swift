@@ -44,7 +44,8 @@ public final class SyncEngine: Sendable {
 
   /// Takes the run lock and records a new run (so a caller can answer with its id at once).
   public func begin(trigger: SyncTrigger, options: SyncOptions) async throws -> SyncRun {
-    let run = try await store.beginSyncRun(trigger: trigger, owner: owner, at: now(), staleAfter: options.staleAfter)
+    let run = try await store.beginSyncRun(
+      connectionID: options.connectionID, trigger: trigger, owner: owner, at: now(), staleAfter: options.staleAfter)
     logger.info("sync run started", metadata: ["run": "\(run.id)", "trigger": "\(trigger.rawValue)"])
     return run
   }
@@ -75,7 +76,9 @@ public final class SyncEngine: Sendable {
       logger.warning("sync run lost its lease", metadata: ["run": "\(run.id)"])
     }
     state.absorbClientStats()
-    state.run.detailsPending = (try? await store.countAssetsNeedingDetails()) ?? state.run.detailsPending
+    state.run.detailsPending =
+      (try? await store.countAssetsNeedingDetails(connectionID: run.connectionID ?? options.connectionID))
+      ?? state.run.detailsPending
     state.run.finishedAt = now()
     state.run.heartbeatAt = now()
     let finished = state.run

@@ -1,7 +1,10 @@
 import AssetCore
+import Foundation
 
 /// How one run behaves.
 public struct SyncOptions: Sendable {
+  /// The connection (tenant) whose devices the run syncs.
+  public var connectionID: Int64
   public var mapping: FieldMapping
   /// Extra details calls per run to refresh the oldest details (R14: only where needed).
   public var detailsRefreshPerRun: Int
@@ -11,8 +14,10 @@ public struct SyncOptions: Sendable {
   public var staleAfter: Double
 
   public init(
-    mapping: FieldMapping, detailsRefreshPerRun: Int = 0, detailsConcurrency: Int = 8, staleAfter: Double = 120
+    connectionID: Int64, mapping: FieldMapping, detailsRefreshPerRun: Int = 0, detailsConcurrency: Int = 8,
+    staleAfter: Double = 120
   ) {
+    self.connectionID = connectionID
     self.mapping = mapping
     self.detailsRefreshPerRun = max(0, detailsRefreshPerRun)
     self.detailsConcurrency = max(1, detailsConcurrency)
@@ -33,6 +38,9 @@ public struct SyncProgress: Sendable, Hashable {
   public var totals: SyncTotals
   public var detailsDone: Int
   public var detailsRemaining: Int
+  /// Set while the run waits for the API budget (R24): until when, and whose budget.
+  public var waitingUntil: Date?
+  public var waitingReason: String?
 
   public init(
     runID: Int64, phase: Phase, pages: Int = 0, devicesListed: Int = 0, totals: SyncTotals = SyncTotals(),

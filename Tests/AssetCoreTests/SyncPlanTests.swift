@@ -172,7 +172,9 @@ struct SyncPlanTests {
 
   @Test func isRemovedRetiresOrSkips() {
     let d = Self.device("d1", removed: true)
-    #expect(plan([d], snapshot([Self.asset(7, for: Self.device("d1"))])).devices[0].decision == .retire(assetID: 7))
+    #expect(
+      plan([d], snapshot([Self.asset(7, for: Self.device("d1"))])).devices[0].decision
+        == .retire(assetID: 7, reason: "marked removed in Kandji"))
     #expect(plan([d]).devices[0].row.reason == "removed in Kandji; not imported")
     let retired = Self.asset(7, for: Self.device("d1"), retired: true)
     #expect(plan([d], snapshot([retired])).devices[0].row.outcome == .skipped)

@@ -35,7 +35,8 @@ struct DatabaseCopierTests {
       ManualAssetDraft(
         assetTypeID: monitors.id, name: "Dell 27", displayID: "MON-1", customValues: [field.id: "27 in"],
         contactIDs: [ann.id]), at: now)
-    let run = try await store.beginSyncRun(trigger: .manual, owner: "copy-test", at: now, staleAfter: 60)
+    let run = try await store.beginSyncRun(
+      connectionID: try await store.testConnectionID(), trigger: .manual, owner: "copy-test", at: now, staleAfter: 60)
     let devices = ["d1", "d2", "d3"].map { id in
       DeviceSnapshot(
         deviceID: id, deviceName: "Mac \(id)", model: "MacBook Air", serialNumber: "SN-\(id)", platformName: "Mac",
@@ -70,11 +71,13 @@ struct DatabaseCopierTests {
     try await store.createAPIKey(agentID: agent.id, key: "key-1", authCodeHash: "code-hash", at: now)
     try await store.createSession(
       tokenHash: "token-1", agentID: agent.id, csrfToken: "csrf", expiresAt: now.addingTimeInterval(3_600), at: now)
-    var settings = KandjiSettings()
-    settings.installed = true
-    settings.apiURL = "acme.api.kandji.io"
+    try await store.saveKandjiSettings(KandjiSettings(installed: true))
+    var settings = ConnectionSettings()
     settings.mapping = .default
-    try await store.saveKandjiSettings(settings)
+    let connection = try await store.createKandjiConnection(
+      KandjiConnectionDraft(name: "Europe", apiURL: "acme.api.kandji.io", sealedToken: "sealed", settings: settings),
+      at: now)
+    try await store.recordKandjiCalls(connectionID: connection.id, minute: 29_600_000, calls: 12)
     return store
   }
 
@@ -95,7 +98,11 @@ struct DatabaseCopierTests {
     out.append("\(String(describing: try await store.apiKey("key-1")))")
     out.append("\(String(describing: try await store.session(tokenHash: "token-1")))")
     out.append("\(try await store.kandjiSettings())")
-    let runs = try await store.syncRuns(limit: 10)
+    out.append("\(try await store.kandjiConnections(includeRemoved: true))")
+    for connection in try await store.kandjiConnections(includeRemoved: true) {
+      out.append("\(try await store.kandjiCalls(connectionID: connection.id, since: 0))")
+    }
+    let runs = try await store.syncRuns(connectionID: nil, limit: 10)
     out.append("\(runs)")
     for run in runs { out.append("\(try await store.reportRows(runID: run.id, afterPosition: -1, limit: 100))") }
     out.append("\(try await store.assetCounts().sorted { $0.key < $1.key })")

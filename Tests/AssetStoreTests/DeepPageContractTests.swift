@@ -23,7 +23,8 @@ struct DeepPageContractTests {
           attributes: ManagedAttributes(deviceID: "d\(index)", serialNumber: "SN-\(index)", platform: .mac),
           contactID: nil))
     }
-    let run = try await store.beginSyncRun(trigger: .manual, owner: "test", at: now, staleAfter: 60)
+    let run = try await store.beginSyncRun(
+      connectionID: try await store.testConnectionID(), trigger: .manual, owner: "test", at: now, staleAfter: 60)
     _ = try await store.applySyncBatch(
       SyncBatch(runID: run.id, at: now, firstPosition: 0, decisions: decisions, rows: []))
     let mac = try await store.managedType(for: .mac)

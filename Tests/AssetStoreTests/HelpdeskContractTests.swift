@@ -110,7 +110,8 @@ struct HelpdeskContractTests {
   @Test("runs: totals and counters round-trip; report rows page by position", arguments: StoreBackend.allCases)
   func runs(backend: StoreBackend) async throws {
     let store = try await backend.makeStore()
-    var run = try await store.beginSyncRun(trigger: .scheduled, owner: "r1", at: now, staleAfter: 60)
+    var run = try await store.beginSyncRun(
+      connectionID: try await store.testConnectionID(), trigger: .scheduled, owner: "r1", at: now, staleAfter: 60)
     run.status = .completed
     run.finishedAt = now + 5.25
     run.heartbeatAt = now + 5
@@ -130,7 +131,7 @@ struct HelpdeskContractTests {
     run.listingComplete = true
     try await store.updateSyncRun(run)
     #expect(try await store.syncRun(id: run.id) == run)
-    #expect(try await store.runningSyncRun() == nil)
+    #expect(try await store.runningSyncRun(connectionID: nil) == nil)
     #expect(try await store.syncRun(id: 999) == nil)
     let rows = (0..<1_203).map {
       SyncReportRow(

@@ -47,12 +47,15 @@ struct PostgresStoreTests {
       stores.append(try await PostgresAssetStore.connect(database, logger: PostgresTestDatabase.quietLogger))
     }
     let now = self.now
+    let connectionID = try await stores[0].testConnectionID()
     let outcomes = await withTaskGroup(of: Result<Int64, StoreError>.self) { group in
       for (index, store) in stores.enumerated() {
         group.addTask {
           do {
             return .success(
-              try await store.beginSyncRun(trigger: .scheduled, owner: "replica-\(index)", at: now, staleAfter: 120).id)
+              try await store.beginSyncRun(
+                connectionID: connectionID, trigger: .scheduled, owner: "replica-\(index)", at: now, staleAfter: 120
+              ).id)
           } catch let error as StoreError {
             return .failure(error)
           } catch {
@@ -68,7 +71,7 @@ struct PostgresStoreTests {
     for outcome in outcomes {
       if case .failure(let error) = outcome { #expect(error == .syncAlreadyRunning(runID: winner)) }
     }
-    #expect(try await stores[0].syncRuns(limit: 10).count == 1)
+    #expect(try await stores[0].syncRuns(connectionID: nil, limit: 10).count == 1)
   }
 
   @Test("a list total remembered by one replica moves when another replica writes")

@@ -26,7 +26,8 @@ struct StoreContractTests {
           attributes: d.attributes(platform: .mac, supervised: nil, udid: nil),
           contactID: nil))
     }
-    let run = try await store.beginSyncRun(trigger: .manual, owner: "test", at: now, staleAfter: 60)
+    let run = try await store.beginSyncRun(
+      connectionID: try await store.testConnectionID(), trigger: .manual, owner: "test", at: now, staleAfter: 60)
     _ = try await store.applySyncBatch(
       SyncBatch(runID: run.id, at: now, firstPosition: 0, decisions: decisions, rows: devices.map(row)))
     var finished = run
@@ -120,7 +121,8 @@ struct StoreContractTests {
   func syncBatches(backend: StoreBackend) async throws {
     let store = try await backend.makeStore()
     let ids = try await create(store, [device("d1"), device("d2"), device("d3")])
-    let run = try await store.beginSyncRun(trigger: .manual, owner: "test", at: now, staleAfter: 60)
+    let run = try await store.beginSyncRun(
+      connectionID: try await store.testConnectionID(), trigger: .manual, owner: "test", at: now, staleAfter: 60)
     var changed = device("d1").attributes(platform: .mac, supervised: true, udid: "U1")
     changed.osVersion = "15.2"
     let update = ManagedAssetUpdate(
@@ -139,7 +141,8 @@ struct StoreContractTests {
     ]
     let writes = try await store.applySyncBatch(
       SyncBatch(
-        runID: run.id, at: now, firstPosition: 0, decisions: [.update(update), .skip, .retire(assetID: ids[2])],
+        runID: run.id, at: now, firstPosition: 0,
+        decisions: [.update(update), .skip, .retire(assetID: ids[2], reason: "no longer in Kandji")],
         rows: rows))
     #expect(writes == 2)
     #expect(try await store.asset(id: ids[0])?.kandji?.osVersion == "15.2")
@@ -148,7 +151,8 @@ struct StoreContractTests {
     let stored = try await store.reportRows(runID: run.id, afterPosition: -1, limit: 10)
     #expect(stored == rows)
     #expect(try await store.reportRows(runID: run.id, afterPosition: 0, limit: 1) == [rows[1]])
-    let active = try await store.activeSyncedAssets(afterID: 0, limit: 10)
+    let active = try await store.activeSyncedAssets(
+      connectionID: try await store.testConnectionID(), afterID: 0, limit: 10)
     #expect(active.map(\.assetID) == [ids[0], ids[1]])
   }
 
@@ -160,7 +164,8 @@ struct StoreContractTests {
     let manual = try await store.createManualAsset(
       ManualAssetDraft(assetTypeID: mac.id, name: "Loaner", displayID: "SN-d2"), at: now)
     let devices = [device("d1"), device("d2"), device("d3")]
-    let run = try await store.beginSyncRun(trigger: .manual, owner: "test", at: now, staleAfter: 60)
+    let run = try await store.beginSyncRun(
+      connectionID: try await store.testConnectionID(), trigger: .manual, owner: "test", at: now, staleAfter: 60)
     let writes = try await store.applySyncBatch(
       SyncBatch(
         runID: run.id, at: now, firstPosition: 0,
@@ -184,8 +189,8 @@ struct StoreContractTests {
   func details(backend: StoreBackend) async throws {
     let store = try await backend.makeStore()
     let ids = try await create(store, [device("d1"), device("d2")])
-    #expect(try await store.countAssetsNeedingDetails() == 2)
-    let pending = try await store.assetsNeedingDetails(limit: 1)
+    #expect(try await store.countAssetsNeedingDetails(connectionID: try await store.testConnectionID()) == 2)
+    let pending = try await store.assetsNeedingDetails(connectionID: try await store.testConnectionID(), limit: 1)
     #expect(pending.map(\.kandjiDeviceID) == ["d1"])
     let writes = try await store.applyDetails(
       [
@@ -194,11 +199,12 @@ struct StoreContractTests {
       ],
       at: now)
     #expect(writes == 2)
-    #expect(try await store.countAssetsNeedingDetails() == 0)
+    #expect(try await store.countAssetsNeedingDetails(connectionID: try await store.testConnectionID()) == 0)
     #expect(try await store.asset(id: ids[0])?.kandji?.udid == "UDID-1")
     #expect(try await store.asset(id: ids[0])?.kandji?.supervised == true)
-    #expect(try await store.markOldestDetailsForRefresh(limit: 1) == 1)
-    #expect(try await store.countAssetsNeedingDetails() == 1)
+    #expect(
+      try await store.markOldestDetailsForRefresh(connectionID: try await store.testConnectionID(), limit: 1) == 1)
+    #expect(try await store.countAssetsNeedingDetails(connectionID: try await store.testConnectionID()) == 1)
   }
 
   @Test("contacts: case-insensitive emails, manual links survive the sync", arguments: StoreBackend.allCases)
@@ -212,7 +218,8 @@ struct StoreContractTests {
     #expect(try await store.contact(email: " ANN@example.com ")?.id == ann.id)
     let ids = try await create(store, [device("d1", user: "ann@example.com")])
     // The sync links Ann; an agent links Bob.
-    let run = try await store.beginSyncRun(trigger: .manual, owner: "t", at: now, staleAfter: 60)
+    let run = try await store.beginSyncRun(
+      connectionID: try await store.testConnectionID(), trigger: .manual, owner: "t", at: now, staleAfter: 60)
     let attributes = device("d1", user: "ann@example.com").attributes(platform: .mac, supervised: nil, udid: nil)
     let link = ManagedAssetUpdate(
       assetID: ids[0], platform: .mac, name: "Mac d1", displayID: "SN-d1", attributes: attributes, contactID: ann.id,
@@ -230,7 +237,9 @@ struct StoreContractTests {
       SyncBatch(runID: run.id, at: now, firstPosition: 1, decisions: [.update(unlink)], rows: [row(device("d1"))]))
     links = try await store.contactLinks(assetID: ids[0])
     #expect(links.map(\.contact.name) == ["Bob"])
-    let snapshot = try await store.syncSnapshot(for: [device("d1", user: "ANN@example.com")], displayIDs: ["SN-d1"])
+    let snapshot = try await store.syncSnapshot(
+      connectionID: try await store.testConnectionID(), for: [device("d1", user: "ANN@example.com")],
+      displayIDs: ["SN-d1"])
     #expect(snapshot.contactIDsByEmail["ann@example.com"] == ann.id)
     #expect(snapshot.byDeviceID["d1"]?.manualContactIDs == [bob.id])
     #expect(snapshot.displayIDOwners["SN-d1"]?.assetID == ids[0])
@@ -260,18 +269,23 @@ struct StoreContractTests {
   @Test("only one sync run at a time; abandoned runs are taken over", arguments: StoreBackend.allCases)
   func runLock(backend: StoreBackend) async throws {
     let store = try await backend.makeStore()
-    let first = try await store.beginSyncRun(trigger: .scheduled, owner: "replica-a", at: now, staleAfter: 120)
+    let first = try await store.beginSyncRun(
+      connectionID: try await store.testConnectionID(), trigger: .scheduled, owner: "replica-a", at: now,
+      staleAfter: 120)
     await #expect(throws: StoreError.syncAlreadyRunning(runID: first.id)) {
       try await store.beginSyncRun(
-        trigger: .manual, owner: "replica-b", at: now.addingTimeInterval(60), staleAfter: 120)
+        connectionID: try await store.testConnectionID(), trigger: .manual, owner: "replica-b",
+        at: now.addingTimeInterval(60), staleAfter: 120)
     }
     try await store.heartbeat(runID: first.id, at: now.addingTimeInterval(100))
     await #expect(throws: StoreError.syncAlreadyRunning(runID: first.id)) {
       try await store.beginSyncRun(
-        trigger: .manual, owner: "replica-b", at: now.addingTimeInterval(200), staleAfter: 120)
+        connectionID: try await store.testConnectionID(), trigger: .manual, owner: "replica-b",
+        at: now.addingTimeInterval(200), staleAfter: 120)
     }
     let second = try await store.beginSyncRun(
-      trigger: .manual, owner: "replica-b", at: now.addingTimeInterval(300), staleAfter: 120)
+      connectionID: try await store.testConnectionID(), trigger: .manual, owner: "replica-b",
+      at: now.addingTimeInterval(300), staleAfter: 120)
     #expect(second.id != first.id)
     let abandoned = try #require(try await store.syncRun(id: first.id))
     #expect(abandoned.status == .interrupted)
@@ -281,23 +295,7 @@ struct StoreContractTests {
       try await store.heartbeat(runID: first.id, at: now.addingTimeInterval(301))
     }
     try await store.heartbeat(runID: second.id, at: now.addingTimeInterval(301))
-    #expect(try await store.runningSyncRun()?.id == second.id)
-    #expect(try await store.syncRuns(limit: 10).map(\.id) == [second.id, first.id])
-  }
-
-  @Test("Kandji settings round-trip", arguments: StoreBackend.allCases)
-  func settings(backend: StoreBackend) async throws {
-    let store = try await backend.makeStore()
-    #expect(try await store.kandjiSettings() == KandjiSettings())
-    var settings = KandjiSettings()
-    settings.installed = true
-    settings.enabled = true
-    settings.apiURL = "acme.api.kandji.io"
-    settings.sealedToken = "sealed"
-    settings.mapping = .default
-    settings.schedule = SyncSchedule(hour: 3, minute: 30, timeZone: "Europe/Berlin")
-    try await store.saveKandjiSettings(settings)
-    #expect(try await store.kandjiSettings() == settings)
-    #expect(settings.isReadyToSync)
+    #expect(try await store.runningSyncRun(connectionID: nil)?.id == second.id)
+    #expect(try await store.syncRuns(connectionID: nil, limit: 10).map(\.id) == [second.id, first.id])
   }
 }

@@ -89,18 +89,21 @@ struct CLIContractTests {
     #expect(unknown.stderr.contains("No agent with the email"))
   }
 
-  @Test func syncRefusesWhileTheAppIsDisabled() async throws {
+  @Test func syncRefusesDisabledOrMissingConnections() async throws {
     let database = CommandRunner.temporaryDatabase()
     let store = try SQLiteAssetStore(path: database)
-    var settings = KandjiSettings()
-    settings.installed = true
-    settings.enabled = false
-    try await store.saveKandjiSettings(settings)
-    let output = try CommandRunner.run(
-      ["sync", "--database", database, "--kandji-url", "http://127.0.0.1:9"],
-      environment: ["ASSETSYNC_KANDJI_TOKEN": "t"])
+    let none = try CommandRunner.run(["sync", "--database", database])
+    #expect(none.status != 0)
+    #expect(none.stderr.contains("No enabled Kandji connection"))
+    try await store.saveKandjiSettings(KandjiSettings(installed: true))
+    _ = try await store.createKandjiConnection(
+      KandjiConnectionDraft(name: "Europe", apiURL: "http://127.0.0.1:9", sealedToken: "v1:x", enabled: false),
+      at: Date())
+    let output = try CommandRunner.run(["sync", "--database", database, "--tenant", "europe"])
     #expect(output.status != 0)
-    #expect(output.stderr.contains("The Kandji app is disabled"))
-    #expect(try await store.syncRuns(limit: 1).isEmpty)
+    #expect(output.stderr.contains("The Kandji connection \"Europe\" is disabled"), "\(output.stderr)")
+    let unknown = try CommandRunner.run(["sync", "--database", database, "--tenant", "Asia"])
+    #expect(unknown.stderr.contains("No Kandji connection named \"Asia\""))
+    #expect(try await store.syncRuns(connectionID: nil, limit: 1).isEmpty)
   }
 }

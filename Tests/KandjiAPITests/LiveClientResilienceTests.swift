@@ -85,10 +85,11 @@ struct LiveClientResilienceTests {
 
   @Test func retriesATimeout() async throws {
     try await SimulatorHarness.run(devices: 10) { h in
-      // A 1 s timeout against a 2.5 s delay: the retry (no delay) must fit in the timeout even on
-      // a loaded CI machine (250 ms did not, once the PostgreSQL cases ran beside it).
-      h.simulator.inject(.delay(.milliseconds(2_500)), on: .list)
-      let client = try h.client(timeout: .seconds(1))
+      // A 3 s timeout against a 10 s delay: the retry (no delay) must fit in the timeout even on
+      // a loaded CI machine (250 ms did not once the PostgreSQL cases ran beside it, nor 1 s with
+      // a second test suite on the same two cores).
+      h.simulator.inject(.delay(.seconds(10)), on: .list)
+      let client = try h.client(timeout: .seconds(3))
       let page = try await client.devicePage(offset: 0, limit: 300)
       #expect(page.devices.count == 10)
       #expect(client.stats.transportErrors == 1)

@@ -124,14 +124,14 @@ struct FailureSyncTests {
       #expect(resumed.totals.skipped == 400)
       #expect(resumed.detailRequests == 400 - done)
       #expect(h.simulator.stats.detailRequests == 400)
-      #expect(try await h.store.countAssetsNeedingDetails() == 0)
+      #expect(try await h.store.countAssetsNeedingDetails(connectionID: h.connectionID) == 0)
     }
   }
 
   @Test func aCrashedRunIsTakenOverOnceItsHeartbeatIsStale() async throws {
     try await SyncHarness.run(devices: 5) { h in
       let crashed = try await h.store.beginSyncRun(
-        trigger: .scheduled, owner: "dead-host:1", at: h.time.now, staleAfter: 120)
+        connectionID: h.connectionID, trigger: .scheduled, owner: "dead-host:1", at: h.time.now, staleAfter: 120)
       await #expect(throws: StoreError.syncAlreadyRunning(runID: crashed.id)) { try await h.sync() }
       h.time.advance(by: 600)
       let run = try await h.sync()

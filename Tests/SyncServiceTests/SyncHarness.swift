@@ -19,6 +19,8 @@ struct SyncHarness: Sendable {
   let store: any AssetStore
   let engine: SyncEngine
   let time: TestTime
+  /// The Kandji connection (tenant) the runs sync.
+  let connectionID: Int64
 
   func client(token: String? = nil, retry: RetryPolicy = RetryPolicy(maxAttempts: 3, jitter: RetryPolicy.noJitter))
     throws -> LiveKandjiClient
@@ -37,8 +39,8 @@ struct SyncHarness: Sendable {
   ) async throws -> SyncRun {
     time.advance(by: 60)
     return try await engine.runOnce(
-      client: try client(token: token), options: SyncOptions(mapping: mapping), trigger: trigger, onProgress: onProgress
-    )
+      client: try client(token: token), options: SyncOptions(connectionID: connectionID, mapping: mapping),
+      trigger: trigger, onProgress: onProgress)
   }
 
   func report(_ run: SyncRun) async throws -> [SyncReportRow] {
@@ -60,8 +62,12 @@ struct SyncHarness: Sendable {
     logger.logLevel = .warning  // the runs' info lines would bury the test output
     let engine = SyncEngine(store: store, now: { time.now }, owner: "test", logger: logger)
     return try await simulator.withRunningServer { url in
-      try await body(
-        SyncHarness(simulator: simulator, clock: clock, baseURL: url, store: store, engine: engine, time: time))
+      let connection = try await store.createKandjiConnection(
+        KandjiConnectionDraft(name: "Test tenant", apiURL: url), at: time.now)
+      return try await body(
+        SyncHarness(
+          simulator: simulator, clock: clock, baseURL: url, store: store, engine: engine, time: time,
+          connectionID: connection.id))
     }
   }
 }

@@ -69,12 +69,12 @@ struct AppHarness: Sendable {
       store: store, sealer: try TokenSealer(keyData: Data(repeating: 7, count: 32)),
       configuration: configuration,
       now: { wallClock?.now() ?? Date() }, wallClock: wallClock ?? SystemWallClock(),
-      makeClient: { url, token in
+      makeClient: { endpoint in
         LiveKandjiClient(
           configuration: KandjiClientConfiguration(
-            baseURL: url, token: token, requestTimeout: .seconds(5), pacing: .unlimited,
+            baseURL: endpoint.url, token: endpoint.token, requestTimeout: .seconds(5), pacing: .unlimited,
             retry: RetryPolicy(maxAttempts: 2, jitter: RetryPolicy.noJitter), endpointPolicy: .allowCustomEndpoints),
-          clock: clock)
+          clock: clock, ledger: endpoint.ledger, onEvent: endpoint.onEvent)
       }, logger: logger)
     func credentials(_ role: AgentRole, _ email: String) async throws -> Credentials {
       let agent = try await store.createAgent(
@@ -158,18 +158,22 @@ final class LogCapture: LogHandler, Sendable {
   }
 }
 
-extension KandjiSettings {
-  /// An installed, enabled, authorized and mapped Kandji app pointing at a simulator.
-  static func ready(
-    url: String, token: String, sealer: TokenSealer, enabled: Bool = true, schedule: SyncSchedule = SyncSchedule()
-  ) throws -> KandjiSettings {
-    var settings = KandjiSettings()
-    settings.installed = true
-    settings.enabled = enabled
-    settings.apiURL = url
-    settings.sealedToken = try sealer.seal(KandjiToken(token))
+extension AssetStore {
+  /// Installs the Kandji app and adds an enabled (unless told), authorized and mapped connection
+  /// to a simulator; returns it.
+  @discardableResult
+  func readyConnection(
+    url: String, token: String, sealer: TokenSealer, name: String = "Test tenant", enabled: Bool = true,
+    schedule: SyncSchedule = SyncSchedule()
+  ) async throws -> KandjiConnection {
+    try await saveKandjiSettings(KandjiSettings(installed: true))
+    var settings = ConnectionSettings()
     settings.mapping = .default
     settings.schedule = schedule
-    return settings
+    return try await createKandjiConnection(
+      KandjiConnectionDraft(
+        name: name, apiURL: url, sealedToken: try sealer.seal(KandjiToken(token)), enabled: enabled,
+        settings: settings),
+      at: Date())
   }
 }

@@ -84,7 +84,7 @@ struct KandjiAppLifecycleTests {
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         let clock = ManualWallClock(start: start, limit: start.addingTimeInterval(3 * 86_400))
         try await SyncScheduler(store: h.store, coordinator: h.services.coordinator, clock: clock).loop()
-        #expect(try await h.store.syncRuns(limit: 10).count == 1)
+        #expect(try await h.store.syncRuns(connectionID: nil, limit: 10).count == 1)
         let mac = try await h.store.managedType(for: .mac)
         let assets = try await client.call(.get, "assets/?asset_type=\(mac.id)", as: h.agent)
         #expect(

@@ -58,8 +58,8 @@ struct KandjiTokenSafetyTests {
           let again = try await client.call(
             .post, "apps/kandji/authorize", as: h.admin, json: #"{"api_url":"\#(h.simulatorURL)/"}"#)
           #expect(again.json["authorized"] as? Bool == true)
-          let settings = try await h.store.kandjiSettings()
-          #expect(settings.apiURL == h.simulatorURL + "/")
+          let connection = try #require(try await h.store.kandjiConnections(includeRemoved: false).first)
+          #expect(connection.apiURL == h.simulatorURL + "/")
         }
       }
     }
@@ -102,7 +102,7 @@ struct KandjiTokenSafetyTests {
               json: #"{"api_url":"\#(serverURL)/wiki","api_token":"secret-token-1"}"#)
             #expect(page.json["authorized"] as? Bool == false)
             #expect(!page.text.contains("SECRET-PAGE-CONTENT"))
-            #expect(try await h.store.kandjiSettings().sealedToken == nil)
+            #expect(try await h.store.kandjiConnections(includeRemoved: true).isEmpty)
           }
         }
       }

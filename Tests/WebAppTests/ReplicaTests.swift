@@ -26,12 +26,12 @@ struct ReplicaTests {
       store: store, sealer: sealer,
       configuration: AppConfiguration(bcryptCost: 4, runScheduler: false, allowCustomKandjiEndpoints: true),
       now: { clock.now() }, wallClock: clock,
-      makeClient: { url, token in
+      makeClient: { endpoint in
         LiveKandjiClient(
           configuration: KandjiClientConfiguration(
-            baseURL: url, token: token, requestTimeout: .seconds(5), pacing: .unlimited,
+            baseURL: endpoint.url, token: endpoint.token, requestTimeout: .seconds(5), pacing: .unlimited,
             retry: RetryPolicy(maxAttempts: 2, jitter: RetryPolicy.noJitter), endpointPolicy: .allowCustomEndpoints),
-          clock: simulatorClock)
+          clock: simulatorClock, ledger: endpoint.ledger)
       })
   }
 
@@ -49,16 +49,15 @@ struct ReplicaTests {
     try await simulator.withRunningServer { url in
       let a = try await Self.replica(database, clock: clockA, simulatorClock: simulatorClock, sealer: sealer)
       let b = try await Self.replica(database, clock: clockB, simulatorClock: simulatorClock, sealer: sealer)
-      try await a.store.saveKandjiSettings(
-        .ready(
-          url: url, token: simulator.fullAccessToken, sealer: sealer,
-          schedule: SyncSchedule(hour: 3, minute: 15, timeZone: "Europe/Berlin")))
+      try await a.store.readyConnection(
+        url: url, token: simulator.fullAccessToken, sealer: sealer,
+        schedule: SyncSchedule(hour: 3, minute: 15, timeZone: "Europe/Berlin"))
 
       async let loopA: Void = SyncScheduler(store: a.store, coordinator: a.coordinator, clock: clockA).loop()
       async let loopB: Void = SyncScheduler(store: b.store, coordinator: b.coordinator, clock: clockB).loop()
       _ = try await (loopA, loopB)
 
-      let runs = try await b.store.syncRuns(limit: 100)
+      let runs = try await b.store.syncRuns(connectionID: nil, limit: 100)
       #expect(runs.count == 3, "one run for each of the three daily slots")
       #expect(runs.allSatisfy { $0.trigger == .scheduled && $0.status == .completed })
       #expect(Set(runs.map(\.startedAt)).count == runs.count, "no slot ran twice")
@@ -82,15 +81,16 @@ struct ReplicaTests {
     try await simulator.withRunningServer { url in
       let a = try await Self.replica(database, clock: clock, simulatorClock: simulatorClock, sealer: sealer)
       let b = try await Self.replica(database, clock: clock, simulatorClock: simulatorClock, sealer: sealer)
-      try await a.store.saveKandjiSettings(.ready(url: url, token: simulator.fullAccessToken, sealer: sealer))
+      let connection = try await a.store.readyConnection(url: url, token: simulator.fullAccessToken, sealer: sealer)
       // A replica that died mid-run leaves a fresh "running" row behind: B must refuse while it
       // is fresh, and take over once it is stale.
-      let dead = try await a.store.beginSyncRun(trigger: .manual, owner: "replica-a", at: clock.now(), staleAfter: 120)
+      let dead = try await a.store.beginSyncRun(
+        connectionID: connection.id, trigger: .manual, owner: "replica-a", at: clock.now(), staleAfter: 120)
       await #expect(throws: StoreError.syncAlreadyRunning(runID: dead.id)) {
-        try await b.coordinator.start(trigger: .manual)
+        try await b.coordinator.start(connectionID: connection.id, trigger: .manual)
       }
       try await clock.sleep(until: clock.now().addingTimeInterval(121))
-      let takeover = try await b.coordinator.start(trigger: .manual)
+      let takeover = try await b.coordinator.start(connectionID: connection.id, trigger: .manual)
       let finished = await b.coordinator.waitForCurrentRun()
       #expect(finished?.id == takeover.id)
       #expect(finished?.status == .completed)

@@ -120,9 +120,9 @@ struct RequestAttackTests {
     try await AppHarness.run(devices: 5) { h in
       let target = try #require(h.simulator.devices.first)
       #expect(h.simulator.rename(deviceID: target.deviceID, to: "=HYPERLINK(\"http://x\",\"y\")"))
-      try await h.store.saveKandjiSettings(
-        try .ready(url: h.simulatorURL, token: h.simulator.fullAccessToken, sealer: h.services.sealer))
-      let run = try await h.services.coordinator.start(trigger: .manual)
+      let connection = try await h.store.readyConnection(
+        url: h.simulatorURL, token: h.simulator.fullAccessToken, sealer: h.services.sealer)
+      let run = try await h.services.coordinator.start(connectionID: connection.id, trigger: .manual)
       _ = await h.services.coordinator.waitForCurrentRun()
       try await h.test { client in
         let csv = try await client.call(.get, "apps/kandji/sync_runs/\(run.id)/report.csv", as: h.admin).text

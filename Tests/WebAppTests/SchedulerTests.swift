@@ -9,11 +9,11 @@ import WebApp
 struct SchedulerTests {
   static let start = Date(timeIntervalSince1970: 1_800_000_000)  // 2027-01-15T08:00:00Z
 
-  func configure(_ h: AppHarness, enabled: Bool, schedule: SyncSchedule) async throws {
-    try await h.store.saveKandjiSettings(
-      .ready(
-        url: h.simulatorURL, token: h.simulator.fullAccessToken, sealer: h.services.sealer, enabled: enabled,
-        schedule: schedule))
+  @discardableResult
+  func configure(_ h: AppHarness, enabled: Bool, schedule: SyncSchedule) async throws -> KandjiConnection {
+    try await h.store.readyConnection(
+      url: h.simulatorURL, token: h.simulator.fullAccessToken, sealer: h.services.sealer, enabled: enabled,
+      schedule: schedule)
   }
 
   @Test func oneRunPerDayAtTheScheduledTime() async throws {
@@ -21,7 +21,7 @@ struct SchedulerTests {
     try await AppHarness.run(devices: 10, wallClock: clock) { h in
       try await configure(h, enabled: true, schedule: SyncSchedule(hour: 3, minute: 15, timeZone: "Europe/Berlin"))
       try await SyncScheduler(store: h.store, coordinator: h.services.coordinator, clock: clock).loop()
-      let runs = try await h.store.syncRuns(limit: 100)
+      let runs = try await h.store.syncRuns(connectionID: nil, limit: 100)
       #expect(runs.count == 5)
       #expect(runs.allSatisfy { $0.trigger == .scheduled && $0.status == .completed })
       let berlin = TimeZone(identifier: "Europe/Berlin")!
@@ -40,7 +40,7 @@ struct SchedulerTests {
       try await configure(h, enabled: false, schedule: SyncSchedule(hour: 1))
       let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(7 * 86_400))
       try await SyncScheduler(store: h.store, coordinator: h.services.coordinator, clock: clock).loop()
-      #expect(try await h.store.syncRuns(limit: 10).isEmpty)
+      #expect(try await h.store.syncRuns(connectionID: nil, limit: 10).isEmpty)
     }
   }
 
@@ -50,7 +50,7 @@ struct SchedulerTests {
       h.simulator.inject(.status(500), on: .list, times: 4)  // two runs of two attempts each
       let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(3 * 86_400))
       try await SyncScheduler(store: h.store, coordinator: h.services.coordinator, clock: clock).loop()
-      let runs = try await h.store.syncRuns(limit: 10).sorted { $0.id < $1.id }
+      let runs = try await h.store.syncRuns(connectionID: nil, limit: 10).sorted { $0.id < $1.id }
       #expect(runs.map(\.status) == [.failed, .failed, .completed])
     }
   }
@@ -58,18 +58,18 @@ struct SchedulerTests {
   @Test func aScheduleChangeTakesEffectWithoutRestart() async throws {
     let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(2 * 86_400 + 3_600))
     try await AppHarness.run(devices: 5, wallClock: clock) { h in
-      try await configure(h, enabled: true, schedule: SyncSchedule(hour: 23, minute: 0))
+      let connection = try await configure(h, enabled: true, schedule: SyncSchedule(hour: 23, minute: 0))
       let store = h.store
       // After the first day, the admin moves the run to 06:00.
       let change = Task {
         while clock.now() < Self.start.addingTimeInterval(86_400) { await Task.yield() }
-        var settings = try await store.kandjiSettings()
-        settings.schedule = SyncSchedule(hour: 6)
-        try await store.saveKandjiSettings(settings)
+        var changed = try #require(try await store.kandjiConnection(id: connection.id))
+        changed.settings.schedule = SyncSchedule(hour: 6)
+        try await store.saveKandjiConnection(changed)
       }
       try await SyncScheduler(store: h.store, coordinator: h.services.coordinator, clock: clock, maxSleep: 3_600).loop()
       try await change.value
-      let hours = try await h.store.syncRuns(limit: 10).map {
+      let hours = try await h.store.syncRuns(connectionID: nil, limit: 10).map {
         Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: $0.startedAt).hour
       }
       #expect(hours.contains(23))

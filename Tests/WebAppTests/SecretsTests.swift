@@ -47,11 +47,14 @@ struct SecretsTests {
           ).text)
         return outputs
       }
-      let settings = try await h.store.kandjiSettings()
-      #expect(settings.sealedToken != nil)
-      #expect(settings.sealedToken?.contains(token) == false)
+      let connections = try await h.store.kandjiConnections(includeRemoved: true)
+      #expect(!connections.isEmpty)
+      for connection in connections {
+        #expect(connection.sealedToken != nil)
+        #expect(connection.sealedToken?.contains(token) == false)
+      }
       outputs += h.logs.all
-      outputs += try await h.store.syncRuns(limit: 10).compactMap(\.error)
+      outputs += try await h.store.syncRuns(connectionID: nil, limit: 10).compactMap(\.error)
       #expect(outputs.count > 10)
       for text in outputs {
         #expect(!text.contains(token), "the Kandji token leaked: \(text.prefix(200))")

@@ -161,10 +161,13 @@ struct WebUITests {
         #expect(page.status == .forbidden)
         #expect(page.text.contains("Only admins can do this."))
         let preview = try await client.call(
-          .get, "/admin/apps/kandji/preview?name_source=device_name&display_id_source=serial_number", as: nil,
+          .get, "/admin/apps/kandji/tenants/1/preview?name_source=device_name&display_id_source=serial_number", as: nil,
           headers: [("Cookie", cookie)])
         #expect(preview.status == .forbidden)
-        for action in ["install", "authorize", "mapping", "sync", "schedule", "disable", "enable"] {
+        for action in [
+          "install", "tenants", "tenants/1/authorize", "tenants/1/mapping", "tenants/1/sync", "tenants/1/schedule",
+          "tenants/1/pacing", "tenants/1/disable", "tenants/1/enable", "tenants/1/remove",
+        ] {
           let reply = try await client.call(
             .post, "/admin/apps/kandji/\(action)", as: nil,
             headers: [("Cookie", cookie), ("Content-Type", "application/x-www-form-urlencoded")], form: "_csrf=\(csrf)")

@@ -52,6 +52,24 @@ def demo():
 
 
 @pytest.fixture(scope="session")
+def second_kandji():
+    """A second Kandji tenant: its own simulator with other devices (issue 11)."""
+    process = subprocess.Popen(
+        [str(BINARY), "simulate-kandji", "--port", "0", "--devices", "20", "--seed", "7", "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = process.stdout.readline()
+    if not line:
+        process.kill()
+        pytest.fail("the second simulator did not start: " + process.stderr.read())
+    yield json.loads(line)
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture(scope="session")
 def browser(request):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service

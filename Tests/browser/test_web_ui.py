@@ -42,20 +42,22 @@ def test_install_authorize_map_and_sync(browser, demo, shoot):
     browser.find_element(By.ID, "install").click()
     wait(browser, EC.presence_of_element_located((By.ID, "api_url")))
     shoot("kandji-connect")
-    # A bad token: the diagnosis says what is wrong, and nothing is saved.
+    # A bad token: the error says what is wrong, and nothing is saved.
     browser.find_element(By.ID, "api_url").send_keys(demo["kandji_url"])
     browser.find_element(By.ID, "api_token").send_keys("11111111-2222-4333-8444-555555555555")
     browser.find_element(By.ID, "authorize").click()
-    diagnosis = wait(browser, EC.presence_of_element_located((By.ID, "diagnosis"))).text
-    assert "Not connected." in diagnosis and "rejected the API token" in diagnosis
-    assert not browser.find_elements(By.ID, "mapping")
-    # The good token.
+    error = wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, ".flash.error"))).text
+    assert "did not accept" in error and "rejected the API token" in error
+    assert not browser.find_elements(By.ID, "connections-table")
+    # The good token, under a name of our choosing: the connection's page opens at the mapping.
+    browser.find_element(By.ID, "tenant_name").send_keys("Headquarters")
     url_field = browser.find_element(By.ID, "api_url")
     url_field.clear()
     url_field.send_keys(demo["kandji_url"])
     browser.find_element(By.ID, "api_token").send_keys(demo["kandji_token"])
     browser.find_element(By.ID, "authorize").click()
     wait(browser, EC.presence_of_element_located((By.ID, "mapping")))
+    assert "Headquarters" in browser.find_element(By.TAG_NAME, "h1").text
     assert "can list devices and read device details" in text_of(browser, "#diagnosis")
     # The mapping dropdowns are pre-populated, and a preview shows three real devices.
     assert Select(browser.find_element(By.ID, "display_id_source")).first_selected_option.get_attribute("value") == "serial_number"
@@ -73,6 +75,7 @@ def test_install_authorize_map_and_sync(browser, demo, shoot):
     last_run = text_of(browser, "#last-run")
     assert "completed" in last_run and "150 created" in last_run
     assert browser.find_elements(By.CSS_SELECTOR, "#runs-table a[download]")
+    assert "calls used in the last hour" in text_of(browser, "#budget-used")
     shoot("kandji-synced")
 
 
@@ -142,8 +145,46 @@ def test_a_linked_ticket_shows_under_recent_tickets(browser, demo, shoot):
     shoot("tickets")
 
 
-def test_disable_stops_syncs_and_keeps_assets(browser, demo, shoot):
+def open_connection(browser, demo, name):
     browser.get(demo["url"] + "/admin/apps/kandji")
+    browser.find_element(By.LINK_TEXT, name).click()
+    wait(browser, lambda b: name in b.find_element(By.TAG_NAME, "h1").text)
+
+
+def test_a_second_tenant_syncs_beside_the_first(browser, demo, second_kandji, shoot):
+    browser.get(demo["url"] + "/admin/apps/kandji")
+    assert "Add another Kandji tenant" in text_of(browser, "#connect h2")
+    browser.find_element(By.ID, "tenant_name").send_keys("Europe")
+    browser.find_element(By.ID, "api_url").send_keys(second_kandji["url"])
+    browser.find_element(By.ID, "api_token").send_keys(second_kandji["token"])
+    browser.find_element(By.ID, "authorize").click()
+    wait(browser, EC.presence_of_element_located((By.ID, "mapping")))
+    wait(browser, EC.presence_of_element_located((By.ID, "preview-table")))
+    browser.find_element(By.ID, "save-mapping").click()
+    wait(browser, EC.presence_of_element_located((By.ID, "last-run")), timeout=120)
+    assert "20 created" in text_of(browser, "#last-run")
+    # Both connections are listed, each with its own host, state and budget.
+    browser.get(demo["url"] + "/admin/apps/kandji")
+    rows = browser.find_elements(By.CSS_SELECTOR, "#connections-table tbody tr")
+    assert [r.find_element(By.TAG_NAME, "a").text for r in rows] == ["Headquarters", "Europe"]
+    assert all("Enabled" in r.text and "completed" in r.text for r in rows)
+    shoot("kandji-tenants")
+    # The asset list labels and filters by tenant; the console link goes to the tenant's own host.
+    browser.get(demo["url"] + "/assets")
+    Select(browser.find_element(By.ID, "tenant")).select_by_visible_text("Europe")
+    browser.find_element(By.CSS_SELECTOR, "form.filters button").click()
+    wait(browser, EC.url_contains("tenant="))
+    tenants = {e.text for e in browser.find_elements(By.CSS_SELECTOR, "#assets-table tbody td.tenant")}
+    assert tenants == {"Europe"}
+    shoot("assets-by-tenant")
+    browser.find_element(By.CSS_SELECTOR, "#assets-table tbody a").click()
+    wait(browser, EC.presence_of_element_located((By.ID, "kandji-link")))
+    assert text_of(browser, "#asset-tenant") == "Europe"
+    assert browser.find_element(By.ID, "kandji-link").get_attribute("href").startswith(second_kandji["url"] + "/devices/")
+
+
+def test_disable_stops_syncs_and_keeps_assets(browser, demo, shoot):
+    open_connection(browser, demo, "Headquarters")
     browser.find_element(By.ID, "disable").click()
     explanation = text_of(browser, "details.confirm")
     assert "does not delete anything" in explanation.replace("\n", " ") or "not delete" in explanation
@@ -154,7 +195,11 @@ def test_disable_stops_syncs_and_keeps_assets(browser, demo, shoot):
     count = int(browser.find_element(By.CSS_SELECTOR, ".tab[aria-current] .count").text)
     assert count > 0
     assert len(browser.find_elements(By.CSS_SELECTOR, "#assets-table tbody tr")) > 0
+    # The other connection is untouched.
     browser.get(demo["url"] + "/admin/apps/kandji")
+    states = [r.text for r in browser.find_elements(By.CSS_SELECTOR, "#connections-table tbody tr")]
+    assert "Disabled" in states[0] and "Enabled" in states[1]
+    open_connection(browser, demo, "Headquarters")
     browser.find_element(By.ID, "enable").click()
     wait(browser, lambda b: "Enabled" in b.find_element(By.ID, "app-state").text)
 

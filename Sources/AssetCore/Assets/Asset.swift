@@ -13,6 +13,10 @@ public struct Asset: Sendable, Hashable, Codable, Identifiable {
   public var kandji: ManagedAttributes?
   /// When Kandji stopped listing the device (R12); retired assets stay, read-only.
   public var retiredAt: Date?
+  /// Why it was retired ("no longer in Kandji", "connection … removed").
+  public var retiredReason: String?
+  /// The Kandji connection (tenant) that syncs it; `nil` for manual assets.
+  public var connectionID: Int64?
   /// Values of the type's custom fields, by field id (manual fields only).
   public var customValues: [Int64: String]
   public var createdBy: Int64?
@@ -27,8 +31,10 @@ public struct Asset: Sendable, Hashable, Codable, Identifiable {
   public init(
     id: Int64, assetTypeID: Int64, name: String, displayID: String, kandji: ManagedAttributes? = nil,
     retiredAt: Date? = nil, customValues: [Int64: String] = [:], createdBy: Int64? = nil, updatedBy: Int64? = nil,
-    createdAt: Date, updatedAt: Date
+    createdAt: Date, updatedAt: Date, retiredReason: String? = nil, connectionID: Int64? = nil
   ) {
+    self.retiredReason = retiredReason
+    self.connectionID = connectionID
     self.id = id
     self.assetTypeID = assetTypeID
     self.name = name

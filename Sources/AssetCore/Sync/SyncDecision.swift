@@ -5,8 +5,14 @@ public struct NewManagedAsset: Sendable, Hashable {
   public var displayID: String
   public var attributes: ManagedAttributes
   public var contactID: Int64?
+  /// The Kandji connection (tenant) that lists the device.
+  public var connectionID: Int64?
 
-  public init(platform: Platform, name: String, displayID: String, attributes: ManagedAttributes, contactID: Int64?) {
+  public init(
+    platform: Platform, name: String, displayID: String, attributes: ManagedAttributes, contactID: Int64?,
+    connectionID: Int64? = nil
+  ) {
+    self.connectionID = connectionID
     self.platform = platform
     self.name = name
     self.displayID = displayID
@@ -29,11 +35,14 @@ public struct ManagedAssetUpdate: Sendable, Hashable {
   public var unretire: Bool
   /// The device was re-enrolled or changed enrollment: fetch details again.
   public var needsDetails: Bool
+  /// The connection that lists the device now (it moved from another tenant when it differs).
+  public var connectionID: Int64?
 
   public init(
     assetID: Int64, platform: Platform, name: String, displayID: String, attributes: ManagedAttributes,
-    contactID: Int64?, contactChanged: Bool, unretire: Bool, needsDetails: Bool
+    contactID: Int64?, contactChanged: Bool, unretire: Bool, needsDetails: Bool, connectionID: Int64? = nil
   ) {
+    self.connectionID = connectionID
     self.assetID = assetID
     self.platform = platform
     self.name = name
@@ -50,8 +59,8 @@ public struct ManagedAssetUpdate: Sendable, Hashable {
 public enum SyncDecision: Sendable, Hashable {
   case create(NewManagedAsset)
   case update(ManagedAssetUpdate)
-  /// Retire an asset whose device Kandji lists as `is_removed`.
-  case retire(assetID: Int64)
+  /// Retire an asset (its device is `is_removed`, or a complete listing no longer shows it).
+  case retire(assetID: Int64, reason: String)
   /// Nothing to write (unchanged, unsupported, removed and never imported).
   case skip
   /// Nothing written; the reason is in the report row.

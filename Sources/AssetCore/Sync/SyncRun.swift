@@ -10,6 +10,10 @@ public enum SyncTrigger: String, Sendable, Hashable, Codable, CaseIterable {
   case manual
   /// `assetsync sync`.
   case cli
+  /// The frequent list-only refresh (R23).
+  case refresh
+  /// "Refresh from Kandji" on one asset.
+  case asset
 }
 
 public enum SyncRunStatus: String, Sendable, Hashable, Codable, CaseIterable {
@@ -25,6 +29,8 @@ public enum SyncRunStatus: String, Sendable, Hashable, Codable, CaseIterable {
 /// One sync run: its lifecycle, outcome counts and Kandji request counts (R9).
 public struct SyncRun: Sendable, Hashable, Codable, Identifiable {
   public var id: Int64
+  /// The Kandji connection (tenant) the run synced.
+  public var connectionID: Int64?
   public var trigger: SyncTrigger
   public var status: SyncRunStatus
   public var startedAt: Date
@@ -50,9 +56,10 @@ public struct SyncRun: Sendable, Hashable, Codable, Identifiable {
     id: Int64, trigger: SyncTrigger, status: SyncRunStatus = .running, startedAt: Date, finishedAt: Date? = nil,
     heartbeatAt: Date, owner: String, error: String? = nil, totals: SyncTotals = SyncTotals(), pages: Int = 0,
     listRequests: Int = 0, detailRequests: Int = 0, retries: Int = 0, rateLimited: Int = 0, assetWrites: Int = 0,
-    detailsPending: Int = 0, listingComplete: Bool = false
+    detailsPending: Int = 0, listingComplete: Bool = false, connectionID: Int64? = nil
   ) {
     self.id = id
+    self.connectionID = connectionID
     self.trigger = trigger
     self.status = status
     self.startedAt = startedAt

@@ -5,6 +5,8 @@ public struct SyncedAsset: Sendable, Hashable {
   public var displayID: String
   public var attributes: ManagedAttributes
   public var isRetired: Bool
+  /// The Kandji connection (tenant) that syncs it.
+  public var connectionID: Int64?
   /// The contact the sync associated (R13), if any.
   public var autoContactID: Int64?
   /// Contacts an agent associated by hand; never touched by the sync.
@@ -12,8 +14,9 @@ public struct SyncedAsset: Sendable, Hashable {
 
   public init(
     id: Int64, name: String, displayID: String, attributes: ManagedAttributes, isRetired: Bool = false,
-    autoContactID: Int64? = nil, manualContactIDs: Set<Int64> = []
+    autoContactID: Int64? = nil, manualContactIDs: Set<Int64> = [], connectionID: Int64? = nil
   ) {
+    self.connectionID = connectionID
     self.id = id
     self.name = name
     self.displayID = displayID
@@ -49,6 +52,8 @@ public struct SyncSnapshot: Sendable {
   public var displayIDOwners: [String: DisplayIDOwner]
   /// Contact ids by `Contact.emailKey`.
   public var contactIDsByEmail: [String: Int64]
+  /// Names of the Kandji connections, for report reasons ("moved from tenant …").
+  public var connectionNames: [Int64: String] = [:]
 
   public init(
     byDeviceID: [String: SyncedAsset] = [:], bySerial: [String: [SyncedAsset]] = [:],

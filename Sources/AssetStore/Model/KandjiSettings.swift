@@ -1,28 +1,11 @@
 import AssetCore
 import Foundation
 
-/// The Kandji app's settings (R1–R8, R21), stored as one JSON document.
+/// The Kandji app's app-wide settings (R1). Everything about a tenant lives on its
+/// `KandjiConnection`; earlier releases kept it here, and migration v6 moved it to connection #1.
 public struct KandjiSettings: Sendable, Hashable, Codable {
+  /// Installed by an admin: the app's pages and connections are available.
   public var installed = false
-  /// Disabled: no sync runs; imported assets stay (R21).
-  public var enabled = false
-  /// The tenant's API URL as the admin entered it (normalised when used).
-  public var apiURL: String?
-  /// The API token, sealed with the instance's key (R4); never returned by any API.
-  public var sealedToken: String?
-  public var tokenSetAt: Date?
-  public var mapping: FieldMapping?
-  public var schedule = SyncSchedule()
-  /// Details calls spent per run on refreshing the oldest details (beyond new and re-enrolled
-  /// devices).
-  public var detailsRefreshPerRun = 0
-  /// The last `authorize` diagnosis (code and message) and when it ran.
-  public var lastAuthorizationCode: String?
-  public var lastAuthorizationMessage: String?
-  public var lastAuthorizedAt: Date?
 
-  public init() {}
-
-  /// Ready to sync: installed, enabled, credentials and mapping saved.
-  public var isReadyToSync: Bool { installed && enabled && apiURL != nil && sealedToken != nil && mapping != nil }
+  public init(installed: Bool = false) { self.installed = installed }
 }

@@ -65,4 +65,15 @@ package enum StoreInput {
       throw StoreError.invalid(field: field, message: "Use one line without control characters.")
     }
   }
+
+  /// A Kandji connection's name: one line, 1 to 100 characters, trimmed.
+  package static func connectionName(_ text: String) throws -> String {
+    let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !name.isEmpty else { throw StoreError.invalid(field: "name", message: "This field is required.") }
+    try singleLine(name, field: "name")
+    guard !name.exceeds(characters: 100) else {
+      throw StoreError.invalid(field: "name", message: "Ensure this field has no more than 100 characters.")
+    }
+    return name
+  }
 }

@@ -30,12 +30,15 @@ public struct AssetQuery: Sendable, Hashable, PagedQuery {
   public var managed: Bool?
   /// Assets associated with this contact.
   public var contactID: Int64?
+  /// Assets synced by this Kandji connection (tenant).
+  public var connectionID: Int64?
   public var window: PageWindow
 
   public init(
     assetTypeID: Int64? = nil, search: String? = nil, retired: Bool? = nil, managed: Bool? = nil,
-    contactID: Int64? = nil, page: Int = 1, size: Int = 50
+    contactID: Int64? = nil, connectionID: Int64? = nil, page: Int = 1, size: Int = 50
   ) {
+    self.connectionID = connectionID
     self.assetTypeID = assetTypeID
     self.search = search
     self.retired = retired
@@ -115,10 +118,27 @@ public struct ContactLink: Sendable, Hashable {
 public struct ListedAsset: Sendable, Hashable {
   public var asset: Asset
   public var contacts: [ContactLink]
+  /// The Kandji connection that syncs it (nil for manual assets).
+  public var source: SourceTenant?
 
-  public init(asset: Asset, contacts: [ContactLink]) {
+  public init(asset: Asset, contacts: [ContactLink], source: SourceTenant? = nil) {
     self.asset = asset
     self.contacts = contacts
+    self.source = source
+  }
+}
+
+/// The Kandji connection (tenant) a synced asset comes from: its name for labels and filters, its
+/// own API URL for console links (R22).
+public struct SourceTenant: Sendable, Hashable {
+  public var id: Int64
+  public var name: String
+  public var apiURL: String?
+
+  public init(id: Int64, name: String, apiURL: String?) {
+    self.id = id
+    self.name = name
+    self.apiURL = apiURL
   }
 }
 
@@ -130,8 +150,14 @@ public struct AssetDetail: Sendable, Hashable {
   public var fields: [AssetField]
   public var contacts: [ContactLink]
   public var recentTickets: [Ticket]
+  /// The Kandji connection that syncs it (nil for manual assets).
+  public var source: SourceTenant?
 
-  public init(asset: Asset, type: AssetType, fields: [AssetField], contacts: [ContactLink], recentTickets: [Ticket]) {
+  public init(
+    asset: Asset, type: AssetType, fields: [AssetField], contacts: [ContactLink], recentTickets: [Ticket],
+    source: SourceTenant? = nil
+  ) {
+    self.source = source
     self.asset = asset
     self.type = type
     self.fields = fields

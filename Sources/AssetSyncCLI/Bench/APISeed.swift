@@ -27,9 +27,12 @@ struct APISeed: Sendable {
     logger.logLevel = .error
     let services = AppServices(
       store: store, sealer: try TokenSealer(keyData: Data((0..<32).map { _ in UInt8.random(in: 0...255) })),
-      configuration: AppConfiguration(bcryptCost: 4, runScheduler: false, logLevel: .error),
-      makeClient: { url, token in
-        LiveKandjiClient(configuration: KandjiClientConfiguration(baseURL: url, token: token, pacing: .unlimited))
+      configuration: AppConfiguration(
+        bcryptCost: 4, runScheduler: false, logLevel: .error, allowCustomKandjiEndpoints: true),
+      makeClient: { endpoint in
+        LiveKandjiClient(
+          configuration: KandjiClientConfiguration(
+            baseURL: endpoint.url, token: endpoint.token, pacing: .unlimited, endpointPolicy: .allowCustomEndpoints))
       }, logger: logger)
     let users = TenantGenerator().devices(count: 50).compactMap { $0.user?.email }
     let demo = try await DemoSeeder(services: services).seed(

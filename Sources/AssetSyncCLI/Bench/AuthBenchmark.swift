@@ -45,7 +45,8 @@ struct AuthBenchmark: AsyncParsableCommand {
     let services = AppServices(
       store: store, sealer: try TokenSealer(keyData: Data(repeating: 1, count: 32)), configuration: configuration)
     let admin = try await store.createAgent(
-      email: "admin@example.com", name: "Admin", role: .admin, passwordHash: services.passwords.hash("bench password 1"),
+      email: "admin@example.com", name: "Admin", role: .admin,
+      passwordHash: services.passwords.hash("bench password 1"),
       at: Date())
     let key = try await APIKeyIssuer.issue(for: admin, store: store)
     let authorization = "Authorization: Basic " + Data("\(key.key):\(key.authCode)".utf8).base64EncodedString()
@@ -81,10 +82,13 @@ struct AuthBenchmark: AsyncParsableCommand {
     ] {
       Console.line(
         String(
-          format: "%-24@ %7.0f %8.2f %8.2f %8.2f  %6d", name.padding(toLength: 24, withPad: " ", startingAt: 0) as NSString,
+          format: "%-24@ %7.0f %8.2f %8.2f %8.2f  %6d",
+          name.padding(toLength: 24, withPad: " ", startingAt: 0) as NSString,
           result.requestsPerSecond, result.percentile(0.5), result.percentile(0.99), result.maximum, result.errors))
     }
-    let answers = attempts.statuses.sorted { $0.key < $1.key }.map { "\($0.value) × \($0.key == 0 ? "no answer" : String($0.key))" }
+    let answers = attempts.statuses.sorted { $0.key < $1.key }.map {
+      "\($0.value) × \($0.key == 0 ? "no answer" : String($0.key))"
+    }
     Console.line(
       String(format: "sign-in attempts: %.0f/s (", Double(attempts.statuses.values.reduce(0, +)) / attempts.seconds)
         + answers.joined(separator: ", ") + ")")

@@ -35,9 +35,10 @@ struct HTTPLoad {
   /// `connections` clients each asking `path()` in a loop for `seconds`; 200 is a success.
   func run(connections: Int, seconds: Double, path: @escaping @Sendable () -> String) async -> Result {
     let headers = headers
-    return await run(connections: connections, seconds: seconds, succeeds: { $0 == 200 }) {
+    let request: @Sendable () -> [UInt8] = {
       Array(("GET \(path()) HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers.map { $0 + "\r\n" }.joined() + "\r\n").utf8)
     }
+    return await run(connections: connections, seconds: seconds, succeeds: { $0 == 200 }, request: request)
   }
 
   /// `connections` clients each sending `request()` (a whole HTTP/1.1 request) in a loop for

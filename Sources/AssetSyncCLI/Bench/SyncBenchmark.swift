@@ -86,6 +86,8 @@ struct SyncBenchmark: AsyncParsableCommand {
     var logger = Logger(label: "assetsync.bench")
     logger.logLevel = .error
     let engine = SyncEngine(store: store, logger: logger)
+    let connection = try await store.createKandjiConnection(
+      KandjiConnectionDraft(name: "Benchmark", apiURL: simulator.url), at: Date())
     for (label, detailBound) in [("first", size), ("re-sync", 0)] {
       let client = LiveKandjiClient(
         configuration: KandjiClientConfiguration(
@@ -93,7 +95,8 @@ struct SyncBenchmark: AsyncParsableCommand {
           endpointPolicy: .allowCustomEndpoints))
       ProcessMemory.resetPeak()
       let start = ContinuousClock.now
-      let run = try await engine.runOnce(client: client, options: SyncOptions(mapping: .default), trigger: .cli)
+      let run = try await engine.runOnce(
+        client: client, options: SyncOptions(connectionID: connection.id, mapping: .default), trigger: .cli)
       let seconds = (ContinuousClock.now - start).seconds
       let peak = Double(ProcessMemory.peakResidentBytes) / 1_048_576
       let t = run.totals

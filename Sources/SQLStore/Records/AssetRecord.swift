@@ -11,7 +11,7 @@ enum AssetRecord {
     assets.serial_number, assets.device_name, assets.platform, assets.model, assets.os_version, assets.asset_tag,
     assets.last_check_in, assets.blueprint, assets.enrollment_state, assets.supervised, assets.udid,
     assets.user_email, assets.user_name, assets.last_enrollment, assets.retired_at, assets.created_by,
-    assets.updated_by, assets.created_at, assets.updated_at
+    assets.updated_by, assets.created_at, assets.updated_at, assets.retired_reason, assets.connection_id
     """
 
   static func decode<Row: StoreRow>(_ r: inout RowReader<Row>, customValues: [Int64: String] = [:]) throws -> Asset {
@@ -23,7 +23,8 @@ enum AssetRecord {
     return Asset(
       id: id, assetTypeID: typeID, name: name, displayID: displayID, kandji: kandji, retiredAt: try r.optionalDate(),
       customValues: customValues, createdBy: try r.optionalInt64(), updatedBy: try r.optionalInt64(),
-      createdAt: try r.date(), updatedAt: try r.date())
+      createdAt: try r.date(), updatedAt: try r.date(), retiredReason: try r.optionalString(),
+      connectionID: try r.optionalInt64())
   }
 
   /// The 15 managed columns from `kandji_device_id` on; `nil` for a manual asset.

@@ -7,7 +7,7 @@ enum SyncRunRecord {
   static let columns = """
     id, trigger, status, started_at, finished_at, heartbeat_at, owner, error, created, updated, skipped, failed,
     retired, pages, list_requests, detail_requests, retries, rate_limited, asset_writes, details_pending,
-    listing_complete
+    listing_complete, connection_id
     """
 
   static func decode<Row: StoreRow>(_ r: inout RowReader<Row>) throws -> SyncRun {
@@ -29,7 +29,8 @@ enum SyncRunRecord {
       id: id, trigger: trigger, status: status, startedAt: startedAt, finishedAt: finishedAt,
       heartbeatAt: heartbeatAt, owner: owner, error: error, totals: totals, pages: try r.int(),
       listRequests: try r.int(), detailRequests: try r.int(), retries: try r.int(), rateLimited: try r.int(),
-      assetWrites: try r.int(), detailsPending: try r.int(), listingComplete: try r.bool())
+      assetWrites: try r.int(), detailsPending: try r.int(), listingComplete: try r.bool(),
+      connectionID: try r.optionalInt64())
   }
 }
 

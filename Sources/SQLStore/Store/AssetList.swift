@@ -109,6 +109,7 @@ struct AssetList {
     if let managed = query.managed {
       conditions.append(managed ? "assets.kandji_device_id IS NOT NULL" : "assets.kandji_device_id IS NULL")
     }
+    if let connection = query.connectionID { conditions.append("assets.connection_id = \(connection)") }
     if let contact = query.contactID {
       conditions.append("assets.id IN (SELECT asset_id FROM asset_contacts WHERE contact_id = \(contact))")
     }

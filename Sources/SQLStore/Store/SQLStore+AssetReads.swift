@@ -32,10 +32,14 @@ extension SQLStore {
       "SELECT \(raw: AssetRecord.columns) FROM assets WHERE assets.id IN (\(list: ids))",
       "SELECT asset_id, field_id, value FROM asset_field_values WHERE asset_id IN (\(list: ids))",
     ]
+    statements.append(
+      "SELECT \(raw: SourceTenantRecord.columns) FROM kandji_connections WHERE id IN (SELECT connection_id FROM assets WHERE id IN (\(list: ids)))"
+    )
     if withLinks { statements.append(linksQuery("l.asset_id IN (\(list: ids))")) }
     let results = try await s.fetch(statements)
     let values = try customValues(results[1])
-    let links = withLinks ? try contactLinks(results[2]) : [:]
+    let sources = try SourceTenantRecord.byID(results[2])
+    let links = withLinks ? try contactLinks(results[3]) : [:]
     var byID: [Int64: Asset] = [:]
     for asset in try results[0].decoded({ r in
       var peek = r
@@ -44,7 +48,11 @@ extension SQLStore {
     }) {
       byID[asset.id] = asset
     }
-    return ids.compactMap { id in byID[id].map { ListedAsset(asset: $0, contacts: links[id] ?? []) } }
+    return ids.compactMap { id in
+      byID[id].map {
+        ListedAsset(asset: $0, contacts: links[id] ?? [], source: $0.connectionID.flatMap { sources[$0] })
+      }
+    }
   }
 
   static func customValues(_ rows: [Database.Session.Row]) throws -> [Int64: [Int64: String]] {
@@ -112,6 +120,10 @@ extension SQLStore {
         Self.fieldsQuery(typeID: typeID),
         tickets,
         "SELECT ticket_id, asset_id FROM ticket_assets WHERE ticket_id IN (SELECT id FROM (\(tickets)) AS t) ORDER BY asset_id",
+        """
+        SELECT \(raw: SourceTenantRecord.columns) FROM kandji_connections
+        WHERE id = (SELECT connection_id FROM assets WHERE id = \(id))
+        """,
       ])
       guard var reader = results[0].first.map({ RowReader($0) }),
         let type = try results[3].decoded(AssetTypeRecord.decode).first
@@ -120,7 +132,8 @@ extension SQLStore {
       return AssetDetail(
         asset: asset, type: type, fields: try results[4].decoded(AssetFieldRecord.decode),
         contacts: try Self.contactLinks(results[2])[id] ?? [],
-        recentTickets: try Self.tickets(results[5], links: results[6]))
+        recentTickets: try Self.tickets(results[5], links: results[6]),
+        source: try SourceTenantRecord.byID(results[7]).values.first)
     }
   }
 }

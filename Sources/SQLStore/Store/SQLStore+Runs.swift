@@ -6,14 +6,17 @@ extension SQLStore {
   /// Atomic across processes and replicas: SQLite's write transaction takes the write lock first
   /// (`BEGIN IMMEDIATE`), PostgreSQL's takes an advisory lock (`SQLDialect.syncRunLock`), so two
   /// starters cannot both see "nothing running" and both insert a run.
-  public func beginSyncRun(trigger: SyncTrigger, owner: String, at now: Date, staleAfter: TimeInterval) async throws
-    -> SyncRun
-  {
+  public func beginSyncRun(
+    connectionID: Int64, trigger: SyncTrigger, owner: String, at now: Date, staleAfter: TimeInterval
+  ) async throws -> SyncRun {
     let lock = dialect.syncRunLock
     return try await write { s in
       if let lock { try await s.fetch(lock) }
       let running = try await s.fetch(
-        "SELECT \(raw: SyncRunRecord.columns) FROM sync_runs WHERE status = 'running' ORDER BY id"
+        """
+        SELECT \(raw: SyncRunRecord.columns) FROM sync_runs
+        WHERE status = 'running' AND connection_id = \(connectionID) ORDER BY id
+        """
       ).decoded(SyncRunRecord.decode)
       for existing in running {
         if existing.heartbeatAt.timeIntervalSince(now) > -staleAfter {
@@ -27,10 +30,12 @@ extension SQLStore {
       }
       let row = try await s.fetchOne(
         """
-        INSERT INTO sync_runs (trigger, status, started_at, heartbeat_at, owner)
-        VALUES (\(trigger.rawValue), 'running', \(now), \(now), \(owner)) RETURNING id
+        INSERT INTO sync_runs (trigger, status, started_at, heartbeat_at, owner, connection_id)
+        VALUES (\(trigger.rawValue), 'running', \(now), \(now), \(owner), \(connectionID)) RETURNING id
         """)
-      return SyncRun(id: try row?.int64(at: 0) ?? 0, trigger: trigger, startedAt: now, heartbeatAt: now, owner: owner)
+      return SyncRun(
+        id: try row?.int64(at: 0) ?? 0, trigger: trigger, startedAt: now, heartbeatAt: now, owner: owner,
+        connectionID: connectionID)
     }
   }
 
@@ -58,12 +63,18 @@ extension SQLStore {
     try await runs("WHERE id = \(id)").first
   }
 
-  public func syncRuns(limit: Int) async throws -> [SyncRun] {
-    try await runs("ORDER BY id DESC LIMIT \(limit)")
+  public func syncRuns(connectionID: Int64?, limit: Int) async throws -> [SyncRun] {
+    guard let connectionID else { return try await runs("ORDER BY id DESC LIMIT \(limit)") }
+    return try await runs("WHERE connection_id = \(connectionID) ORDER BY id DESC LIMIT \(limit)")
   }
 
-  public func runningSyncRun() async throws -> SyncRun? {
-    try await runs("WHERE status = 'running' ORDER BY id DESC LIMIT 1").first
+  public func runningSyncRun(connectionID: Int64?) async throws -> SyncRun? {
+    guard let connectionID else {
+      return try await runs("WHERE status = 'running' ORDER BY id DESC LIMIT 1").first
+    }
+    return try await runs(
+      "WHERE status = 'running' AND connection_id = \(connectionID) ORDER BY id DESC LIMIT 1"
+    ).first
   }
 
   func runs(_ tail: SQLStatement) async throws -> [SyncRun] {

@@ -3,7 +3,9 @@ import AssetStore
 import Foundation
 
 extension SQLStore {
-  public func syncSnapshot(for devices: [DeviceSnapshot], displayIDs: [String]) async throws -> SyncSnapshot {
+  public func syncSnapshot(connectionID: Int64, for devices: [DeviceSnapshot], displayIDs: [String]) async throws
+    -> SyncSnapshot
+  {
     let queries = SyncSnapshotAssembly.queries(for: devices, displayIDs: displayIDs)
     return try await read { s in try SyncSnapshotAssembly.assemble(try await s.fetch(queries)) }
   }
@@ -27,7 +29,9 @@ extension SQLStore {
         typeIDs[platform] = try row.int64(at: 0)
       }
     }
-    let writes = try batch.decisions.map { try SyncStatements.statements(for: $0, typeIDs: typeIDs, at: batch.at) }
+    let writes = try batch.decisions.map {
+      try SyncStatements.statements(for: $0, typeIDs: typeIDs, runID: batch.runID, at: batch.at)
+    }
     // Lists remember their totals until the next asset write: this page is one.
     let bump = writes.contains { !$0.isEmpty } ? [ListTotals.bump] : []
     var rows = batch.rows
@@ -58,16 +62,20 @@ extension SQLStore {
     return written
   }
 
-  public func activeSyncedAssets(afterID: Int64, limit: Int) async throws -> [SyncedAssetRef] {
+  public func activeSyncedAssets(connectionID: Int64, afterID: Int64, limit: Int) async throws -> [SyncedAssetRef] {
     try await refs(
       """
-      WHERE kandji_device_id IS NOT NULL AND retired_at IS NULL AND id > \(afterID) ORDER BY id LIMIT \(limit)
+      WHERE connection_id = \(connectionID) AND kandji_device_id IS NOT NULL AND retired_at IS NULL AND id > \(afterID)
+      ORDER BY id LIMIT \(limit)
       """)
   }
 
-  public func assetsNeedingDetails(limit: Int) async throws -> [SyncedAssetRef] {
+  public func assetsNeedingDetails(connectionID: Int64, limit: Int) async throws -> [SyncedAssetRef] {
     try await refs(
-      "WHERE details_pending = \(raw: dialect.trueLiteral) AND retired_at IS NULL ORDER BY id LIMIT \(limit)")
+      """
+      WHERE connection_id = \(connectionID) AND details_pending = \(raw: dialect.trueLiteral) AND retired_at IS NULL
+      ORDER BY id LIMIT \(limit)
+      """)
   }
 
   func refs(_ tail: SQLStatement) async throws -> [SyncedAssetRef] {
@@ -77,22 +85,26 @@ extension SQLStore {
     }
   }
 
-  public func countAssetsNeedingDetails() async throws -> Int {
+  public func countAssetsNeedingDetails(connectionID: Int64) async throws -> Int {
     try await read { s in
       Int(
         try await s.fetchOne(
-          "SELECT COUNT(*) FROM assets WHERE details_pending = \(raw: dialect.trueLiteral) AND retired_at IS NULL"
+          """
+          SELECT COUNT(*) FROM assets WHERE connection_id = \(connectionID)
+            AND details_pending = \(raw: dialect.trueLiteral) AND retired_at IS NULL
+          """
         )?.int64(at: 0) ?? 0)
     }
   }
 
-  public func markOldestDetailsForRefresh(limit: Int) async throws -> Int {
+  public func markOldestDetailsForRefresh(connectionID: Int64, limit: Int) async throws -> Int {
     guard limit > 0 else { return 0 }
     // Never-fetched details first.
     return try await writeOne(
       """
       UPDATE assets SET details_pending = TRUE WHERE id IN (
-        SELECT id FROM assets WHERE kandji_device_id IS NOT NULL AND retired_at IS NULL AND details_pending = FALSE
+        SELECT id FROM assets WHERE connection_id = \(connectionID) AND kandji_device_id IS NOT NULL
+          AND retired_at IS NULL AND details_pending = FALSE
         ORDER BY details_fetched_at NULLS FIRST, id LIMIT \(limit))
       """)
   }

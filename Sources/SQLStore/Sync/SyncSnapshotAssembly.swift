@@ -14,7 +14,7 @@ enum SyncSnapshotAssembly {
     return parts.isEmpty ? "1 = 0" : SQLStatement.joined(parts, separator: " OR ")
   }
 
-  /// The four statements, in the order `assemble` reads their rows.
+  /// The five statements, in the order `assemble` reads their rows.
   static func queries(for devices: [DeviceSnapshot], displayIDs: [String]) -> [SQLStatement] {
     let condition = assetCondition(
       deviceIDs: devices.map(\.deviceID), serials: Array(Set(devices.compactMap(\.serialNumber))).sorted())
@@ -32,6 +32,7 @@ enum SyncSnapshotAssembly {
       emails.isEmpty
         ? "SELECT id, email_key FROM contacts WHERE 1 = 0"
         : "SELECT id, email_key FROM contacts WHERE email_key IN (\(list: emails))",
+      "SELECT id, name FROM kandji_connections",
     ]
   }
 
@@ -44,7 +45,7 @@ enum SyncSnapshotAssembly {
       guard let attributes = asset.kandji else { continue }
       assets[asset.id] = SyncedAsset(
         id: asset.id, name: asset.name, displayID: asset.displayID, attributes: attributes,
-        isRetired: asset.isRetired)
+        isRetired: asset.isRetired, connectionID: asset.connectionID)
     }
     for link in results[1] {
       let assetID = try link.int64(at: 0) ?? 0
@@ -70,6 +71,9 @@ enum SyncSnapshotAssembly {
     }
     for row in results[3] {
       snapshot.contactIDsByEmail[try row.string(at: 1) ?? ""] = try row.int64(at: 0)
+    }
+    for row in results[4] {
+      snapshot.connectionNames[try row.int64(at: 0) ?? 0] = try row.string(at: 1)
     }
     return snapshot
   }

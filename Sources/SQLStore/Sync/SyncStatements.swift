@@ -6,28 +6,38 @@ import Foundation
 /// writes are decided before any of them runs, and each backend runs the same list.
 enum SyncStatements {
   /// What `decision` writes; empty for skips and failures.
-  static func statements(for decision: SyncDecision, typeIDs: [Platform: Int64], at now: Date) throws -> [SQLStatement]
+  /// `runID`: a created asset belongs to the run's connection unless the decision names one.
+  static func statements(for decision: SyncDecision, typeIDs: [Platform: Int64], runID: Int64, at now: Date) throws
+    -> [SQLStatement]
   {
     switch decision {
     case .skip, .fail:
       return []
-    case .retire(let assetID):
-      return ["UPDATE assets SET retired_at = \(now), updated_at = \(now) WHERE id = \(assetID) AND retired_at IS NULL"]
+    case .retire(let assetID, let reason):
+      return [
+        """
+        UPDATE assets SET retired_at = \(now), retired_reason = \(reason), updated_at = \(now)
+        WHERE id = \(assetID) AND retired_at IS NULL
+        """
+      ]
     case .create(let new):
       guard let typeID = typeIDs[new.platform] else {
         throw StoreError.notFound("The \(new.platform.rawValue) asset type")
       }
       let columns =
         ["asset_type_id", "name", "display_id"] + AssetRecord.managedColumns + keyColumns + [
-          "details_pending", "created_at", "updated_at",
+          "details_pending", "connection_id", "created_at", "updated_at",
         ]
       let values: [SQLValue] =
         [typeID.sqlValue, new.name.sqlValue, new.displayID.sqlValue] + AssetRecord.managedValues(new.attributes)
-        + keys(name: new.name, displayID: new.displayID, attributes: new.attributes) + [
-          true.sqlValue, now.sqlValue, now.sqlValue,
-        ]
+        + keys(name: new.name, displayID: new.displayID, attributes: new.attributes) + [true.sqlValue]
+      let connection: SQLStatement =
+        new.connectionID.map { "\($0)" } ?? "(SELECT connection_id FROM sync_runs WHERE id = \(runID))"
       var statements: [SQLStatement] = [
-        "INSERT INTO assets (\(raw: columns.joined(separator: ", "))) VALUES (\(list: values))"
+        """
+        INSERT INTO assets (\(raw: columns.joined(separator: ", ")))
+        VALUES (\(list: values), \(connection), \(now), \(now))
+        """
       ]
       if let contactID = new.contactID {
         // The new row's id is not known yet: link by the device id the row was just given.
@@ -54,6 +64,8 @@ enum SyncStatements {
         """
         UPDATE assets SET \(assignments),
           retired_at = CASE WHEN \(update.unretire) THEN NULL ELSE retired_at END,
+          retired_reason = CASE WHEN \(update.unretire) THEN NULL ELSE retired_reason END,
+          connection_id = COALESCE(\(update.connectionID), connection_id),
           details_pending = CASE WHEN \(update.needsDetails) THEN TRUE ELSE details_pending END,
           updated_at = \(now)
         WHERE id = \(update.assetID)

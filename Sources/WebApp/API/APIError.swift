@@ -68,7 +68,9 @@ public struct APIError: Error, HTTPResponseError, Sendable {
       case .syncRunTakenOver: return APIError(.conflict, error.description)
       case .database: return nil
       }
-    case let error as SyncRefusal: return APIError(.conflict, error.description)
+    case let error as SyncRefusal:
+      if case .noSuchConnection = error { return APIError(.notFound, error.description) }
+      return APIError(.conflict, error.description)
     default: return nil
     }
   }

@@ -9,7 +9,7 @@ struct AssetRoutes {
   let services: AppServices
 
   func register(_ api: APIRouter) {
-    api.get("assets", query: ["asset_type", "size", "page", "q", "retired"]) { request, context in
+    api.get("assets", query: ["asset_type", "size", "page", "q", "retired", "tenant_id"]) { request, context in
       try await list(request, context)
     }
     api.post("assets", query: ["asset_type"]) { request, context in try await create(request, context) }
@@ -37,16 +37,20 @@ struct AssetRoutes {
       case "false", "0": false
       default: throw APIError.field("retired", "Use true or false.")
       }
+    // An extension to HappyFox's listing: only one Kandji connection's assets (R22).
+    let tenantID = try request.queryInt("tenant_id")
+    if let tenantID, try await store.kandjiConnection(id: tenantID) == nil {
+      throw APIError.notFound("Kandji tenant \(tenantID)")
+    }
     // One page with every asset's values and contacts: no query per asset.
     let page = try await store.assetListing(
       AssetQuery(
-        assetTypeID: typeID, search: try request.searchText(), retired: retired, page: paging.page, size: paging.size
-      ))
+        assetTypeID: typeID, search: try request.searchText(), retired: retired, connectionID: tenantID,
+        page: paging.page, size: paging.size))
     let fields = try await store.fields(assetTypeID: typeID)
-    let console = try await consoleURLMaker()
     return .json(
       Paging.envelope(page) {
-        Representation.asset($0.asset, type: type, fields: fields, links: $0.contacts, consoleURL: console)
+        Representation.asset($0.asset, type: type, fields: fields, links: $0.contacts, source: $0.source)
       })
   }
 
@@ -63,13 +67,7 @@ struct AssetRoutes {
     }
     return Representation.asset(
       detail.asset, type: detail.type, fields: detail.fields, links: detail.contacts,
-      consoleURL: try await consoleURLMaker(), recentTickets: withTickets ? detail.recentTickets : nil)
-  }
-
-  /// Console links use the tenant's URL as saved in the Kandji app.
-  func consoleURLMaker() async throws -> (String) -> String? {
-    let url = try await store.kandjiSettings().apiURL.flatMap { try? KandjiBaseURL($0) }
-    return { deviceID in url?.consoleURL(deviceID: deviceID) }
+      source: detail.source, recentTickets: withTickets ? detail.recentTickets : nil)
   }
 
   func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {

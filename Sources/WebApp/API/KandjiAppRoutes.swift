@@ -5,11 +5,13 @@ import Hummingbird
 import KandjiAPI
 import SyncService
 
-/// The Kandji app (admin only, R1–R9, R21), under `apps/kandji/`.
+/// The Kandji app (admin only, R1–R9, R21–R24), under `apps/kandji/`. The single-tenant
+/// endpoints of earlier releases keep working and act on the first connection (connection #1
+/// after an upgrade); `apps/kandji/tenants/` manages every connection (`KandjiTenantRoutes`).
 struct KandjiAppRoutes {
   let services: AppServices
   var store: any AssetStore { services.store }
-  var actions: KandjiAppActions { KandjiAppActions(services: services) }
+  var connections: KandjiConnections { services.connections }
 
   func register(_ api: APIRouter) {
     api.get("apps/kandji") { _, context in
@@ -18,12 +20,12 @@ struct KandjiAppRoutes {
     }
     api.post("apps/kandji/install") { _, context in
       _ = try context.requireAdmin()
-      try await actions.install()
+      try await connections.install()
       return .json(try await status())
     }
     api.post("apps/kandji/authorize") { request, context in
       _ = try context.requireAdmin()
-      return try await authorize(request)
+      return try await authorize(request, connectionID: try await firstConnection()?.id)
     }
     api.get("apps/kandji/fields") { _, context in
       _ = try context.requireAdmin()
@@ -31,74 +33,59 @@ struct KandjiAppRoutes {
     }
     api.put("apps/kandji/mapping") { request, context in
       _ = try context.requireAdmin()
-      return try await saveMapping(request)
+      return try await saveMapping(request, connectionID: try await requireFirstConnection().id)
     }
     api.put("apps/kandji/schedule") { request, context in
       _ = try context.requireAdmin()
-      let input = try await RequestInput.read(request)
-      input.rejectUnknown(allowed: ["hour", "minute", "time_zone", "details_refresh_per_run"])
-      var settings = try await store.kandjiSettings()
-      if let hour = input.int("hour", range: 0...23) { settings.schedule.hour = Int(hour) }
-      if let minute = input.int("minute", range: 0...59) { settings.schedule.minute = Int(minute) }
-      if let zone = input.string("time_zone", maxLength: 100) {
-        if TimeZone(identifier: zone) == nil {
-          input.add("time_zone", "Unknown time zone; use an IANA name such as Europe/Berlin.")
-        }
-        settings.schedule.timeZone = zone
-      }
-      if let refresh = input.int("details_refresh_per_run", range: 0...5_000) {
-        settings.detailsRefreshPerRun = Int(refresh)
-      }
-      try input.validate()
-      try await actions.setSchedule(settings.schedule, detailsRefresh: settings.detailsRefreshPerRun)
+      let id = try await requireFirstConnection().id
+      try await update(request, connectionID: id, keys: ConnectionInput.scheduleKeys)
       return .json(try await status())
     }
     api.post("apps/kandji/sync") { _, context in
       _ = try context.requireAdmin()
-      let run = try await services.coordinator.start(trigger: .manual)
+      let run = try await services.coordinator.start(
+        connectionID: try await requireFirstConnection().id, trigger: .manual)
       return .json(.object([("sync_run", Representation.syncRun(run))]), status: .accepted)
     }
     api.post("apps/kandji/enable") { _, context in
       _ = try context.requireAdmin()
-      try await actions.setEnabled(true)
+      try await connections.setEnabled(true, connectionID: try await requireFirstConnection().id)
       return .json(try await status())
     }
     api.post("apps/kandji/disable") { _, context in
       _ = try context.requireAdmin()
-      try await actions.setEnabled(false)
+      try await connections.setEnabled(false, connectionID: try await requireFirstConnection().id)
       return .json(try await status())
     }
     api.get("apps/kandji/sync_runs", query: ["size", "page"]) { request, context in
       _ = try context.requireAdmin()
-      let paging = try Paging.from(request)
-      let all = try await store.syncRuns(limit: paging.page * paging.size)
-      let slice = Array(all.dropFirst((paging.page - 1) * paging.size))
-      let progress = await services.coordinator.progress
-      return .json(
-        .array(slice.map { Representation.syncRun($0, progress: progress?.runID == $0.id ? progress : nil) }))
+      return try await runs(request, connectionID: nil)
     }
     api.get("apps/kandji/sync_runs/:id") { request, context in
       _ = try context.requireAdmin()
       let run = try await syncRun(request, context)
-      let progress = await services.coordinator.progress
-      return .json(Representation.syncRun(run, progress: progress?.runID == run.id ? progress : nil))
+      let progress = await run.connectionID.asyncMap { await services.coordinator.progress(connectionID: $0) }
+      return .json(Representation.syncRun(run, progress: progress.flatMap { $0?.runID == run.id ? $0 : nil }))
     }
     api.get("apps/kandji/sync_runs/:id/report.csv") { request, context in
       _ = try context.requireAdmin()
-      let run = try await syncRun(request, context)
-      let store = self.store
-      var headers = HTTPFields()
-      headers[.contentType] = "text/csv; charset=utf-8"
-      headers[.contentDisposition] = "attachment; filename=\"assetsync-sync-\(run.id).csv\""
-      return Response(
-        status: .ok, headers: headers,
-        body: ResponseBody { writer in
-          try await SyncReportExporter.stream(runID: run.id, store: store) { text in
-            try await writer.write(ByteBuffer(string: text))
-          }
-          try await writer.finish(nil)
-        })
+      return try await report(try await syncRun(request, context))
     }
+    KandjiTenantRoutes(app: self).register(api)
+  }
+
+  /// The first connection in use: what the single-tenant endpoints act on.
+  func firstConnection() async throws -> KandjiConnection? {
+    try await store.kandjiConnections(includeRemoved: false).first
+  }
+
+  func requireFirstConnection() async throws -> KandjiConnection {
+    guard try await store.kandjiSettings().installed else { throw SyncRefusal.notInstalled }
+    guard let connection = try await firstConnection() else {
+      throw APIError(
+        .conflict, "No Kandji connection yet: authorize one with POST apps/kandji/authorize or apps/kandji/tenants/.")
+    }
+    return connection
   }
 
   func syncRun(_ request: Request, _ context: AppRequestContext) async throws -> SyncRun {
@@ -107,82 +94,111 @@ struct KandjiAppRoutes {
     return run
   }
 
+  /// Runs newest first, of one connection or all, paged (`size`, `page`).
+  func runs(_ request: Request, connectionID: Int64?) async throws -> Response {
+    let paging = try Paging.from(request)
+    let all = try await store.syncRuns(connectionID: connectionID, limit: paging.page * paging.size)
+    var shown: [JSONValue] = []
+    for run in all.dropFirst((paging.page - 1) * paging.size) {
+      let progress = await run.connectionID.asyncMap { await services.coordinator.progress(connectionID: $0) }
+      shown.append(Representation.syncRun(run, progress: progress.flatMap { $0?.runID == run.id ? $0 : nil }))
+    }
+    return .json(.array(shown))
+  }
+
+  /// The run's report as CSV, streamed.
+  func report(_ run: SyncRun) async throws -> Response {
+    let store = self.store
+    var headers = HTTPFields()
+    headers[.contentType] = "text/csv; charset=utf-8"
+    headers[.contentDisposition] = "attachment; filename=\"assetsync-sync-\(run.id).csv\""
+    return Response(
+      status: .ok, headers: headers,
+      body: ResponseBody { writer in
+        try await SyncReportExporter.stream(runID: run.id, store: store) { text in
+          try await writer.write(ByteBuffer(string: text))
+        }
+        try await writer.finish(nil)
+      })
+  }
+
   /// R3: checks the credentials against Kandji before saving them; only working ones are saved.
-  func authorize(_ request: Request) async throws -> Response {
+  func authorize(_ request: Request, connectionID: Int64?, allowName: Bool = false) async throws -> Response {
     let input = try await RequestInput.read(request, allowEmpty: true)
-    input.rejectUnknown(allowed: ["api_url", "api_token"])
+    input.rejectUnknown(allowed: Set(["api_url", "api_token"]).union(allowName ? ["name"] : []))
     let urlText = input.string("api_url", maxLength: 300)
     let tokenText = input.string("api_token", maxLength: 300)
+    let name = allowName ? input.string("name", maxLength: 100) : nil
     try input.validate()
-    let diagnosis = try await actions.authorize(url: urlText, token: tokenText)
-    return .json(
-      .object([
-        ("authorized", .bool(diagnosis.isAuthorized)), ("code", .string(diagnosis.code)),
-        ("message", .string(diagnosis.message)), ("saved", .bool(diagnosis.isAuthorized)),
-      ]))
+    let outcome = try await connections.authorize(
+      connectionID: connectionID, name: name, url: urlText, token: tokenText)
+    return .json(Self.authorization(outcome))
+  }
+
+  static func authorization(_ outcome: KandjiConnections.Authorization) -> JSONValue {
+    let d = outcome.diagnosis
+    return .object([
+      ("authorized", .bool(d.isAuthorized)), ("code", .string(d.code)), ("message", .string(d.message)),
+      ("saved", .bool(d.isAuthorized)), ("tenant_id", outcome.connection.map { .int(Int($0.id)) } ?? .null),
+    ])
   }
 
   /// R5, R7: saving the mapping starts the initial sync at once.
-  func saveMapping(_ request: Request) async throws -> Response {
+  func saveMapping(_ request: Request, connectionID: Int64) async throws -> Response {
     let input = try await RequestInput.read(request)
-    input.rejectUnknown(allowed: ["name_source", "display_id_source"])
-    func source(_ key: String) -> MappingSource? {
-      guard let text = input.string(key, required: true) else { return nil }
-      guard let source = MappingSource(rawValue: text) else {
-        input.add(key, "Use one of \(MappingSource.allCases.map(\.rawValue).joined(separator: ", ")).")
-        return nil
-      }
-      return source
-    }
-    let name = source("name_source")
-    let displayID = source("display_id_source")
+    input.rejectUnknown(allowed: ConnectionInput.mappingKeys)
+    for key in ConnectionInput.mappingKeys where !input.has(key) { input.add(key, "This field is required.") }
+    let change = ConnectionInput.read(input, keys: ConnectionInput.mappingKeys)
     try input.validate()
-    let mapping = FieldMapping(nameSource: name!, displayIDSource: displayID!)
-    let run = try await actions.saveMapping(mapping)
+    guard let mapping = change.mapping else { throw APIError(.badRequest, "Both mapping sources are required.") }
+    let run = try await connections.saveMapping(mapping, connectionID: connectionID)
     return .json(
-      .object([("mapping", Self.mapping(mapping)), ("sync_run", run.map { Representation.syncRun($0) } ?? .null)]),
-      status: run == nil ? .ok : .accepted)
+      .object([
+        ("mapping", Representation.mapping(mapping)), ("sync_run", run.map { Representation.syncRun($0) } ?? .null),
+      ]), status: run == nil ? .ok : .accepted)
   }
 
+  /// Applies the settings in the body (only `keys` allowed) to a connection.
+  @discardableResult
+  func update(_ request: Request, connectionID: Int64, keys: Set<String>, rename: Bool = false) async throws
+    -> KandjiConnection
+  {
+    let input = try await RequestInput.read(request)
+    input.rejectUnknown(allowed: keys.union(rename ? ["name"] : []))
+    let change = ConnectionInput.read(input, keys: keys)
+    let name = rename ? input.string("name", maxLength: 100) : nil
+    try input.validate()
+    return try await connections.update(connectionID: connectionID) { connection in
+      change.apply(&connection.settings)
+      if let name { connection.name = name }
+    }
+  }
+
+  /// The app, with the first connection's settings under the keys earlier releases used, and
+  /// every connection under `tenants`.
   func status() async throws -> JSONValue {
     let settings = try await store.kandjiSettings()
-    let runs = try await store.syncRuns(limit: 1)
-    let running = try await store.runningSyncRun()
-    let progress = await services.coordinator.progress
-    let next = settings.installed && settings.enabled ? settings.schedule.nextRun(after: services.now()) : nil
-    return .object([
-      ("installed", .bool(settings.installed)), ("enabled", .bool(settings.enabled)),
-      ("api_url", .string(settings.apiURL)), ("token_set", .bool(settings.sealedToken != nil)),
-      ("token_set_at", Representation.date(settings.tokenSetAt)),
-      ("mapping", settings.mapping.map(Self.mapping) ?? .null),
-      (
-        "schedule",
-        .object([
-          ("hour", .int(settings.schedule.hour)), ("minute", .int(settings.schedule.minute)),
-          ("time_zone", .string(settings.schedule.timeZone)), ("next_run_at", Representation.date(next)),
-          ("details_refresh_per_run", .int(settings.detailsRefreshPerRun)),
-        ])
-      ),
-      (
-        "last_authorization",
-        settings.lastAuthorizationCode == nil
-          ? .null
-          : .object([
-            ("code", .string(settings.lastAuthorizationCode)), ("message", .string(settings.lastAuthorizationMessage)),
-            ("at", Representation.date(settings.lastAuthorizedAt)),
-          ])
-      ),
-      ("running_sync_run", running.map { Representation.syncRun($0, progress: progress) } ?? .null),
-      ("last_sync_run", runs.first.map { Representation.syncRun($0) } ?? .null),
-      ("required_permissions", .array(KandjiPermission.allCases.map { .string($0.rawValue) })),
-    ])
-  }
-
-  static func mapping(_ mapping: FieldMapping) -> JSONValue {
-    .object([
-      ("name_source", .string(mapping.nameSource.rawValue)),
-      ("display_id_source", .string(mapping.displayIDSource.rawValue)),
-    ])
+    var tenants: [TenantStatus] = []
+    for connection in try await store.kandjiConnections(includeRemoved: false) {
+      tenants.append(try await TenantStatus.load(connection, services: services))
+    }
+    let first = tenants.first
+    let c = first?.connection
+    let mapping: JSONValue = c?.settings.mapping.map(Representation.mapping) ?? .null
+    let authorization: JSONValue = c.map { Representation.lastAuthorization($0.settings) } ?? .null
+    let running: JSONValue = first?.running.map { Representation.syncRun($0, progress: first?.progress) } ?? .null
+    let last: JSONValue = first?.lastRun.map { Representation.syncRun($0) } ?? .null
+    let permissions: [JSONValue] = KandjiPermission.allCases.map { .string($0.rawValue) }
+    let members: [(String, JSONValue)] = [
+      // Before the first connection, "enabled" says what earlier releases said: installed.
+      ("installed", .bool(settings.installed)), ("enabled", .bool(c?.enabled ?? settings.installed)),
+      ("api_url", .string(c?.apiURL)), ("token_set", .bool(c?.sealedToken != nil)),
+      ("token_set_at", Representation.date(c?.tokenSetAt)), ("mapping", mapping),
+      ("schedule", Representation.schedule(c?.settings ?? ConnectionSettings(), next: first?.nextRun)),
+      ("last_authorization", authorization), ("running_sync_run", running), ("last_sync_run", last),
+      ("required_permissions", .array(permissions)), ("tenants", .array(tenants.map(Representation.tenant))),
+    ]
+    return .object(members)
   }
 
   /// The dropdowns' choices (R5).

@@ -54,9 +54,10 @@ enum Representation {
     ])
   }
 
-  /// An asset with its fields' values. `consoleURL` makes the Kandji link (R18).
+  /// An asset with its fields' values. A synced asset's Kandji link (R18) comes from its own
+  /// connection's URL (R22).
   static func asset(
-    _ asset: Asset, type: AssetType, fields: [AssetField], links: [ContactLink], consoleURL: (String) -> String?,
+    _ asset: Asset, type: AssetType, fields: [AssetField], links: [ContactLink], source: SourceTenant?,
     recentTickets: [Ticket]? = nil
   ) -> JSONValue {
     let customFields: [JSONValue] = fields.map { field in
@@ -88,46 +89,11 @@ enum Representation {
       ("created_by", .int(asset.createdBy)), ("updated_by", .int(asset.updatedBy)),
       ("created_at", date(asset.createdAt)), ("updated_at", date(asset.updatedAt)),
       ("managed", .bool(asset.isManaged)), ("source", asset.isManaged ? .string("kandji") : .null),
-      ("source_url", .string(asset.kandji.flatMap { consoleURL($0.deviceID) })),
+      ("source_url", .string(source?.consoleURL(for: asset))), ("source_tenant", sourceTenant(source)),
       ("retired", .bool(asset.isRetired)), ("retired_at", date(asset.retiredAt)),
+      ("retired_reason", .string(asset.retiredReason)),
     ]
     if let recentTickets { members.append(("recent_tickets", .array(recentTickets.map(ticket)))) }
-    return .object(members)
-  }
-
-  static func syncRun(_ run: SyncRun, progress: SyncProgress? = nil) -> JSONValue {
-    var members: [(String, JSONValue)] = [
-      ("id", .int(Int(run.id))), ("trigger", .string(run.trigger.rawValue)), ("status", .string(run.status.rawValue)),
-      ("started_at", date(run.startedAt)), ("finished_at", date(run.finishedAt)),
-      ("duration_seconds", run.duration.map { .double(($0 * 10).rounded() / 10) } ?? .null),
-      ("error", .string(run.error)),
-      (
-        "totals",
-        .object(
-          SyncOutcome.allCases.map { ($0.rawValue, .int(run.totals[$0])) } + [("devices", .int(run.totals.devices))])
-      ),
-      (
-        "kandji_requests",
-        .object([
-          ("list", .int(run.listRequests)), ("details", .int(run.detailRequests)), ("retries", .int(run.retries)),
-          ("rate_limited", .int(run.rateLimited)),
-        ])
-      ),
-      ("pages", .int(run.pages)), ("asset_writes", .int(run.assetWrites)),
-      ("details_pending", .int(run.detailsPending)),
-      ("listing_complete", .bool(run.listingComplete)),
-    ]
-    if let progress, run.status == .running {
-      members.append(
-        (
-          "progress",
-          .object([
-            ("phase", .string(progress.phase.rawValue)), ("pages", .int(progress.pages)),
-            ("devices_listed", .int(progress.devicesListed)), ("details_done", .int(progress.detailsDone)),
-            ("details_remaining", .int(progress.detailsRemaining)),
-          ])
-        ))
-    }
     return .object(members)
   }
 }

@@ -19,7 +19,9 @@ public struct AppServices: Sendable {
   public let now: @Sendable () -> Date
   public let wallClock: any WallClock
   /// Builds Kandji clients for authorize and for sync runs.
-  public let makeClient: SyncCoordinator.ClientFactory
+  public let makeClient: KandjiClientFactory
+  /// The Kandji app's use cases (connections, authorize, mapping, enable, remove).
+  public let connections: KandjiConnections
   /// Where the Kandji token may be sent (checked again by every live client).
   public let kandjiEndpoints: KandjiEndpointPolicy
   /// Which peers are proxies whose forwarding headers count.
@@ -33,14 +35,15 @@ public struct AppServices: Sendable {
   public init(
     store: any AssetStore, sealer: TokenSealer, configuration: AppConfiguration,
     now: @escaping @Sendable () -> Date = { Date() }, wallClock: any WallClock = SystemWallClock(),
-    makeClient: SyncCoordinator.ClientFactory? = nil, logger: Logger = Logger(label: "assetsync")
+    makeClient: KandjiClientFactory? = nil, logger: Logger = Logger(label: "assetsync")
   ) {
     self.store = store
     self.sealer = sealer
     self.now = now
     self.wallClock = wallClock
     kandjiEndpoints = configuration.kandjiEndpointPolicy
-    let makeClient = makeClient ?? AppServices.liveClient(endpoints: configuration.kandjiEndpointPolicy)
+    let policy = configuration.kandjiEndpointPolicy
+    let makeClient = makeClient ?? { $0.liveClient(policy: policy) }
     self.makeClient = makeClient
     trustedProxies = TrustedProxies(configuration.trustedProxies)
     self.logger = logger
@@ -53,17 +56,10 @@ public struct AppServices: Sendable {
       now: now)
     let engine = SyncEngine(store: store, now: now, logger: logger)
     coordinator = SyncCoordinator(
-      store: store, engine: engine, sealer: sealer, logger: logger, staleAfter: configuration.syncStaleAfter,
+      store: store, engine: engine, sealer: sealer, logger: logger, staleAfter: configuration.syncStaleAfter, now: now,
       makeClient: makeClient)
+    connections = KandjiConnections(
+      store: store, sealer: sealer, coordinator: coordinator, policy: policy, now: now, makeClient: makeClient)
     loginThrottle = LoginThrottle(limits: configuration.signInLimits, now: now)
-  }
-
-  /// The production client: paced and retrying as `KandjiClientConfiguration` defaults say, and
-  /// sending the token only where `endpoints` allows.
-  public static func liveClient(endpoints: KandjiEndpointPolicy) -> SyncCoordinator.ClientFactory {
-    { url, token in
-      LiveKandjiClient(
-        configuration: KandjiClientConfiguration(baseURL: url, token: token, endpointPolicy: endpoints))
-    }
   }
 }

@@ -70,6 +70,6 @@ struct SyncShutdown: Service {
 
   func run() async throws {
     try? await gracefulShutdown()
-    await coordinator.cancelCurrentRun()
+    await coordinator.cancelAllRuns()
   }
 }

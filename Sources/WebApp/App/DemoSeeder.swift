@@ -4,8 +4,8 @@ import Foundation
 import KandjiAPI
 import SyncService
 
-/// Sets up a demo instance through the same services the API uses: installs and authorizes the
-/// Kandji app against a simulator, creates contacts for some Kandji users (so the sync links
+/// Sets up a demo instance through the same use cases the API uses: installs the Kandji app and
+/// authorizes a connection to a simulator, creates contacts for some Kandji users (so the sync links
 /// them, R13), saves the default mapping (which starts the initial sync, R7), waits for it, and
 /// adds tickets linked to synced assets plus an admin with an API key.
 public struct DemoSeeder: Sendable {
@@ -38,39 +38,17 @@ public struct DemoSeeder: Sendable {
     _ = try? await store.createContact(
       name: "Front Desk", email: "frontdesk@example.com", phones: ["+1 555 0100"], at: now)
     guard setUpKandji else { return try await admin(now: now, run: nil) }
-    var settings = try await store.kandjiSettings()
-    settings.installed = true
-    settings.enabled = true
-    let url = try KandjiBaseURL(kandjiURL)
-    let diagnosis = await services.makeClient(url, KandjiToken(token)).authorize()
-    guard diagnosis.isAuthorized else {
-      throw DemoError(message: "the simulator refused the demo token: \(diagnosis.message)")
+    // The same path an admin takes: install, authorize before saving, save the mapping (which
+    // starts the initial sync).
+    let outcome = try await services.connections.authorize(
+      name: "Demo tenant", url: kandjiURL, token: token, install: true)
+    guard let connection = outcome.connection else {
+      throw DemoError(message: "the simulator refused the demo token: \(outcome.diagnosis.message)")
     }
-    settings.apiURL = kandjiURL
-    settings.sealedToken = try services.sealer.seal(KandjiToken(token))
-    settings.tokenSetAt = now
-    settings.lastAuthorizationCode = diagnosis.code
-    settings.lastAuthorizationMessage = diagnosis.message
-    settings.lastAuthorizedAt = now
-    settings.mapping = .default
-    try await store.saveKandjiSettings(settings)
-
-    for (index, email) in Set(userEmails.map { $0.lowercased() }).sorted().prefix(6).enumerated() {
-      let name = email.split(separator: "@").first.map {
-        $0.split(separator: ".").map { $0.capitalized }.joined(separator: " ")
-      }
-      _ = try? await store.createContact(name: name ?? "Contact \(index)", email: email, phones: [], at: now)
-    }
-    _ = try? await store.createContact(
-      name: "Front Desk", email: "frontdesk@example.com", phones: ["+1 555 0100"], at: now)
-
     onProgress("Initial sync from the Kandji simulator…")
     var run: SyncRun?
-    do {
-      _ = try await services.coordinator.start(trigger: .initial)
-      run = await services.coordinator.waitForCurrentRun()
-    } catch let error as StoreError {
-      guard case .syncAlreadyRunning = error else { throw error }
+    if try await services.connections.saveMapping(.default, connectionID: connection.id) != nil {
+      run = await services.coordinator.waitForRun(connectionID: connection.id)
     }
 
     let macType = try await store.managedType(for: .mac)

@@ -1,16 +1,19 @@
 import AssetCore
 import Foundation
 
-/// The devices shown in the mapping preview, fetched from Kandji at most every five minutes.
+/// The devices shown in a connection's mapping preview, fetched from Kandji at most every five
+/// minutes per connection.
 actor PreviewCache {
-  private var cached: (at: Date, devices: [DeviceSnapshot])?
+  private var cached: [Int64: (at: Date, devices: [DeviceSnapshot])] = [:]
 
-  func devices(now: Date, fetch: () async throws -> [DeviceSnapshot]) async throws -> [DeviceSnapshot] {
-    if let cached, now.timeIntervalSince(cached.at) < 300 { return cached.devices }
+  func devices(connectionID: Int64, now: Date, fetch: () async throws -> [DeviceSnapshot]) async throws
+    -> [DeviceSnapshot]
+  {
+    if let entry = cached[connectionID], now.timeIntervalSince(entry.at) < 300 { return entry.devices }
     let devices = try await fetch()
-    cached = (now, devices)
+    cached[connectionID] = (now, devices)
     return devices
   }
 
-  func clear() { cached = nil }
+  func clear(connectionID: Int64) { cached[connectionID] = nil }
 }

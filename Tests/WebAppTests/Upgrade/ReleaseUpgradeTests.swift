@@ -87,8 +87,19 @@ struct ReleaseUpgradeTests {
     // 43 assets with 13 fields each, contacts, tickets, runs and 80 report rows: about 7,000 facts.
     #expect(checked > 5_000)
 
-    // The Kandji token sealed by the release still opens with the release's key.
-    let sealed = try #require(try await store.kandjiSettings().sealedToken)
+    // The release's single tenant is connection #1, with its assets and runs (migration v6), and
+    // the Kandji token it sealed still opens with the release's key.
+    let connections = try await store.kandjiConnections(includeRemoved: false)
+    #expect(connections.map(\.id) == [1])
+    let connection = try #require(connections.first)
+    #expect(connection.enabled)
+    #expect(connection.settings.mapping == .default)
+    #expect(connection.apiURL == recorded["kandji_app"]["api_url"].text)
+    #expect(try await store.assets(AssetQuery(managed: true, connectionID: 1, size: 100)).total == 40)
+    #expect(try await store.assets(AssetQuery(managed: false, connectionID: 1)).total == 0)
+    #expect(try await store.syncRuns(connectionID: 1, limit: 10).count == 2)
+    #expect(try await store.kandjiSettings().installed)
+    let sealed = try #require(connection.sealedToken)
     #expect(try sealer.open(sealed).secret == recorded["kandji_token"].text)
     // The agent the release created still signs in with their password.
     let credentials = try #require(try await store.agentCredentials(email: "agent@example.com"))

@@ -24,13 +24,22 @@ struct AssetPages {
     var name, displayID, serial, model, os, user, lastCheckIn: String
     var managed: Bool
     var retired: Bool
+    /// The Kandji connection's name, shown when the helpdesk has more than one.
+    var tenant: String
 
     var fields: [String: Any] {
       [
         "id": id, "name": name, "displayID": displayID, "serial": serial, "model": model, "os": os, "user": user,
-        "lastCheckIn": lastCheckIn, "managed": managed, "retired": retired,
+        "lastCheckIn": lastCheckIn, "managed": managed, "retired": retired, "tenant": tenant,
       ]
     }
+  }
+
+  /// A choice in the tenant filter.
+  struct TenantOption {
+    var id: Int64
+    var name: String
+    var selected: Bool
   }
 
   struct TypeSummary {
@@ -45,6 +54,10 @@ struct AssetPages {
     var type: TypeSummary
     var query: String
     var showAll, showActive, showRetired: Bool
+    /// The tenant filter and column appear once there is more than one Kandji connection (R22).
+    var tenants: [TenantOption]
+    var showTenants: Bool
+    var anyTenant: Bool
     /// `Row.fields` of each row: the template reads dictionaries far faster than it reflects on
     /// structs, and a list page has 50 rows of 10 values.
     var rows: [[String: Any]]
@@ -82,24 +95,30 @@ struct AssetPages {
     let retiredText = query["retired"].map(String.init) ?? ""
     let retired: Bool? = retiredText == "true" ? true : retiredText == "false" ? false : nil
     let pageNumber = max(1, query["page"].flatMap { Int($0) } ?? 1)
-    let page = try await store.assets(
+    let connections = try await store.kandjiConnections(includeRemoved: true)
+    let tenantID = query["tenant"].flatMap { Int64($0) }.flatMap { id in connections.contains { $0.id == id } ? id : nil
+    }
+    let page = try await store.assetListing(
       AssetQuery(
-        assetTypeID: type.id, search: search.isEmpty ? nil : search, retired: retired, page: pageNumber,
-        size: Self.pageSize))
+        assetTypeID: type.id, search: search.isEmpty ? nil : search, retired: retired, connectionID: tenantID,
+        page: pageNumber, size: Self.pageSize))
     func url(_ page: Int) -> String {
       var parts = ["type=\(type.id)", "page=\(page)"]
       if !search.isEmpty {
         parts.append("q=" + (search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
       }
       if !retiredText.isEmpty { parts.append("retired=\(retiredText)") }
+      if let tenantID { parts.append("tenant=\(tenantID)") }
       return "/assets?" + parts.joined(separator: "&")
     }
-    let rows = page.items.map { asset in
-      Row(
+    let showTenants = connections.count > 1
+    let rows = page.items.map { listed in
+      let asset = listed.asset
+      return Row(
         id: asset.id, name: asset.name, displayID: asset.displayID, serial: asset.kandji?.serialNumber ?? "—",
         model: asset.kandji?.model ?? "—", os: asset.kandji?.osVersion ?? "—", user: asset.kandji?.userEmail ?? "—",
         lastCheckIn: asset.kandji.map { DisplayDate.text($0.lastCheckIn) } ?? "—", managed: asset.isManaged,
-        retired: asset.isRetired)
+        retired: asset.isRetired, tenant: listed.source?.name ?? "—")
     }
     let first = page.items.isEmpty ? 0 : (page.page - 1) * page.size + 1
     let (chrome, clear) = try chrome(context, "\(type.name) assets", request)
@@ -109,7 +128,11 @@ struct AssetPages {
         Tab(id: $0.id, name: $0.name, managed: $0.isManaged, active: $0.id == type.id, count: counts[$0.id] ?? 0)
       },
       type: TypeSummary(id: type.id, name: type.name, managed: type.isManaged), query: search,
-      showAll: retired == nil, showActive: retired == false, showRetired: retired == true, rows: rows.map(\.fields),
+      showAll: retired == nil, showActive: retired == false, showRetired: retired == true,
+      tenants: connections.map {
+        TenantOption(
+          id: $0.id, name: $0.removedAt == nil ? $0.name : "\($0.name) (removed)", selected: $0.id == tenantID)
+      }, showTenants: showTenants, anyTenant: tenantID == nil, rows: rows.map(\.fields),
       hasRows: !rows.isEmpty, from: first, to: first + max(0, rows.count - 1), total: page.total,
       prevURL: page.page > 1 ? url(page.page - 1) : nil, nextURL: page.page < page.pageCount ? url(page.page + 1) : nil,
       emptyTitle: search.isEmpty ? "No \(type.name) assets yet" : "Nothing matches “\(search)”",
@@ -144,6 +167,8 @@ struct AssetPages {
     var typeID: Int64
     var managed, retired: Bool
     var consoleURL: String?
+    /// The Kandji connection's name, for synced assets.
+    var tenant: String?
   }
 
   struct AssetModel {
@@ -177,7 +202,6 @@ struct AssetPages {
       throw APIError.notFound("Asset \(id)")
     }
     let (asset, type, links, tickets) = (detail.asset, detail.type, detail.contacts, detail.recentTickets)
-    let consoleBase = try await store.kandjiSettings().apiURL.flatMap { try? KandjiBaseURL($0) }
     let kandjiFields = detail.fields.compactMap { field in
       field.managedField.map { managed in
         Field(
@@ -205,7 +229,7 @@ struct AssetPages {
       asset: AssetSummary(
         id: asset.id, name: asset.name, displayID: asset.displayID, typeName: type.name, typeID: type.id,
         managed: asset.isManaged, retired: asset.isRetired,
-        consoleURL: asset.kandji.flatMap { attributes in consoleBase?.consoleURL(deviceID: attributes.deviceID) }),
+        consoleURL: detail.source?.consoleURL(for: asset), tenant: detail.source?.name),
       assetID: asset.id, csrf: chrome.csrf, kandjiFields: kandjiFields, customFields: custom,
       hasCustomFields: !custom.isEmpty,
       contacts: links.map {

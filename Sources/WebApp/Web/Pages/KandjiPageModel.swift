@@ -19,6 +19,7 @@ struct KandjiPageModel {
     var id: Int64
     var phase: String
     var devices, details: Int
+    var waiting: String?
   }
 
   struct RunRow {
@@ -42,7 +43,9 @@ struct KandjiPageModel {
   }
 
   var chrome: PageChrome
-  var installed, enabled, tokenSet, hasMapping, canSync, hasRuns: Bool
+  var tenantID: Int64
+  var name: String
+  var enabled, tokenSet, hasMapping, canSync, hasRuns: Bool
   var apiURL, tokenSetAt: String
   var diagnosis: Diagnosis?
   var nameChoices, displayChoices: [Choice]
@@ -53,19 +56,21 @@ struct KandjiPageModel {
   var scheduleTime, scheduleZone: String
   var nextRun: String?
   var zones: [String]
+  var requestsPerSecond, requestsPerHour, refreshMinutes, callsLastHour: Int
+  var budgetPercent: Int
 
-  init(
-    chrome: PageChrome, settings: KandjiSettings, runs: [SyncRun], running: SyncRun?, progress: SyncProgress?,
-    nextRun: Date?
-  ) {
+  init(chrome: PageChrome, tenant: TenantStatus, runs: [SyncRun]) {
+    let connection = tenant.connection
+    let settings = connection.settings
     self.chrome = chrome
-    installed = settings.installed
-    enabled = settings.enabled
-    tokenSet = settings.sealedToken != nil
+    tenantID = connection.id
+    name = connection.name
+    enabled = connection.enabled
+    tokenSet = connection.sealedToken != nil
     hasMapping = settings.mapping != nil
-    canSync = settings.isReadyToSync && running == nil
-    apiURL = settings.apiURL ?? ""
-    tokenSetAt = DisplayDate.text(settings.tokenSetAt)
+    canSync = connection.isReadyToSync && tenant.running == nil
+    apiURL = connection.apiURL ?? ""
+    tokenSetAt = DisplayDate.text(connection.tokenSetAt)
     diagnosis = settings.lastAuthorizationCode.map {
       Diagnosis(
         ok: $0 == "authorized", message: settings.lastAuthorizationMessage ?? "",
@@ -80,11 +85,14 @@ struct KandjiPageModel {
         key: $0.rawValue, label: $0.label, selected: $0 == mapping.displayIDSource,
         recommended: $0.isRecommendedForDisplayID)
     }
-    self.running = running.map { run in
-      let current = progress?.runID == run.id ? progress : nil
+    self.running = tenant.running.map { run in
+      let current = tenant.progress
       return Running(
         id: run.id, phase: current?.phase.rawValue ?? "starting", devices: current?.devicesListed ?? 0,
-        details: current?.detailsDone ?? 0)
+        details: current?.detailsDone ?? 0,
+        waiting: current?.waitingUntil.map {
+          "waiting for the \(current?.waitingReason ?? "budget") until \(DisplayDate.text($0))"
+        })
     }
     let rows = runs.map(Self.row)
     self.runs = rows
@@ -93,11 +101,16 @@ struct KandjiPageModel {
     chart = Self.chart(runs)
     scheduleTime = String(format: "%02d:%02d", settings.schedule.hour, settings.schedule.minute)
     scheduleZone = settings.schedule.timeZone
-    self.nextRun = nextRun.map { DisplayDate.text($0) }
+    nextRun = tenant.nextRun.map { DisplayDate.text($0) }
     zones = [
       "UTC", "Europe/London", "Europe/Berlin", "America/New_York", "America/Chicago", "America/Los_Angeles",
       "Asia/Tokyo", "Asia/Kolkata", "Australia/Sydney",
     ]
+    requestsPerSecond = settings.requestsPerSecond
+    requestsPerHour = settings.requestsPerHour
+    refreshMinutes = settings.refreshMinutes
+    callsLastHour = tenant.callsLastHour
+    budgetPercent = min(100, tenant.callsLastHour * 100 / max(1, settings.requestsPerHour))
   }
 
   static func row(_ run: SyncRun) -> RunRow {

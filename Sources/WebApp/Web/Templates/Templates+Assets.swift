@@ -18,18 +18,23 @@ extension Templates {
         <option value="false" {{#showActive}}selected{{/showActive}}>Active only</option>
         <option value="true" {{#showRetired}}selected{{/showRetired}}>Retired only</option>
       </select>
+      {{#showTenants}}<label for="tenant" class="sr-only">Kandji tenant</label>
+      <select id="tenant" name="tenant">
+        <option value="" {{#anyTenant}}selected{{/anyTenant}}>All tenants</option>
+        {{#tenants}}<option value="{{id}}" {{#selected}}selected{{/selected}}>{{name}}</option>{{/tenants}}
+      </select>{{/showTenants}}
       <button type="submit">Filter</button>
     </form>
     {{#type.managed}}<p class="muted small"><img src="/static/kandji.svg" alt="" width="12" height="12"> {{type.name}} assets are synced from Kandji and read-only. You can still add manual assets here.</p>{{/type.managed}}
     {{#hasRows}}
     <div class="table-wrap">
     <table class="data" id="assets-table">
-      <thead><tr><th scope="col">Name</th><th scope="col">Display ID</th><th scope="col">Serial</th><th scope="col">Model</th><th scope="col">OS</th><th scope="col">User</th><th scope="col">Last check-in</th></tr></thead>
+      <thead><tr><th scope="col">Name</th><th scope="col">Display ID</th><th scope="col">Serial</th><th scope="col">Model</th><th scope="col">OS</th><th scope="col">User</th><th scope="col">Last check-in</th>{{#showTenants}}<th scope="col">Tenant</th>{{/showTenants}}</tr></thead>
       <tbody>
       {{#rows}}
         <tr{{#retired}} class="retired"{{/retired}}>
           <td class="wrap"><a href="/assets/{{id}}">{{name}}</a>{{#managed}} <img src="/static/kandji.svg" alt="Synced from Kandji" title="Synced from Kandji" width="12" height="12">{{/managed}}{{#retired}} <span class="badge">Retired</span>{{/retired}}</td>
-          <td class="mono">{{displayID}}</td><td class="mono">{{serial}}</td><td class="wrap">{{model}}</td><td>{{os}}</td><td>{{user}}</td><td>{{lastCheckIn}}</td>
+          <td class="mono">{{displayID}}</td><td class="mono">{{serial}}</td><td class="wrap">{{model}}</td><td>{{os}}</td><td>{{user}}</td><td>{{lastCheckIn}}</td>{{#showTenants}}<td class="tenant">{{tenant}}</td>{{/showTenants}}
         </tr>
       {{/rows}}
       </tbody>
@@ -59,7 +64,7 @@ extension Templates {
         <p class="muted">Display ID <span class="mono" id="display-id">{{asset.displayID}}</span></p>
       </div>
       <div class="actions">
-        {{#asset.consoleURL}}<a class="kandji-link" id="kandji-link" href="{{.}}" target="_blank" rel="noopener noreferrer" title="Open in Kandji"><img src="/static/kandji.svg" alt="" width="18" height="18"> Open in Kandji</a>{{/asset.consoleURL}}
+        {{#asset.tenant}}<span class="badge tenant" id="asset-tenant" title="Kandji tenant">{{.}}</span> {{/asset.tenant}}{{#asset.consoleURL}}<a class="kandji-link" id="kandji-link" href="{{.}}" target="_blank" rel="noopener noreferrer" title="Open in Kandji"><img src="/static/kandji.svg" alt="" width="18" height="18"> Open in Kandji</a>{{/asset.consoleURL}}
         {{^asset.managed}}
         <a class="button" id="edit-asset" href="/assets/{{asset.id}}/edit">Edit</a>
         <form method="post" action="/assets/{{asset.id}}/delete" class="inline" data-confirm="Delete this asset? This cannot be undone.">

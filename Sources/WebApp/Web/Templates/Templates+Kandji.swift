@@ -3,16 +3,52 @@ extension Templates {
     {{<layout}}{{$content}}
     <div class="page-head">
       <h1><img src="/static/kandji.svg" alt="" width="26" height="26"> Kandji</h1>
-      <p id="app-state">{{#installed}}{{#enabled}}<span class="badge ok">Enabled</span>{{/enabled}}{{^enabled}}<span class="badge warn">Disabled</span>{{/enabled}}{{/installed}}{{^installed}}<span class="badge">Not installed</span>{{/installed}}</p>
+      <p id="app-state">{{#installed}}<span class="badge ok">Installed</span>{{/installed}}{{^installed}}<span class="badge">Not installed</span>{{/installed}}</p>
     </div>
     {{^installed}}
     <section class="card">
       <h2>Install the Kandji app</h2>
-      <p>Bring every device managed in Kandji (Iru) into AssetSync as a read-only asset: one asset type per platform, a “Kandji” group of 13 fields, and a link to each device in the Kandji console. One Kandji tenant per AssetSync instance.</p>
+      <p>Bring every device managed in Kandji (Iru) into AssetSync as a read-only asset: one asset type per platform, a “Kandji” group of 13 fields, and a link to each device in the Kandji console. Connect as many Kandji tenants as you run.</p>
       <form method="post" action="/admin/apps/kandji/install"><input type="hidden" name="_csrf" value="{{chrome.csrf}}"><button type="submit" class="primary" id="install">Install</button></form>
     </section>
     {{/installed}}
     {{#installed}}
+    {{#hasConnections}}
+    <section class="card" id="connections">
+      <h2>Connections</h2>
+      <div class="table-wrap"><table class="data" id="connections-table">
+        <thead><tr><th scope="col">Tenant</th><th scope="col">API host</th><th scope="col">State</th><th scope="col">Last sync</th><th scope="col">API budget</th></tr></thead>
+        <tbody>{{#connections}}<tr id="connection-{{id}}"><td><a href="/admin/apps/kandji/tenants/{{id}}">{{name}}</a></td><td class="mono">{{host}}</td><td><span class="badge {{stateClass}}">{{state}}</span></td><td>{{lastSync}}</td><td>{{budget}}</td></tr>{{/connections}}</tbody>
+      </table></div>
+    </section>
+    {{/hasConnections}}
+    <section class="card" id="connect">
+      <h2>{{#hasConnections}}Add another Kandji tenant{{/hasConnections}}{{^hasConnections}}1. Connect to Kandji{{/hasConnections}}</h2>
+      <ol class="steps">
+        <li>In Kandji, open <strong>Settings › Access</strong> and copy your <strong>API URL</strong> (for example <span class="mono">yourcompany.api.kandji.io</span>).</li>
+        <li>Choose <strong>Add Token</strong>, name it “Asset Sync for AssetSync”, create it and copy the token — Kandji shows it only once.</li>
+        <li>Open <strong>Configure permissions › Device Information</strong>, tick <strong>Device list</strong> and <strong>Device details</strong>, and <strong>Save</strong>.</li>
+      </ol>
+      <form method="post" action="/admin/apps/kandji/tenants" class="form" autocomplete="off">
+        <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
+        <div class="field"><label for="tenant_name">Name</label><input id="tenant_name" name="name" value="{{name}}" placeholder="e.g. Europe (defaults to the API host)" maxlength="100"></div>
+        <div class="field"><label for="api_url">API URL</label><input id="api_url" name="api_url" value="{{apiURL}}" placeholder="yourcompany.api.kandji.io" required></div>
+        <div class="field"><label for="api_token">API token</label><input id="api_token" name="api_token" type="password" placeholder="Paste the token" autocomplete="new-password" required>
+          <p class="hint">Checked with Kandji before it is saved; stored encrypted and never shown again.</p></div>
+        <button type="submit" class="primary" id="authorize">Authorize</button>
+      </form>
+    </section>
+    {{/installed}}
+    {{/content}}{{/layout}}
+    """
+
+  static let kandjiTenant = """
+    {{<layout}}{{$content}}
+    <p class="crumbs"><a href="/admin/apps/kandji">Kandji</a> › {{name}}</p>
+    <div class="page-head">
+      <h1><img src="/static/kandji.svg" alt="" width="26" height="26"> {{name}}</h1>
+      <p id="app-state">{{#enabled}}<span class="badge ok">Enabled</span>{{/enabled}}{{^enabled}}<span class="badge warn">Disabled</span>{{/enabled}}</p>
+    </div>
     <section class="card" id="connect">
       <h2>1. Connect to Kandji</h2>
       <ol class="steps">
@@ -20,7 +56,7 @@ extension Templates {
         <li>Choose <strong>Add Token</strong>, name it “Asset Sync for AssetSync”, create it and copy the token — Kandji shows it only once.</li>
         <li>Open <strong>Configure permissions › Device Information</strong>, tick <strong>Device list</strong> and <strong>Device details</strong>, and <strong>Save</strong>.</li>
       </ol>
-      <form method="post" action="/admin/apps/kandji/authorize" class="form" autocomplete="off">
+      <form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/authorize" class="form" autocomplete="off">
         <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
         <div class="field"><label for="api_url">API URL</label><input id="api_url" name="api_url" value="{{apiURL}}" placeholder="yourcompany.api.kandji.io" required></div>
         <div class="field"><label for="api_token">API token</label><input id="api_token" name="api_token" type="password" placeholder="{{#tokenSet}}•••••••• saved {{tokenSetAt}} — leave empty to keep{{/tokenSet}}{{^tokenSet}}Paste the token{{/tokenSet}}" autocomplete="new-password">
@@ -33,13 +69,13 @@ extension Templates {
     <section class="card" id="mapping">
       <h2>2. Field mapping</h2>
       <p>Choose where each asset's name and display ID come from. Display IDs must be unique: a device whose display ID is taken is reported as failed and never overwrites another asset. <strong>Serial Number</strong> or <strong>Device ID</strong> are recommended.</p>
-      <form method="post" action="/admin/apps/kandji/mapping" class="form mapping-form" id="mapping-form">
+      <form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/mapping" class="form mapping-form" id="mapping-form">
         <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
         <div class="row two">
           <div class="field"><label for="name_source">Asset Name</label><select id="name_source" name="name_source">{{#nameChoices}}<option value="{{key}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/nameChoices}}</select></div>
           <div class="field"><label for="display_id_source">Asset Display ID</label><select id="display_id_source" name="display_id_source">{{#displayChoices}}<option value="{{key}}" {{#selected}}selected{{/selected}}>{{label}}{{#recommended}} (recommended){{/recommended}}</option>{{/displayChoices}}</select></div>
         </div>
-        <div class="preview" id="preview" aria-live="polite" data-preview-url="/admin/apps/kandji/preview"><p class="muted small">Preview of three devices appears here.</p></div>
+        <div class="preview" id="preview" aria-live="polite" data-preview-url="/admin/apps/kandji/tenants/{{tenantID}}/preview"><p class="muted small">Preview of three devices appears here.</p></div>
         <button type="submit" class="primary" id="save-mapping">{{#hasMapping}}Save mapping and sync{{/hasMapping}}{{^hasMapping}}Save mapping and start the initial sync{{/hasMapping}}</button>
       </form>
     </section>
@@ -47,15 +83,15 @@ extension Templates {
     <section class="card" id="sync">
       <h2>3. Sync</h2>
       {{#running}}
-      <div class="progress-box" id="sync-progress" data-running="{{id}}" data-status-url="/api/1.1/json/apps/kandji/">
-        <p><strong>Sync #{{id}} is running</strong> — <span id="progress-text">{{phase}}: {{devices}} devices listed, {{details}} details fetched</span></p>
+      <div class="progress-box" id="sync-progress" data-running="{{id}}" data-status-url="/api/1.1/json/apps/kandji/tenants/{{tenantID}}/">
+        <p><strong>Sync #{{id}} is running</strong> — <span id="progress-text">{{phase}}: {{devices}} devices listed, {{details}} details fetched{{#waiting}} — {{.}}{{/waiting}}</span></p>
         <progress id="progress-bar" max="100"></progress>
       </div>
       {{/running}}
       {{^running}}{{#lastRun}}<p id="last-run">Last sync #{{id}} <span class="badge {{statusClass}}">{{status}}</span> {{finished}} — {{created}} created, {{updated}} updated, {{skipped}} skipped, {{failed}} failed, {{retired}} retired.{{#error}} <span class="error-text">{{.}}</span>{{/error}}</p>{{/lastRun}}{{/running}}
-      {{#canSync}}<form method="post" action="/admin/apps/kandji/sync" class="inline"><input type="hidden" name="_csrf" value="{{chrome.csrf}}"><button type="submit" id="sync-now">Sync now</button></form>{{/canSync}}
+      {{#canSync}}<form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/sync" class="inline"><input type="hidden" name="_csrf" value="{{chrome.csrf}}"><button type="submit" id="sync-now">Sync now</button></form>{{/canSync}}
       <h3>Daily schedule</h3>
-      <form method="post" action="/admin/apps/kandji/schedule" class="row">
+      <form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/schedule" class="row">
         <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
         <div class="field"><label for="time">Time of day</label><input id="time" name="time" type="time" value="{{scheduleTime}}" required></div>
         <div class="field"><label for="time_zone">Time zone</label><input id="time_zone" name="time_zone" value="{{scheduleZone}}" list="zones" required><datalist id="zones">{{#zones}}<option value="{{.}}">{{/zones}}</datalist></div>
@@ -74,20 +110,32 @@ extension Templates {
       {{/hasRuns}}
       {{^hasRuns}}<p class="muted">No syncs yet. Saving the field mapping starts the first one.</p>{{/hasRuns}}
     </section>
+    <section class="card" id="budget">
+      <h2>Pacing and API budget</h2>
+      <p id="budget-used">{{callsLastHour}} of {{requestsPerHour}} Kandji calls used in the last hour ({{budgetPercent}}%). Kandji allows 10,000 an hour and 50 a second per tenant, shared by every integration; AssetSync counts its calls in the database, so the budget holds across restarts and servers.</p>
+      <progress id="budget-bar" max="100" value="{{budgetPercent}}"></progress>
+      <form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/pacing" class="row">
+        <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
+        <div class="field"><label for="requests_per_second">Calls per second</label><input id="requests_per_second" name="requests_per_second" type="number" min="1" max="50" value="{{requestsPerSecond}}" required></div>
+        <div class="field"><label for="requests_per_hour">Calls per hour</label><input id="requests_per_hour" name="requests_per_hour" type="number" min="1" max="10000" value="{{requestsPerHour}}" required></div>
+        <div class="field"><label for="refresh_minutes">Quick refresh every (minutes, 0 = off)</label><input id="refresh_minutes" name="refresh_minutes" type="number" min="0" max="1440" value="{{refreshMinutes}}" required></div>
+        <button type="submit" id="save-pacing">Save pacing</button>
+      </form>
+    </section>
     <section class="card" id="switch">
       <h2>App status</h2>
       {{#enabled}}
-      <details class="confirm"><summary class="button danger" id="disable">Disable the Kandji app…</summary>
-        <p>Disabling <strong>stops all syncs</strong> (including one in progress). It does <strong>not</strong> delete anything: every imported asset stays, read-only, with its Kandji fields as of the last sync. You can enable the app again at any time.</p>
-        <form method="post" action="/admin/apps/kandji/disable"><input type="hidden" name="_csrf" value="{{chrome.csrf}}"><button type="submit" class="danger" id="confirm-disable">Yes, disable syncs</button></form>
+      <details class="confirm"><summary class="button danger" id="disable">Disable this connection…</summary>
+        <p>Disabling <strong>stops this connection's syncs</strong> (including one in progress). It does <strong>not</strong> delete anything: every imported asset stays, read-only, with its Kandji fields as of the last sync. You can enable it again at any time.</p>
+        <form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/disable"><input type="hidden" name="_csrf" value="{{chrome.csrf}}"><button type="submit" class="danger" id="confirm-disable">Yes, disable syncs</button></form>
       </details>
       {{/enabled}}
       {{^enabled}}
       <p>Syncs are stopped. Imported assets are kept and stay read-only.</p>
-      <form method="post" action="/admin/apps/kandji/enable"><input type="hidden" name="_csrf" value="{{chrome.csrf}}"><button type="submit" class="primary" id="enable">Enable syncs</button></form>
+      <form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/enable" class="inline"><input type="hidden" name="_csrf" value="{{chrome.csrf}}"><button type="submit" class="primary" id="enable">Enable syncs</button></form>
+      <form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/remove" class="inline" data-confirm="Remove {{name}}? Its assets are retired (kept, read-only), never deleted."><input type="hidden" name="_csrf" value="{{chrome.csrf}}"><button type="submit" class="danger" id="remove">Remove connection</button></form>
       {{/enabled}}
     </section>
-    {{/installed}}
     {{/content}}{{/layout}}
     """
 }

@@ -3,6 +3,7 @@ enum Templates {
   static let all: [String: String] = [
     "layout": layout, "login": login, "assets": assets, "asset": asset, "asset-form": assetForm,
     "contacts": contacts, "contact": contact, "tickets": tickets, "ticket": ticket, "kandji": kandji,
+    "kandji-tenant": kandjiTenant,
     "agents": agents, "error": error,
   ]
 

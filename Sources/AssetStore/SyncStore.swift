@@ -1,0 +1,62 @@
+import AssetCore
+import Foundation
+
+/// The Kandji side of the store: the app, its connections (tenants, R22), their API budget
+/// (R24), and everything a sync run reads and writes, scoped to one connection.
+public protocol SyncStore: Sendable {
+  // MARK: The Kandji app and its connections
+  /// App-wide settings (installed).
+  func kandjiSettings() async throws -> KandjiSettings
+  func saveKandjiSettings(_ settings: KandjiSettings) async throws
+  /// Connections by id; removed ones only when asked.
+  func kandjiConnections(includeRemoved: Bool) async throws -> [KandjiConnection]
+  func kandjiConnection(id: Int64) async throws -> KandjiConnection?
+  /// A new connection; `.duplicateName` when another (not removed) connection has the name.
+  func createKandjiConnection(_ draft: KandjiConnectionDraft, at: Date) async throws -> KandjiConnection
+  /// Saves name, URL, token, enabled flag and settings; `.duplicateName` as above.
+  func saveKandjiConnection(_ connection: KandjiConnection) async throws
+  /// Marks the connection removed and retires its active assets with `reason` (never deletes
+  /// them); returns how many were retired. Its runs and reports stay.
+  func removeKandjiConnection(id: Int64, reason: String, at: Date) async throws -> Int
+
+  // MARK: The API budget (R24)
+  /// Adds `calls` to the connection's bucket for `minute` (seconds since 1970 / 60).
+  func recordKandjiCalls(connectionID: Int64, minute: Int64, calls: Int) async throws
+  /// The connection's calls per minute bucket from `minute` on.
+  func kandjiCalls(connectionID: Int64, since minute: Int64) async throws -> [Int64: Int]
+
+  // MARK: Sync, scoped to one connection
+  /// What the store holds that `devices` (one page of `connectionID`'s listing) could touch: the
+  /// assets with their device ids or serials on any connection (moves), the holders of
+  /// `displayIDs`, contacts by email, and the connections' names.
+  func syncSnapshot(connectionID: Int64, for devices: [DeviceSnapshot], displayIDs: [String]) async throws
+    -> SyncSnapshot
+  /// Writes a page's decisions and report rows in one transaction; returns asset rows written.
+  func applySyncBatch(_ batch: SyncBatch) async throws -> Int
+  /// The connection's synced, unretired assets after `afterID`, in id order (retirement).
+  func activeSyncedAssets(connectionID: Int64, afterID: Int64, limit: Int) async throws -> [SyncedAssetRef]
+  /// The connection's devices waiting for a details call, oldest first.
+  func assetsNeedingDetails(connectionID: Int64, limit: Int) async throws -> [SyncedAssetRef]
+  /// Stores details results and clears their pending flag; returns asset rows written.
+  func applyDetails(_ updates: [DetailsUpdate], at: Date) async throws -> Int
+  func countAssetsNeedingDetails(connectionID: Int64) async throws -> Int
+  /// Queues the connection's `limit` assets with the oldest details for a refresh.
+  func markOldestDetailsForRefresh(connectionID: Int64, limit: Int) async throws -> Int
+
+  // MARK: Sync runs (one at a time per connection, across replicas)
+  /// Starts a run of `connectionID` unless another of it is alive (heartbeat newer than
+  /// `staleAfter`); an abandoned one is marked interrupted first. Throws
+  /// `.syncAlreadyRunning(runID)`. Runs of different connections are independent.
+  func beginSyncRun(connectionID: Int64, trigger: SyncTrigger, owner: String, at: Date, staleAfter: TimeInterval)
+    async throws -> SyncRun
+  /// Renews a running run's lease. Throws `.syncRunTakenOver(runID)` when the run is no longer
+  /// running (another replica found it stale and took over), so its owner stops.
+  func heartbeat(runID: Int64, at: Date) async throws
+  func updateSyncRun(_ run: SyncRun) async throws
+  func syncRun(id: Int64) async throws -> SyncRun?
+  /// Newest first; of one connection, or of all (`nil`).
+  func syncRuns(connectionID: Int64?, limit: Int) async throws -> [SyncRun]
+  /// The running run of one connection, or the newest running run of any (`nil`).
+  func runningSyncRun(connectionID: Int64?) async throws -> SyncRun?
+  func reportRows(runID: Int64, afterPosition: Int, limit: Int) async throws -> [SyncReportRow]
+}

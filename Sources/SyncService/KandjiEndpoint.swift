@@ -1,0 +1,87 @@
+import AssetStore
+import Foundation
+import KandjiAPI
+
+/// Everything a Kandji client for one connection needs: where, with which token, how fast, where
+/// its calls are counted (R24), and who hears about long waits.
+public struct KandjiEndpoint: Sendable {
+  public var url: KandjiBaseURL
+  public var token: KandjiToken
+  public var pacing: PacingPolicy
+  /// The connection's durable call ledger; nil for a one-off check (authorize before saving).
+  public var ledger: (any KandjiCallLedger)?
+  public var onEvent: @Sendable (KandjiClientEvent) -> Void
+
+  public init(
+    url: KandjiBaseURL, token: KandjiToken, pacing: PacingPolicy = PacingPolicy(),
+    ledger: (any KandjiCallLedger)? = nil, onEvent: @escaping @Sendable (KandjiClientEvent) -> Void = { _ in }
+  ) {
+    self.url = url
+    self.token = token
+    self.pacing = pacing
+    self.ledger = ledger
+    self.onEvent = onEvent
+  }
+
+  /// The live client for this endpoint, sending the token only where `policy` allows.
+  public func liveClient(policy: KandjiEndpointPolicy) -> LiveKandjiClient {
+    LiveKandjiClient(
+      configuration: KandjiClientConfiguration(baseURL: url, token: token, pacing: pacing, endpointPolicy: policy),
+      ledger: ledger, onEvent: onEvent)
+  }
+}
+
+/// Builds the Kandji client of an endpoint (live, or a test's client on a virtual clock).
+public typealias KandjiClientFactory = @Sendable (KandjiEndpoint) -> any KandjiClient
+
+/// A connection's calls counted in the store, where every process sees them (R24).
+public struct StoreCallLedger: KandjiCallLedger {
+  let store: any AssetStore
+  let connectionID: Int64
+
+  public init(store: any AssetStore, connectionID: Int64) {
+    self.store = store
+    self.connectionID = connectionID
+  }
+
+  public func record(calls: Int, minute: Int64) async throws {
+    try await store.recordKandjiCalls(connectionID: connectionID, minute: minute, calls: calls)
+  }
+
+  public func calls(since minute: Int64) async throws -> [Int64: Int] {
+    try await store.kandjiCalls(connectionID: connectionID, since: minute)
+  }
+}
+
+extension ConnectionSettings {
+  /// The pacing these settings ask for.
+  public var pacing: PacingPolicy {
+    PacingPolicy(requestsPerSecond: requestsPerSecond, requestsPerHour: requestsPerHour)
+  }
+}
+
+extension ConnectionSettings {
+  /// Limits on the settings an admin can change.
+  public static let requestsPerSecondRange = 1...50
+  public static let requestsPerHourRange = 1...10_000
+  public static let refreshMinutesRange = 0...1_440
+  public static let detailsRefreshRange = 0...5_000
+
+  /// The first setting out of bounds, with a message naming it, or nil.
+  public var problem: (field: String, message: String)? {
+    if let problem = schedule.problem { return ("schedule", problem) }
+    if !Self.requestsPerSecondRange.contains(requestsPerSecond) {
+      return ("requests_per_second", "Use 1 to 50 (Kandji allows 50 a second per tenant).")
+    }
+    if !Self.requestsPerHourRange.contains(requestsPerHour) {
+      return ("requests_per_hour", "Use 1 to 10000 (Kandji allows 10,000 an hour per tenant).")
+    }
+    if !Self.refreshMinutesRange.contains(refreshMinutes) {
+      return ("refresh_minutes", "Use 0 (off) or 1 to 1440 minutes.")
+    }
+    if !Self.detailsRefreshRange.contains(detailsRefreshPerRun) {
+      return ("details_refresh_per_run", "Use 0 to 5000.")
+    }
+    return nil
+  }
+}

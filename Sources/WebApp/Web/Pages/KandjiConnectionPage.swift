@@ -1,0 +1,194 @@
+import AssetCore
+import AssetStore
+import Foundation
+import Hummingbird
+import KandjiAPI
+import SyncService
+
+/// One Kandji connection's page (Admin › Apps › Kandji › NAME): credentials (authorize before
+/// save), field mapping with a live preview, sync (live progress, history with a chart and CSV
+/// reports), schedule, pacing and API budget, disable/enable and remove.
+struct KandjiConnectionPage {
+  let services: AppServices
+  let renderer: PageRenderer
+  var store: any AssetStore { services.store }
+  var connections: KandjiConnections { services.connections }
+
+  static func path(_ id: Int64) -> String { "/admin/apps/kandji/tenants/\(id)" }
+
+  func register(_ pages: RouterGroup<AppRequestContext>) {
+    let base = "admin/apps/kandji/tenants/:id"
+    pages.get(RouterPath(base)) { request, context -> Response in
+      try await page(request, context, error: nil, status: .ok)
+    }
+    pages.get(RouterPath(base + "/preview")) { request, context -> Response in try await preview(request, context) }
+    pages.post(RouterPath(base + "/authorize")) { request, context -> Response in try await authorize(request, context)
+    }
+    pages.post(RouterPath(base + "/mapping")) { request, context -> Response in try await saveMapping(request, context)
+    }
+    pages.post(RouterPath(base + "/sync")) { request, context -> Response in
+      try await act(request, context, anchor: "sync", notice: "Sync started.") { connection, _ in
+        do {
+          _ = try await services.coordinator.start(connectionID: connection.id, trigger: .manual)
+        } catch StoreError.syncAlreadyRunning {
+        }
+      }
+    }
+    pages.post(RouterPath(base + "/schedule")) { request, context -> Response in
+      try await act(request, context, anchor: "sync", notice: "Schedule saved.") { connection, form in
+        let parts = (form["time"] ?? "").split(separator: ":").compactMap { Int($0) }
+        guard parts.count >= 2 else { throw APIError.field("time", "Enter a time such as 02:00.") }
+        try await connections.update(connectionID: connection.id) {
+          $0.settings.schedule = SyncSchedule(hour: parts[0], minute: parts[1], timeZone: form["time_zone"] ?? "UTC")
+        }
+      }
+    }
+    pages.post(RouterPath(base + "/pacing")) { request, context -> Response in
+      try await act(request, context, anchor: "budget", notice: "Pacing saved.") { connection, form in
+        func number(_ key: String) throws -> Int? {
+          guard let text = form[key] else { return nil }
+          guard let value = Int(text) else { throw APIError.field(key, "Enter a whole number.") }
+          return value
+        }
+        let perSecond = try number("requests_per_second")
+        let perHour = try number("requests_per_hour")
+        let refresh = try number("refresh_minutes")
+        try await connections.update(connectionID: connection.id) {
+          if let perSecond { $0.settings.requestsPerSecond = perSecond }
+          if let perHour { $0.settings.requestsPerHour = perHour }
+          if let refresh { $0.settings.refreshMinutes = refresh }
+        }
+      }
+    }
+    pages.post(RouterPath(base + "/disable")) { request, context -> Response in
+      try await act(
+        request, context, anchor: "switch",
+        notice: "The connection is disabled: its syncs are stopped and every imported asset stays."
+      ) { connection, _ in
+        try await connections.setEnabled(false, connectionID: connection.id)
+      }
+    }
+    pages.post(RouterPath(base + "/enable")) { request, context -> Response in
+      try await act(request, context, anchor: "switch", notice: "The connection is enabled: syncs resume on schedule.")
+      {
+        connection, _ in
+        try await connections.setEnabled(true, connectionID: connection.id)
+      }
+    }
+    pages.post(RouterPath(base + "/remove")) { request, context -> Response in
+      _ = try context.requireAdmin()
+      _ = try await WebForm.read(request, context)
+      let connection = try await connection(request, context)
+      let retired = try await connections.remove(connectionID: connection.id)
+      return .seeOther(
+        KandjiAdminPage.base,
+        cookies: [
+          Flash.set("\"\(connection.name)\" is removed; its \(retired) active assets are retired, not deleted.")
+        ])
+    }
+  }
+
+  func connection(_ request: Request, _ context: AppRequestContext) async throws -> KandjiConnection {
+    try await connections.connection(id: try request.id(context, what: "Kandji connection"))
+  }
+
+  /// Runs an admin action from a form, then shows the page again with a notice.
+  func act(
+    _ request: Request, _ context: AppRequestContext, anchor: String, notice: String,
+    _ body: (KandjiConnection, WebForm) async throws -> Void
+  ) async throws -> Response {
+    _ = try context.requireAdmin()
+    let form = try await WebForm.read(request, context)
+    let connection = try await connection(request, context)
+    try await body(connection, form)
+    return .seeOther(Self.path(connection.id) + "#" + anchor, cookies: [Flash.set(notice)])
+  }
+
+  func authorize(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    _ = try context.requireAdmin()
+    let form = try await WebForm.read(request, context)
+    let connection = try await connection(request, context)
+    do {
+      let outcome = try await connections.authorize(
+        connectionID: connection.id, name: form["name"], url: form["api_url"], token: form["api_token"])
+      return .seeOther(
+        Self.path(connection.id) + (outcome.diagnosis.isAuthorized ? "#mapping" : "#connect"),
+        cookies: [
+          Flash.set(
+            outcome.diagnosis.isAuthorized ? "Connected to Kandji." : "Kandji did not accept these credentials.")
+        ])
+    } catch let error as StoreError {
+      guard case .invalid(_, let message) = error else { throw error }
+      return try await page(request, context, error: message, status: .badRequest)
+    }
+  }
+
+  func saveMapping(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    _ = try context.requireAdmin()
+    let form = try await WebForm.read(request, context)
+    let connection = try await connection(request, context)
+    guard let name = form["name_source"].flatMap(MappingSource.init(rawValue:)),
+      let display = form["display_id_source"].flatMap(MappingSource.init(rawValue:))
+    else {
+      return try await page(
+        request, context, error: "Choose a field for the name and the display ID.", status: .badRequest)
+    }
+    let run = try await connections.saveMapping(
+      FieldMapping(nameSource: name, displayIDSource: display), connectionID: connection.id)
+    return .seeOther(
+      Self.path(connection.id) + "#sync",
+      cookies: [Flash.set(run.map { "Mapping saved. Sync #\($0.id) started." } ?? "Mapping saved.")])
+  }
+
+  func page(_ request: Request, _ context: AppRequestContext, error: String?, status: HTTPResponse.Status) async throws
+    -> Response
+  {
+    _ = try context.requireAdmin()
+    let connection = try await connection(request, context)
+    let (chrome, clearFlash) = try PageChrome.forPage(
+      context, request, title: "Kandji · \(connection.name)", section: "admin", error: error)
+    let tenant = try await TenantStatus.load(connection, services: services)
+    let model = KandjiPageModel(
+      chrome: chrome, tenant: tenant, runs: try await store.syncRuns(connectionID: connection.id, limit: 20))
+    return renderer.page("kandji-tenant", model, status: status).with(cookies: [clearFlash])
+  }
+
+  /// Three devices from Kandji under a mapping (R5's preview); the devices are cached for five
+  /// minutes so changing the dropdowns costs no Kandji calls.
+  func preview(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    _ = try context.requireAdmin()
+    let connection = try await connection(request, context)
+    let query = request.uri.queryParameters
+    guard let name = query["name_source"].flatMap({ MappingSource(rawValue: String($0)) }),
+      let display = query["display_id_source"].flatMap({ MappingSource(rawValue: String($0)) })
+    else { throw APIError.field("mapping", "Choose known fields.") }
+    guard let urlText = connection.apiURL, let sealed = connection.sealedToken, let url = try? KandjiBaseURL(urlText)
+    else { throw APIError(.conflict, "Connect to Kandji first.") }
+    let devices = try await services.previewCache.devices(connectionID: connection.id, now: services.now()) {
+      let client = services.makeClient(
+        KandjiEndpoint(
+          url: url, token: try services.sealer.open(sealed), pacing: connection.settings.pacing,
+          ledger: StoreCallLedger(store: store, connectionID: connection.id)))
+      do {
+        return try await client.devicePage(offset: 0, limit: 3).devices.map(\.snapshot)
+      } catch let error as KandjiError {
+        throw APIError(.badGateway, "Kandji did not answer the preview: \(error.description)")
+      }
+    }
+    let mapping = FieldMapping(nameSource: name, displayIDSource: display)
+    return .json(
+      .object([
+        (
+          "devices",
+          .array(
+            devices.map { device in
+              .object([
+                ("name", .string(mapping.name(of: device).value)),
+                ("display_id", .string(mapping.displayID(of: device).value)),
+                ("platform", .string(device.platformName)),
+              ])
+            })
+        )
+      ]))
+  }
+}
