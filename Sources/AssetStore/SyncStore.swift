@@ -24,6 +24,8 @@ public protocol SyncStore: Sendable {
   func recordKandjiCalls(connectionID: Int64, minute: Int64, calls: Int) async throws
   /// The connection's calls per minute bucket from `minute` on.
   func kandjiCalls(connectionID: Int64, since minute: Int64) async throws -> [Int64: Int]
+  /// Forgets the connection's buckets before `minute` (only the last hour counts).
+  func pruneKandjiCalls(connectionID: Int64, before minute: Int64) async throws
 
   // MARK: Sync, scoped to one connection
   /// What the store holds that `devices` (one page of `connectionID`'s listing) could touch: the

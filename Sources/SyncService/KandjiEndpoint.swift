@@ -1,6 +1,7 @@
 import AssetStore
 import Foundation
 import KandjiAPI
+import Synchronization
 
 /// Everything a Kandji client for one connection needs: where, with which token, how fast, where
 /// its calls are counted (R24), and who hears about long waits.
@@ -34,10 +35,15 @@ public struct KandjiEndpoint: Sendable {
 /// Builds the Kandji client of an endpoint (live, or a test's client on a virtual clock).
 public typealias KandjiClientFactory = @Sendable (KandjiEndpoint) -> any KandjiClient
 
-/// A connection's calls counted in the store, where every process sees them (R24).
-public struct StoreCallLedger: KandjiCallLedger {
+/// A connection's calls counted in the store, where every process sees them (R24). Buckets older
+/// than two hours are pruned now and then, so the table stays a few hundred rows per connection.
+public final class StoreCallLedger: KandjiCallLedger {
   let store: any AssetStore
   let connectionID: Int64
+  /// The minute of the last prune; none yet in this ledger's life.
+  private let prunedAt = Mutex<Int64?>(nil)
+  static let keptMinutes: Int64 = 120
+  static let pruneEvery: Int64 = 30
 
   public init(store: any AssetStore, connectionID: Int64) {
     self.store = store
@@ -46,6 +52,13 @@ public struct StoreCallLedger: KandjiCallLedger {
 
   public func record(calls: Int, minute: Int64) async throws {
     try await store.recordKandjiCalls(connectionID: connectionID, minute: minute, calls: calls)
+    let due = prunedAt.withLock { last -> Bool in
+      guard last.map({ minute - $0 >= Self.pruneEvery }) ?? true else { return false }
+      last = minute
+      return true
+    }
+    // Pruning is housekeeping: a failure costs nothing but a few rows.
+    if due { try? await store.pruneKandjiCalls(connectionID: connectionID, before: minute - Self.keptMinutes) }
   }
 
   public func calls(since minute: Int64) async throws -> [Int64: Int] {

@@ -23,6 +23,8 @@ public actor SyncCoordinator {
   private var latestProgress: [Int64: SyncProgress] = [:]
   /// Connections whose run in this process has not ended yet.
   private var running = Set<Int64>()
+  /// Set by `shutDown()`: no run starts any more.
+  private var isShutDown = false
 
   public init(
     store: any AssetStore, engine: SyncEngine, sealer: TokenSealer, logger: Logger = Logger(label: "assetsync.sync"),
@@ -45,11 +47,14 @@ public actor SyncCoordinator {
 
   /// Starts a run of the connection now and returns it while it works. Throws `SyncRefusal`
   /// when the connection is not ready or disabled (R21), or `StoreError.syncAlreadyRunning`
-  /// (also across replicas). `onProgress` hears every step (the CLI prints them).
+  /// (also across replicas). `onProgress` hears every step (the CLI prints them). `takeOver`
+  /// takes the lease from a run this process identity left behind (see `SyncEngine.begin`).
   @discardableResult
   public func start(
-    connectionID: Int64, trigger: SyncTrigger, onProgress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
+    connectionID: Int64, trigger: SyncTrigger, takeOver: Bool = false,
+    onProgress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
   ) async throws -> SyncRun {
+    guard !isShutDown else { throw SyncRefusal.shuttingDown }
     guard let connection = try await store.kandjiConnection(id: connectionID), !connection.isRemoved else {
       throw SyncRefusal.noSuchConnection(connectionID)
     }
@@ -63,7 +68,7 @@ public actor SyncCoordinator {
       throw SyncRefusal.badCredentials("\(error)")
     }
     // The store's run lock is the one authority (it also spans replicas on PostgreSQL).
-    let run = try await engine.begin(trigger: trigger, options: options)
+    let run = try await engine.begin(trigger: trigger, options: options, takeOver: takeOver)
     latestProgress[connectionID] = SyncProgress(runID: run.id, phase: .listing)
     let endpoint = KandjiEndpoint(
       url: url, token: token, pacing: connection.settings.pacing,
@@ -88,7 +93,7 @@ public actor SyncCoordinator {
         finished = failed
       }
       observer(finished)
-      await self.ended(connectionID: connectionID, runID: run.id)
+      self.ended(connectionID: connectionID, runID: run.id)
       return finished
     }
     current[connectionID] = (run, task)
@@ -99,6 +104,9 @@ public actor SyncCoordinator {
   private func ended(connectionID: Int64, runID: Int64) {
     if current[connectionID]?.run.id == runID { running.remove(connectionID) }
   }
+
+  /// Who this process is in the run lease (`host:pid`).
+  public nonisolated var owner: String { engine.owner }
 
   /// Whether the connection's run in this process is still going.
   public func isRunning(connectionID: Int64) -> Bool { running.contains(connectionID) }
@@ -157,7 +165,14 @@ public actor SyncCoordinator {
     _ = await current[connectionID]?.task.value
   }
 
-  /// Stops every run in progress (shutdown).
+  /// Stops every run in progress and refuses new ones from now on: the server is stopping, and
+  /// a run started now (a resume, a schedule slot) would hold the shutdown up.
+  public func shutDown() async {
+    isShutDown = true
+    await cancelAllRuns()
+  }
+
+  /// Stops every run in progress.
   public func cancelAllRuns() async {
     for (_, entry) in current { entry.task.cancel() }
     await waitForAllRuns()

@@ -43,9 +43,12 @@ public final class SyncEngine: Sendable {
   }
 
   /// Takes the run lock and records a new run (so a caller can answer with its id at once).
-  public func begin(trigger: SyncTrigger, options: SyncOptions) async throws -> SyncRun {
+  /// `takeOver` treats a run still marked running as abandoned whatever its heartbeat: only for a
+  /// run this very process identity (`owner`) left behind in an earlier life.
+  public func begin(trigger: SyncTrigger, options: SyncOptions, takeOver: Bool = false) async throws -> SyncRun {
     let run = try await store.beginSyncRun(
-      connectionID: options.connectionID, trigger: trigger, owner: owner, at: now(), staleAfter: options.staleAfter)
+      connectionID: options.connectionID, trigger: trigger, owner: owner, at: now(),
+      staleAfter: takeOver ? 0 : options.staleAfter)
     logger.info("sync run started", metadata: ["run": "\(run.id)", "trigger": "\(trigger.rawValue)"])
     return run
   }

@@ -12,6 +12,8 @@ public enum SyncRefusal: Error, Sendable, Equatable, CustomStringConvertible {
   case badCredentials(String)
   /// Only a disabled connection may be removed.
   case enabledConnection(String)
+  /// The server is stopping: no run starts.
+  case shuttingDown
 
   public var description: String {
     switch self {
@@ -23,6 +25,7 @@ public enum SyncRefusal: Error, Sendable, Equatable, CustomStringConvertible {
     case .noMapping(let name):
       "Save the field mapping of the Kandji connection \"\(name)\" first; saving it starts the initial sync."
     case .badCredentials(let why): why
+    case .shuttingDown: "The server is shutting down; start the sync again once it is back."
     case .enabledConnection(let name):
       "Disable the Kandji connection \"\(name)\" before removing it (its assets are then retired, never deleted)."
     }

@@ -10,22 +10,31 @@ import ServiceLifecycle
 /// survives a failed run, and stops on shutdown.
 ///
 /// It wakes at least once a minute, so a schedule changed in the UI takes effect without a restart.
+/// It also resumes a run that did not reach its end — the process was killed or shut down, or
+/// the machine crashed — as soon as its lease is free, instead of leaving a ten-hour first import
+/// half done until the next day (`resumeIfInterrupted`).
 public struct SyncScheduler: Service {
   let store: any AssetStore
   let coordinator: SyncCoordinator
   let clock: any WallClock
   let logger: Logger
   let maxSleep: TimeInterval
+  let resumesInterruptedRuns: Bool
 
+  /// - Parameter resumesInterruptedRuns: whether runs that stopped before their end are picked
+  ///   up (see `resumeIfInterrupted`); off only where clocks are not real (tests whose replicas
+  ///   each jump their own manual clock, so that each sees the other's live heartbeat as stale).
   public init(
     store: any AssetStore, coordinator: SyncCoordinator, clock: any WallClock = SystemWallClock(),
-    logger: Logger = Logger(label: "assetsync.scheduler"), maxSleep: TimeInterval = 60
+    logger: Logger = Logger(label: "assetsync.scheduler"), maxSleep: TimeInterval = 60,
+    resumesInterruptedRuns: Bool = true
   ) {
     self.store = store
     self.coordinator = coordinator
     self.clock = clock
     self.logger = logger
     self.maxSleep = maxSleep
+    self.resumesInterruptedRuns = resumesInterruptedRuns
   }
 
   public func run() async throws {
@@ -45,12 +54,21 @@ public struct SyncScheduler: Service {
     var inFlight = Set<Int64>()
     do {
       while true {
+        // Waiting for a run does not throw when shutdown cancels us; nothing new starts now.
+        try Task.checkCancellation()
         for id in inFlight where await !coordinator.isRunning(connectionID: id) { inFlight.remove(id) }
         let now = clock.now()
         var wake = now.addingTimeInterval(maxSleep)
         var idle = 0
         let connections = (try? await store.kandjiConnections(includeRemoved: false)) ?? []
         for connection in connections where !inFlight.contains(connection.id) {
+          switch await resumeIfInterrupted(connection, now: now) {
+          case .started:
+            inFlight.insert(connection.id)
+            continue
+          case .checkAgain(let moment): wake = min(wake, moment)
+          case .nothing: break
+          }
           let schedule = connection.settings.schedule
           var entry = anchors[connection.id] ?? (anchors.isEmpty ? started : now, schedule)
           if entry.schedule != schedule { entry = (now, schedule) }
@@ -82,6 +100,49 @@ public struct SyncScheduler: Service {
     } catch is CancellationError {
       return
     }
+  }
+
+  /// Starts a `.resume` run when the connection's latest run stopped before its end: it is
+  /// `interrupted`, or it is still marked running but nobody runs it — its heartbeat is stale,
+  /// or its owner is this process's identity (a restarted container keeps host name and pid) and
+  /// this process is not running it. The work already written stays; the new run lists again
+  /// and fetches only the details still pending.
+  private func resumeIfInterrupted(_ connection: KandjiConnection, now: Date) async -> ResumeCheck {
+    guard resumesInterruptedRuns, connection.enabled, connection.isAuthorized, connection.settings.mapping != nil,
+      await !coordinator.isRunning(connectionID: connection.id)
+    else { return .nothing }
+    let metadata: Logger.Metadata = ["connection": "\(connection.name)"]
+    do {
+      guard try await store.kandjiSettings().installed,
+        let last = try await store.syncRuns(connectionID: connection.id, limit: 1).first
+      else { return .nothing }
+      let takeOver: Bool
+      let staleAt = last.heartbeatAt.addingTimeInterval(coordinator.staleAfter + 1)
+      switch last.status {
+      case .interrupted: takeOver = false
+      case .running where last.owner == coordinator.owner: takeOver = true
+      case .running where now >= staleAt: takeOver = false
+      // Someone else's run, alive as far as we know: look again when it would be stale.
+      case .running: return .checkAgain(staleAt)
+      default: return .nothing
+      }
+      let run = try await coordinator.start(connectionID: connection.id, trigger: .resume, takeOver: takeOver)
+      logger.info(
+        "sync resumed after an interruption",
+        metadata: metadata.merging(["run": "\(run.id)", "interrupted": "\(last.id)"]) { $1 })
+      return .started
+    } catch {
+      // Another replica resumed it first, or the connection cannot sync now: the schedule goes on.
+      logger.debug("interrupted sync not resumed", metadata: metadata.merging(["reason": "\(error)"]) { $1 })
+      return .nothing
+    }
+  }
+
+  /// What `resumeIfInterrupted` did.
+  private enum ResumeCheck {
+    case started
+    case checkAgain(Date)
+    case nothing
   }
 
   /// Starts the slot's run unless it should not run; returns it.

@@ -109,6 +109,11 @@ struct ConnectionContractTests {
     #expect(try await store.kandjiCalls(connectionID: a.id, since: 0) == [100: 5, 160: 7])
     #expect(try await store.kandjiCalls(connectionID: a.id, since: 101) == [160: 7])
     #expect(try await store.kandjiCalls(connectionID: b.id, since: 0) == [160: 1])
+    // Pruning forgets one connection's old buckets only.
+    try await store.recordKandjiCalls(connectionID: b.id, minute: 100, calls: 4)
+    try await store.pruneKandjiCalls(connectionID: a.id, before: 160)
+    #expect(try await store.kandjiCalls(connectionID: a.id, since: 0) == [160: 7])
+    #expect(try await store.kandjiCalls(connectionID: b.id, since: 0) == [100: 4, 160: 1])
   }
 
   @Test("runs of different connections are independent; one per connection", arguments: StoreBackend.allCases)

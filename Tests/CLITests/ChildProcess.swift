@@ -43,6 +43,17 @@ final class ChildProcess: @unchecked Sendable {
     process.waitUntilExit()
   }
 
+  /// SIGTERM, then whether the process exited by itself within `seconds` (it is killed if not).
+  func stopGracefully(within seconds: TimeInterval) async throws -> Bool {
+    guard process.isRunning else { return true }
+    process.terminate()
+    let deadline = Date().addingTimeInterval(seconds)
+    while process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+    guard process.isRunning else { return true }
+    killHard()
+    return false
+  }
+
   func stop() {
     if process.isRunning {
       process.terminate()

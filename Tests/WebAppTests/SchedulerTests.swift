@@ -76,4 +76,77 @@ struct SchedulerTests {
       #expect(hours.contains(6))
     }
   }
+
+  @Test("a run a dead process left running resumes once its lease is stale, and only once")
+  func abandonedRunResumesWhenStale() async throws {
+    let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(600))
+    try await AppHarness.run(devices: 12, wallClock: clock) { h in
+      // 08:00 UTC now; the daily run is at 20:00, far outside the test's ten minutes.
+      let connection = try await configure(h, enabled: true, schedule: SyncSchedule(hour: 20, timeZone: "UTC"))
+      let abandoned = try await h.store.beginSyncRun(
+        connectionID: connection.id, trigger: .initial, owner: "gone-host:4242", at: Self.start.addingTimeInterval(-30),
+        staleAfter: 120)
+      try await SyncScheduler(store: h.store, coordinator: h.services.coordinator, clock: clock).loop()
+      let runs = try await h.store.syncRuns(connectionID: connection.id, limit: 10).sorted { $0.id < $1.id }
+      #expect(runs.map(\.id).first == abandoned.id)
+      #expect(runs.map(\.status) == [.interrupted, .completed])
+      #expect(runs.map(\.trigger) == [.initial, .resume])
+      // Not before the heartbeat was 120 s old: another replica might still have been running it.
+      let resumed = try #require(runs.last)
+      #expect(resumed.startedAt >= Self.start.addingTimeInterval(90))
+      #expect(resumed.totals.created == 12)
+    }
+  }
+
+  @Test("a run this process identity left behind is taken over at once; an interrupted run resumes")
+  func ownOrInterruptedRunResumesAtOnce() async throws {
+    let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(30))
+    try await AppHarness.run(devices: 6, wallClock: clock) { h in
+      let first = try await configure(h, enabled: true, schedule: SyncSchedule(hour: 20, timeZone: "UTC"))
+      // A restarted container keeps its host name and pid: a run under our own name that this
+      // process is not running was left by an earlier life.
+      _ = try await h.store.beginSyncRun(
+        connectionID: first.id, trigger: .initial, owner: h.services.coordinator.owner, at: Self.start, staleAfter: 120)
+      // A second connection whose last run was stopped (shutdown, disable) before its end.
+      let second = try await h.store.readyConnection(
+        url: h.simulatorURL, token: h.simulator.fullAccessToken, sealer: h.services.sealer, name: "Second",
+        schedule: SyncSchedule(hour: 20, timeZone: "UTC"))
+      var stopped = try await h.store.beginSyncRun(
+        connectionID: second.id, trigger: .manual, owner: "other:1", at: Self.start, staleAfter: 120)
+      stopped.status = .interrupted
+      stopped.finishedAt = Self.start
+      try await h.store.updateSyncRun(stopped)
+      // A third whose last run completed: nothing to resume.
+      let third = try await h.store.readyConnection(
+        url: h.simulatorURL, token: h.simulator.fullAccessToken, sealer: h.services.sealer, name: "Third",
+        schedule: SyncSchedule(hour: 20, timeZone: "UTC"))
+      var done = try await h.store.beginSyncRun(
+        connectionID: third.id, trigger: .manual, owner: "other:1", at: Self.start, staleAfter: 120)
+      done.status = .completed
+      done.finishedAt = Self.start
+      try await h.store.updateSyncRun(done)
+
+      try await SyncScheduler(store: h.store, coordinator: h.services.coordinator, clock: clock).loop()
+      await h.services.coordinator.waitForAllRuns()
+      for connection in [first, second] {
+        let runs = try await h.store.syncRuns(connectionID: connection.id, limit: 10).sorted { $0.id < $1.id }
+        #expect(runs.map(\.status) == [.interrupted, .completed], "\(connection.name)")
+        #expect(runs.last?.trigger == .resume)
+        #expect(runs.last?.startedAt == Self.start)
+      }
+      #expect(try await h.store.syncRuns(connectionID: third.id, limit: 10).count == 1)
+    }
+  }
+
+  @Test("after shutdown no run starts: not a resume, not a slot, not Sync now")
+  func nothingStartsAfterShutdown() async throws {
+    try await AppHarness.run(devices: 3) { h in
+      let connection = try await configure(h, enabled: true, schedule: SyncSchedule(hour: 20, timeZone: "UTC"))
+      await h.services.coordinator.shutDown()
+      await #expect(throws: SyncRefusal.shuttingDown) {
+        try await h.services.coordinator.start(connectionID: connection.id, trigger: .manual)
+      }
+      #expect(try await h.store.syncRuns(connectionID: connection.id, limit: 1).isEmpty)
+    }
+  }
 }

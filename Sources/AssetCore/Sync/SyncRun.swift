@@ -14,6 +14,8 @@ public enum SyncTrigger: String, Sendable, Hashable, Codable, CaseIterable {
   case refresh
   /// "Refresh from Kandji" on one asset.
   case asset
+  /// Picking up a run that a crash, a kill or a shutdown stopped before its end.
+  case resume
 }
 
 public enum SyncRunStatus: String, Sendable, Hashable, Codable, CaseIterable {

@@ -7,7 +7,9 @@ extension KandjiSimulator {
   /// simulator (the benchmark, replica tests, the demo). Every call needs the full-access token.
   ///
   /// - `GET /_simulator/stats`, `POST /_simulator/reset-stats`
-  /// - `POST /_simulator/devices/add?count=N`
+  /// - `POST /_simulator/devices/add?count=N`; with `serial_number=S` (and optionally
+  ///   `platform=Mac|iPad|…`), one device with that serial: a device that moved here from another
+  ///   tenant
   /// - `POST /_simulator/devices/{id}/rename?name=…`, `…/os-version?version=…`, `…/remove`,
   ///   `…/re-enroll`, `…/corrupt`, `…/mark-removed`
   /// - `POST /_simulator/faults?kind=status|html404|malformed|truncated|delay&status=…&retry_after=…&ms=…&target=list|details|any&times=N`
@@ -35,7 +37,18 @@ extension KandjiSimulator {
       resetStats()
       return .json(200, .object([("ok", .bool(true))]))
     case (true, ["devices", "add"]):
-      let added = addDevices(count: Int(query["count"] ?? "1") ?? 1)
+      if let serial = query["serial_number"] {
+        guard let device = addDevices(count: 1).first,
+          update(
+            deviceID: device.deviceID,
+            {
+              $0.serialNumber = serial
+              if let platform = query["platform"].flatMap(Platform.init(rawValue:)) { $0.platform = platform }
+            })
+        else { return .detail(500, "The device could not be added.") }
+        return .json(200, .array([.string(device.deviceID)]))
+      }
+      let added = addDevices(count: min(max(Int(query["count"] ?? "1") ?? 1, 0), 100_000))
       return .json(200, .array(added.map { .string($0.deviceID) }))
     case (true, let p) where p.count == 3 && p[0] == "devices":
       return deviceAction(id: p[1], action: p[2], query: query)

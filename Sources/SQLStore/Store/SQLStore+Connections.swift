@@ -81,6 +81,11 @@ extension SQLStore {
       """)
   }
 
+  public func pruneKandjiCalls(connectionID: Int64, before minute: Int64) async throws {
+    try await writeOne(
+      "DELETE FROM kandji_api_calls WHERE connection_id = \(connectionID) AND minute < \(minute)")
+  }
+
   public func kandjiCalls(connectionID: Int64, since minute: Int64) async throws -> [Int64: Int] {
     try await read { s in
       var buckets: [Int64: Int] = [:]

@@ -70,6 +70,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
       }
     case let error as SyncRefusal:
       if case .noSuchConnection = error { return APIError(.notFound, error.description) }
+      if case .shuttingDown = error { return APIError(.serviceUnavailable, error.description) }
       return APIError(.conflict, error.description)
     default: return nil
     }

@@ -53,12 +53,16 @@ public enum AppBuilder {
       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "AssetSync"),
       onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
       logger: logger)
-    app.addServices(SyncShutdown(coordinator: services.coordinator))
     if configuration.runScheduler {
       app.addServices(
         SyncScheduler(
           store: services.store, coordinator: services.coordinator, clock: services.wallClock, logger: logger))
     }
+    // Services stop in the reverse order of their adding, each after the one before has ended:
+    // the HTTP server first, then this (runs stop and none start), and only then the scheduler,
+    // which may be waiting for a run to end (a run waiting an hour for the Kandji budget would
+    // otherwise hold the shutdown up).
+    app.addServices(SyncShutdown(coordinator: services.coordinator))
     return app
   }
 }
@@ -70,6 +74,6 @@ struct SyncShutdown: Service {
 
   func run() async throws {
     try? await gracefulShutdown()
-    await coordinator.cancelAllRuns()
+    await coordinator.shutDown()
   }
 }
