@@ -58,6 +58,15 @@ public protocol SyncStore: Sendable {
   func syncRun(id: Int64) async throws -> SyncRun?
   /// Newest first; of one connection, or of all (`nil`).
   func syncRuns(connectionID: Int64?, limit: Int) async throws -> [SyncRun]
+  /// Newest first, as `filter` says (by connection, trigger and start).
+  func syncRuns(_ filter: SyncRunFilter) async throws -> [SyncRun]
+  /// When the newest run of the connection whose listing completed started: every active asset
+  /// of the connection holds Kandji's list data as of then (nil: none completed yet).
+  func lastCompleteListing(connectionID: Int64) async throws -> Date?
+  /// Deletes up to `limit` report rows of runs that ended before `cutoff`, and those runs once
+  /// their rows are gone; returns how many rows and runs went (0 when nothing is left to do).
+  /// Small batches keep each transaction short while syncs and requests go on.
+  func pruneSyncHistory(endedBefore cutoff: Date, limit: Int) async throws -> Int
   /// The running run of one connection, or the newest running run of any (`nil`).
   func runningSyncRun(connectionID: Int64?) async throws -> SyncRun?
   func reportRows(runID: Int64, afterPosition: Int, limit: Int) async throws -> [SyncReportRow]

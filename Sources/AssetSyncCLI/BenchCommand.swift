@@ -5,6 +5,8 @@ struct BenchCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
     abstract: "Measure AssetSync's speed and memory against the Kandji simulator.",
-    subcommands: [KandjiListBenchmark.self, SyncBenchmark.self, APIBenchmark.self, AuthBenchmark.self]
+    subcommands: [
+      KandjiListBenchmark.self, SyncBenchmark.self, APIBenchmark.self, AuthBenchmark.self, FreshnessBenchmark.self,
+    ]
   )
 }

@@ -48,10 +48,11 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
   var logLevel: String = "info"
 
-  @Option(
-    help: ArgumentHelp(
-      "Seconds without a heartbeat before another replica may take over a running sync.", visibility: .hidden))
+  @Option(help: "Seconds without a heartbeat before another replica (or a restart) takes over a running sync.")
   var syncStaleAfter: Double = 120
+
+  @Option(help: "Days sync runs and their CSV reports are kept (0 keeps them forever).")
+  var historyDays: Int = 90
 
   func validate() throws {
     guard syncStaleAfter >= 4 else {
@@ -65,6 +66,9 @@ struct ServeCommand: AsyncParsableCommand {
       throw ValidationError(
         "--session-idle-hours must be at least 0.1 and --session-max-hours between it and 2160 (90 days).")
     }
+    guard (0...3_650).contains(historyDays) else {
+      throw ValidationError("--history-days must be between 0 (keep everything) and 3650, got \(historyDays).")
+    }
     guard Logger.Level(rawValue: logLevel) != nil else {
       throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.")
     }
@@ -75,11 +79,12 @@ struct ServeCommand: AsyncParsableCommand {
     if let warning = try database.sharedKeyWarning() { Console.error(warning) }
     let sealer: TokenSealer
     do { sealer = try TokenSealer.load(keyFile: try database.keyFile()) } catch { throw CLIError("\(error)") }
-    let configuration = AppConfiguration(
+    var configuration = AppConfiguration(
       host: host, port: port, runScheduler: !noScheduler, sessionLifetime: sessionIdleHours * 3_600,
       sessionAbsoluteLifetime: sessionMaxHours * 3_600, secureCookies: secureCookies,
       trustedProxies: trustedProxy.compactMap(AddressRange.init), logLevel: Logger.Level(rawValue: logLevel) ?? .info,
       syncStaleAfter: syncStaleAfter, allowCustomKandjiEndpoints: allowCustomKandjiEndpoints)
+    configuration.historyDays = historyDays
     if !configuration.problems.isEmpty { throw CLIError(configuration.problems.joined(separator: "; ")) }
     var logger = Logger(label: "assetsync")
     logger.logLevel = configuration.logLevel

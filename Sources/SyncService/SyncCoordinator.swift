@@ -25,6 +25,9 @@ public actor SyncCoordinator {
   private var running = Set<Int64>()
   /// Set by `shutDown()`: no run starts any more.
   private var isShutDown = false
+  /// When each asset was last refreshed on its own ("Refresh from Kandji"), for the once-a-minute
+  /// limit; entries older than the limit are dropped as new ones come.
+  var assetRefreshes: [Int64: Date] = [:]
 
   public init(
     store: any AssetStore, engine: SyncEngine, sealer: TokenSealer, logger: Logger = Logger(label: "assetsync.sync"),
@@ -58,7 +61,18 @@ public actor SyncCoordinator {
     guard let connection = try await store.kandjiConnection(id: connectionID), !connection.isRemoved else {
       throw SyncRefusal.noSuchConnection(connectionID)
     }
-    let options = try SyncRefusal.check(connection, staleAfter: staleAfter)
+    var options = try SyncRefusal.check(connection, staleAfter: staleAfter)
+    if trigger == .refresh {
+      // A quick refresh (R23) lists and applies; details only for new or re-enrolled devices,
+      // and report rows only for what changed.
+      options.detailsRefreshPerRun = 0
+      options.reportsEveryDevice = false
+    } else if let going = current[connectionID], running.contains(connectionID), going.run.trigger == .refresh {
+      // A quick refresh yields to a sync of its connection: it stops (interrupted) and the sync
+      // starts at once.
+      going.task.cancel()
+      _ = await going.task.value
+    }
     let token: KandjiToken
     let url: KandjiBaseURL
     do {

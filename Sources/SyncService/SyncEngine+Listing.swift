@@ -37,7 +37,7 @@ extension SyncEngine {
       let writes = try await store.applySyncBatch(
         SyncBatch(
           runID: state.run.id, at: now(), firstPosition: state.position,
-          decisions: plan.devices.map(\.decision), rows: rows))
+          decisions: plan.devices.map(\.decision), rows: rows, reportedOutcomes: state.options.reportedOutcomes))
       // The store may turn a decision into a failure (a display ID taken meanwhile); count
       // what the plan said, which the store only ever downgrades.
       for row in rows { state.run.totals.count(row.outcome) }

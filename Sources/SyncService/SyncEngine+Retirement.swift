@@ -39,7 +39,8 @@ extension SyncEngine {
       state.run.assetWrites += try await store.applySyncBatch(
         SyncBatch(
           runID: state.run.id, at: now(), firstPosition: state.position,
-          decisions: gone.map { .retire(assetID: $0.assetID, reason: "no longer in Kandji") }, rows: rows))
+          decisions: gone.map { .retire(assetID: $0.assetID, reason: "no longer in Kandji") }, rows: rows,
+          reportedOutcomes: state.options.reportedOutcomes))
       state.position += rows.count
       state.run.totals.retired += rows.count
       try await store.updateSyncRun(state.run)

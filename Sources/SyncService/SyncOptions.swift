@@ -12,11 +12,18 @@ public struct SyncOptions: Sendable {
   public var detailsConcurrency: Int
   /// A run longer than this without a heartbeat is considered abandoned by other processes.
   public var staleAfter: Double
+  /// Whether the report keeps a row for every device (a sync) or only for what changed
+  /// (a quick refresh: created, updated, retired).
+  public var reportsEveryDevice: Bool
+
+  /// The outcomes whose report rows are stored (nil: all).
+  var reportedOutcomes: Set<SyncOutcome>? { reportsEveryDevice ? nil : [.created, .updated, .retired] }
 
   public init(
     connectionID: Int64, mapping: FieldMapping, detailsRefreshPerRun: Int = 0, detailsConcurrency: Int = 8,
-    staleAfter: Double = 120
+    staleAfter: Double = 120, reportsEveryDevice: Bool = true
   ) {
+    self.reportsEveryDevice = reportsEveryDevice
     self.connectionID = connectionID
     self.mapping = mapping
     self.detailsRefreshPerRun = max(0, detailsRefreshPerRun)

@@ -4,15 +4,18 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// The daily syncs (R8) as a `Service`: sleeps on an injected clock until the next scheduled
-/// moment of any connection (a pure function of each connection's schedule), starts that
-/// connection's run if it is enabled (runs of one connection never overlap: the store's lease),
-/// survives a failed run, and stops on shutdown.
+/// The daily syncs (R8) and quick refreshes (R23) as a `Service`: sleeps on an injected clock
+/// until the next moment something is due for any connection — a daily slot (a pure function of
+/// the connection's schedule) or a quick refresh (`refresh_minutes` after the connection's last
+/// run began) — starts that connection's run if it is enabled (runs of one connection never
+/// overlap: the store's lease; a refresh yields to a daily run), survives a failed run, and stops
+/// on shutdown.
 ///
 /// It wakes at least once a minute, so a schedule changed in the UI takes effect without a restart.
 /// It also resumes a run that did not reach its end — the process was killed or shut down, or
 /// the machine crashed — as soon as its lease is free, instead of leaving a ten-hour first import
-/// half done until the next day (`resumeIfInterrupted`).
+/// half done until the next day (`resumeIfInterrupted`), and once an hour deletes sync history
+/// older than the retention (`pruneHistoryIfDue`).
 public struct SyncScheduler: Service {
   let store: any AssetStore
   let coordinator: SyncCoordinator
@@ -20,6 +23,8 @@ public struct SyncScheduler: Service {
   let logger: Logger
   let maxSleep: TimeInterval
   let resumesInterruptedRuns: Bool
+  /// Sync runs and their reports older than this many days are deleted (0 keeps everything).
+  let historyRetentionDays: Int
 
   /// - Parameter resumesInterruptedRuns: whether runs that stopped before their end are picked
   ///   up (see `resumeIfInterrupted`); off only where clocks are not real (tests whose replicas
@@ -27,7 +32,7 @@ public struct SyncScheduler: Service {
   public init(
     store: any AssetStore, coordinator: SyncCoordinator, clock: any WallClock = SystemWallClock(),
     logger: Logger = Logger(label: "assetsync.scheduler"), maxSleep: TimeInterval = 60,
-    resumesInterruptedRuns: Bool = true
+    resumesInterruptedRuns: Bool = true, historyRetentionDays: Int = 90
   ) {
     self.store = store
     self.coordinator = coordinator
@@ -35,6 +40,7 @@ public struct SyncScheduler: Service {
     self.logger = logger
     self.maxSleep = maxSleep
     self.resumesInterruptedRuns = resumesInterruptedRuns
+    self.historyRetentionDays = historyRetentionDays
   }
 
   public func run() async throws {
@@ -50,24 +56,32 @@ public struct SyncScheduler: Service {
     // runs the slot it missed; days of downtime run once.
     let started = clock.now()
     var anchors: [Int64: (anchor: Date, schedule: SyncSchedule)] = [:]
-    // Connections whose scheduled run is going: their next slot is counted once it ends.
+    // Connections whose daily (or resumed) run is going: their next slot counts once it ends.
     var inFlight = Set<Int64>()
+    // Connections whose quick refresh is going: a daily slot still starts (the refresh yields).
+    var refreshing = Set<Int64>()
+    var prunedAt: Date?
     do {
       while true {
         // Waiting for a run does not throw when shutdown cancels us; nothing new starts now.
         try Task.checkCancellation()
         for id in inFlight where await !coordinator.isRunning(connectionID: id) { inFlight.remove(id) }
+        for id in refreshing where await !coordinator.isRunning(connectionID: id) { refreshing.remove(id) }
         let now = clock.now()
         var wake = now.addingTimeInterval(maxSleep)
-        var idle = 0
+        await pruneHistoryIfDue(now: now, last: &prunedAt)
         let connections = (try? await store.kandjiConnections(includeRemoved: false)) ?? []
         for connection in connections where !inFlight.contains(connection.id) {
-          switch await resumeIfInterrupted(connection, now: now) {
-          case .started:
-            inFlight.insert(connection.id)
-            continue
-          case .checkAgain(let moment): wake = min(wake, moment)
-          case .nothing: break
+          // A disabled connection starts nothing: no need to read its runs.
+          let last = connection.enabled ? try? await store.syncRuns(connectionID: connection.id, limit: 1).first : nil
+          if !refreshing.contains(connection.id) {
+            switch await resumeIfInterrupted(connection, last: last, now: now) {
+            case .started:
+              inFlight.insert(connection.id)
+              continue
+            case .checkAgain(let moment): wake = min(wake, moment)
+            case .nothing: break
+            }
           }
           let schedule = connection.settings.schedule
           var entry = anchors[connection.id] ?? (anchors.isEmpty ? started : now, schedule)
@@ -76,23 +90,39 @@ public struct SyncScheduler: Service {
           if due <= now {
             // Runs of different connections go on side by side; this one's next slot counts from
             // its end.
-            if await runScheduled(connection, slot: due) != nil {
+            switch await runScheduled(connection, slot: due) {
+            case .started:
               inFlight.insert(connection.id)
-            } else if connection.enabled {
-              idle += 1
+              refreshing.remove(connection.id)
+              entry.anchor = due
+            case .busy:
+              // Another replica's run of this connection (a quick refresh ends within a minute):
+              // the slot stays due and is tried again shortly.
+              wake = min(wake, now.addingTimeInterval(Self.busyRetry))
+            case .skipped:
+              entry.anchor = due
             }
-            entry.anchor = due
           } else {
-            if connection.enabled { idle += 1 }
             wake = min(wake, due)
           }
           anchors[connection.id] = entry
+          guard !inFlight.contains(connection.id), !refreshing.contains(connection.id) else { continue }
+          switch await refreshIfDue(connection, last: last, now: now) {
+          case .started: refreshing.insert(connection.id)
+          case .checkAgain(let moment): wake = min(wake, moment)
+          case .nothing: break
+          }
         }
-        if idle == 0, let first = inFlight.first {
+        let idle = connections.filter {
+          $0.enabled && !inFlight.contains($0.id) && !refreshing.contains($0.id)
+        }
+        if idle.isEmpty, let first = inFlight.first ?? refreshing.first {
           // Every enabled connection is syncing: the next thing to happen is a run ending.
           await coordinator.waitForRun(connectionID: first)
-          inFlight.remove(first)
-          if let entry = anchors[first] { anchors[first] = (max(entry.anchor, clock.now()), entry.schedule) }
+          if inFlight.remove(first) != nil, let entry = anchors[first] {
+            anchors[first] = (max(entry.anchor, clock.now()), entry.schedule)
+          }
+          refreshing.remove(first)
           continue
         }
         try await clock.sleep(until: wake)
@@ -102,75 +132,52 @@ public struct SyncScheduler: Service {
     }
   }
 
-  /// Starts a `.resume` run when the connection's latest run stopped before its end: it is
-  /// `interrupted`, or it is still marked running but nobody runs it — its heartbeat is stale,
-  /// or its owner is this process's identity (a restarted container keeps host name and pid) and
-  /// this process is not running it. The work already written stays; the new run lists again
-  /// and fetches only the details still pending.
-  private func resumeIfInterrupted(_ connection: KandjiConnection, now: Date) async -> ResumeCheck {
-    guard resumesInterruptedRuns, connection.enabled, connection.isAuthorized, connection.settings.mapping != nil,
-      await !coordinator.isRunning(connectionID: connection.id)
-    else { return .nothing }
-    let metadata: Logger.Metadata = ["connection": "\(connection.name)"]
-    do {
-      guard try await store.kandjiSettings().installed,
-        let last = try await store.syncRuns(connectionID: connection.id, limit: 1).first
-      else { return .nothing }
-      let takeOver: Bool
-      let staleAt = last.heartbeatAt.addingTimeInterval(coordinator.staleAfter + 1)
-      switch last.status {
-      case .interrupted: takeOver = false
-      case .running where last.owner == coordinator.owner: takeOver = true
-      case .running where now >= staleAt: takeOver = false
-      // Someone else's run, alive as far as we know: look again when it would be stale.
-      case .running: return .checkAgain(staleAt)
-      default: return .nothing
-      }
-      let run = try await coordinator.start(connectionID: connection.id, trigger: .resume, takeOver: takeOver)
-      logger.info(
-        "sync resumed after an interruption",
-        metadata: metadata.merging(["run": "\(run.id)", "interrupted": "\(last.id)"]) { $1 })
-      return .started
-    } catch {
-      // Another replica resumed it first, or the connection cannot sync now: the schedule goes on.
-      logger.debug("interrupted sync not resumed", metadata: metadata.merging(["reason": "\(error)"]) { $1 })
-      return .nothing
-    }
-  }
+  /// How soon a slot refused because its connection is busy elsewhere is tried again.
+  static let busyRetry: TimeInterval = 10
 
-  /// What `resumeIfInterrupted` did.
-  private enum ResumeCheck {
+  /// What starting something did.
+  enum StartCheck {
     case started
     case checkAgain(Date)
     case nothing
   }
 
-  /// Starts the slot's run unless it should not run; returns it.
-  private func runScheduled(_ connection: KandjiConnection, slot: Date) async -> SyncRun? {
+  /// What a daily slot did.
+  enum SlotOutcome {
+    case started
+    /// A run of the connection is going on another replica.
+    case busy
+    case skipped
+  }
+
+  /// Starts the slot's run unless it should not run.
+  private func runScheduled(_ connection: KandjiConnection, slot: Date) async -> SlotOutcome {
     let metadata: Logger.Metadata = ["connection": "\(connection.name)"]
     do {
       guard try await store.kandjiSettings().installed, connection.enabled else {
         logger.debug("scheduled sync skipped: the connection is not enabled", metadata: metadata)
-        return nil
+        return .skipped
       }
       // Every replica wakes for the same slot. The store's run lock stops a second run while the
       // first is going; this stops one that starts after a short first run has already ended.
-      if let last = try await store.syncRuns(connectionID: connection.id, limit: 20).first(where: {
-        $0.trigger == .scheduled
-      }), last.startedAt >= slot {
+      if let last = try await store.syncRuns(
+        SyncRunFilter(connectionID: connection.id, triggers: [.scheduled], limit: 1)
+      ).first, last.startedAt >= slot {
         logger.info(
           "scheduled sync skipped: another replica already ran this slot",
           metadata: metadata.merging(["run": "\(last.id)"]) { $1 })
-        return nil
+        return .skipped
       }
       // Runs of different connections go on side by side; this one is not waited for.
       let run = try await coordinator.start(connectionID: connection.id, trigger: .scheduled)
       logger.info("scheduled sync started", metadata: metadata.merging(["run": "\(run.id)"]) { $1 })
-      return run
+      return .started
+    } catch StoreError.syncAlreadyRunning {
+      return .busy
     } catch {
       // A refused or failed run must not stop the schedule: tomorrow is another try.
       logger.warning("scheduled sync did not run", metadata: metadata.merging(["reason": "\(error)"]) { $1 })
-      return nil
+      return .skipped
     }
   }
 }

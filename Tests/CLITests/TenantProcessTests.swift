@@ -107,7 +107,7 @@ struct TenantProcessTests {
     _ = try cli(["sync", "--database", database, "--tenant", "EU", "--allow-custom-kandji-endpoints"])
     var runs = try await store.syncRuns(connectionID: nil, limit: 1)
     #expect(runs.first?.totals.failed == 1)
-    var rows = try await store.reportRows(runID: try #require(runs.first?.id), afterPosition: 0, limit: 100)
+    var rows = try await store.reportRows(runID: try #require(runs.first?.id), afterPosition: -1, limit: 100)
     #expect(rows.contains { $0.outcome == .failed && $0.reason.contains("tenant \"US\" also lists this device") })
     assets = try await synced(store)
     #expect(assets[serial]?.source?.name == "US")
@@ -129,7 +129,7 @@ struct TenantProcessTests {
     // The EU sync now takes the device over: the same asset, updated, "moved from".
     _ = try cli(["sync", "--database", database, "--tenant", "EU", "--allow-custom-kandji-endpoints"])
     runs = try await store.syncRuns(connectionID: nil, limit: 1)
-    rows = try await store.reportRows(runID: try #require(runs.first?.id), afterPosition: 0, limit: 100)
+    rows = try await store.reportRows(runID: try #require(runs.first?.id), afterPosition: -1, limit: 100)
     #expect(rows.contains { $0.outcome == .updated && $0.reason.contains("moved from tenant \"US\"") })
     assets = try await synced(store)
     let moved = try #require(assets[serial])

@@ -160,16 +160,17 @@ final class LogCapture: LogHandler, Sendable {
 
 extension AssetStore {
   /// Installs the Kandji app and adds an enabled (unless told), authorized and mapped connection
-  /// to a simulator; returns it.
+  /// to a simulator, quick refreshes off unless told; returns it.
   @discardableResult
   func readyConnection(
     url: String, token: String, sealer: TokenSealer, name: String = "Test tenant", enabled: Bool = true,
-    schedule: SyncSchedule = SyncSchedule()
+    schedule: SyncSchedule = SyncSchedule(), refreshMinutes: Int = 0
   ) async throws -> KandjiConnection {
     try await saveKandjiSettings(KandjiSettings(installed: true))
     var settings = ConnectionSettings()
     settings.mapping = .default
     settings.schedule = schedule
+    settings.refreshMinutes = refreshMinutes
     return try await createKandjiConnection(
       KandjiConnectionDraft(
         name: name, apiURL: url, sealedToken: try sealer.seal(KandjiToken(token)), enabled: enabled,

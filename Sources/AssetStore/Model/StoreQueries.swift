@@ -1,4 +1,5 @@
 import AssetCore
+import Foundation
 
 /// One page of a list, with HappyFox's paging facts.
 public struct Page<Item: Sendable>: Sendable {
@@ -152,12 +153,19 @@ public struct AssetDetail: Sendable, Hashable {
   public var recentTickets: [Ticket]
   /// The Kandji connection that syncs it (nil for manual assets).
   public var source: SourceTenant?
+  /// How fresh a synced asset's Kandji data is (R23): its list data is as of the start of its
+  /// connection's last complete listing (every active asset was in it, changed or not), its
+  /// details as of their last fetch.
+  public var listDataAsOf: Date?
+  public var detailsAsOf: Date?
 
   public init(
     asset: Asset, type: AssetType, fields: [AssetField], contacts: [ContactLink], recentTickets: [Ticket],
-    source: SourceTenant? = nil
+    source: SourceTenant? = nil, listDataAsOf: Date? = nil, detailsAsOf: Date? = nil
   ) {
     self.source = source
+    self.listDataAsOf = listDataAsOf
+    self.detailsAsOf = detailsAsOf
     self.asset = asset
     self.type = type
     self.fields = fields

@@ -9,14 +9,22 @@ public struct SyncBatch: Sendable {
   /// Report position of the first row (rows are numbered across the whole run).
   public var firstPosition: Int
   public var decisions: [SyncDecision]
+  /// One row per decision (in the same order), then any rows without a decision.
   public var rows: [SyncReportRow]
+  /// The outcomes whose rows are stored; nil stores every row. A quick refresh keeps only what
+  /// changed, so refreshes that change nothing do not grow the database.
+  public var reportedOutcomes: Set<SyncOutcome>?
 
-  public init(runID: Int64, at: Date, firstPosition: Int, decisions: [SyncDecision], rows: [SyncReportRow]) {
+  public init(
+    runID: Int64, at: Date, firstPosition: Int, decisions: [SyncDecision], rows: [SyncReportRow],
+    reportedOutcomes: Set<SyncOutcome>? = nil
+  ) {
     self.runID = runID
     self.at = at
     self.firstPosition = firstPosition
     self.decisions = decisions
     self.rows = rows
+    self.reportedOutcomes = reportedOutcomes
   }
 }
 
@@ -80,5 +88,29 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
       "Sync run #\(id) was taken over by another replica after its heartbeat went stale; it stopped."
     case .database(let message): "Database error: \(message)"
     }
+  }
+}
+
+/// Which sync runs to read.
+public struct SyncRunFilter: Sendable, Hashable {
+  /// One connection's runs; nil: every connection's.
+  public var connectionID: Int64?
+  /// Only these triggers; nil: any.
+  public var triggers: Set<SyncTrigger>?
+  /// Not these triggers.
+  public var excludedTriggers: Set<SyncTrigger>
+  /// Only runs started at or after this moment.
+  public var startedSince: Date?
+  public var limit: Int
+
+  public init(
+    connectionID: Int64? = nil, triggers: Set<SyncTrigger>? = nil, excludedTriggers: Set<SyncTrigger> = [],
+    startedSince: Date? = nil, limit: Int
+  ) {
+    self.connectionID = connectionID
+    self.triggers = triggers
+    self.excludedTriggers = excludedTriggers
+    self.startedSince = startedSince
+    self.limit = max(0, limit)
   }
 }

@@ -5,6 +5,9 @@
 public protocol KandjiClient: Sendable {
   /// One page of `GET /api/v1/devices?limit=…&offset=…&ordering=device_id`.
   func devicePage(offset: Int, limit: Int) async throws -> DevicePage
+  /// `GET /api/v1/devices?device_id={id}`: the device's list record (one list call), or nil
+  /// when the tenant no longer lists it.
+  func listedDevice(id: String) async throws -> KandjiDevice?
   /// `GET /api/v1/devices/{id}/details`.
   func deviceDetails(id: String) async throws -> KandjiDeviceDetails
   /// Checks the credentials and both permissions without changing anything (R3).

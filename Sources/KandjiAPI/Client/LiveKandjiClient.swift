@@ -65,6 +65,16 @@ public final class LiveKandjiClient: KandjiClient {
     return page
   }
 
+  public func listedDevice(id: String) async throws -> KandjiDevice? {
+    let encoded = id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-"])) ?? id
+    let response = try await send(path: "/api/v1/devices?device_id=\(encoded)&limit=2", kind: .list)
+    if KandjiErrorBody.isHTML(response.body) {
+      throw KandjiError.decoding(detail: "the device list answered with an HTML page, not JSON")
+    }
+    // The filter is an exact match in Kandji's documentation; the id is checked anyway.
+    return try DevicePageDecoder.decode(response.body, offset: 0).devices.first { $0.deviceID == id }
+  }
+
   public func deviceDetails(id: String) async throws -> KandjiDeviceDetails {
     let encoded = id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? id
     let response = try await send(path: "/api/v1/devices/\(encoded)/details", kind: .details)

@@ -124,16 +124,29 @@ extension SQLStore {
         SELECT \(raw: SourceTenantRecord.columns) FROM kandji_connections
         WHERE id = (SELECT connection_id FROM assets WHERE id = \(id))
         """,
+        """
+        SELECT assets.details_fetched_at, (
+          SELECT started_at FROM sync_runs
+          WHERE sync_runs.connection_id = assets.connection_id AND sync_runs.listing_complete = \(true)
+          ORDER BY sync_runs.id DESC LIMIT 1)
+        FROM assets WHERE assets.id = \(id) AND assets.kandji_device_id IS NOT NULL
+        """,
       ])
       guard var reader = results[0].first.map({ RowReader($0) }),
         let type = try results[3].decoded(AssetTypeRecord.decode).first
       else { return nil }
       let asset = try AssetRecord.decode(&reader, customValues: try Self.customValues(results[1])[id] ?? [:])
+      var freshness = results[8].first.map { RowReader($0) }
+      let detailsAsOf = try freshness?.optionalDate()
+      let listedAt = try freshness?.optionalDate()
       return AssetDetail(
         asset: asset, type: type, fields: try results[4].decoded(AssetFieldRecord.decode),
         contacts: try Self.contactLinks(results[2])[id] ?? [],
         recentTickets: try Self.tickets(results[5], links: results[6]),
-        source: try SourceTenantRecord.byID(results[7]).values.first)
+        source: try SourceTenantRecord.byID(results[7]).values.first,
+        // A retired asset's list data stopped at its retirement.
+        listDataAsOf: asset.retiredAt.map { retired in listedAt.map { min($0, retired) } ?? retired } ?? listedAt,
+        detailsAsOf: detailsAsOf)
     }
   }
 }

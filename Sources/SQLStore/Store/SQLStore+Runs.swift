@@ -68,6 +68,52 @@ extension SQLStore {
     return try await runs("WHERE connection_id = \(connectionID) ORDER BY id DESC LIMIT \(limit)")
   }
 
+  public func syncRuns(_ filter: SyncRunFilter) async throws -> [SyncRun] {
+    var conditions: [SQLStatement] = []
+    if let connection = filter.connectionID { conditions.append("connection_id = \(connection)") }
+    if let triggers = filter.triggers {
+      guard !triggers.isEmpty else { return [] }
+      conditions.append(
+        "trigger IN ("
+          + SQLStatement.joined(triggers.sorted { $0.rawValue < $1.rawValue }.map { "\($0.rawValue)" }, separator: ", ")
+          + ")")
+    }
+    for excluded in filter.excludedTriggers.sorted(by: { $0.rawValue < $1.rawValue }) {
+      conditions.append("trigger <> \(excluded.rawValue)")
+    }
+    if let since = filter.startedSince { conditions.append("started_at >= \(since)") }
+    let filterText =
+      conditions.isEmpty ? SQLStatement("") : "WHERE " + SQLStatement.joined(conditions, separator: " AND ")
+    return try await runs("\(filterText) ORDER BY id DESC LIMIT \(filter.limit)")
+  }
+
+  public func lastCompleteListing(connectionID: Int64) async throws -> Date? {
+    try await runs(
+      "WHERE connection_id = \(connectionID) AND listing_complete = \(true) ORDER BY id DESC LIMIT 1"
+    ).first?.startedAt
+  }
+
+  public func pruneSyncHistory(endedBefore cutoff: Date, limit: Int) async throws -> Int {
+    try await write { s in
+      // Rows first, a batch at a time; a run goes once its rows are gone.
+      let rows = try await s.execute([
+        """
+        DELETE FROM sync_report_rows WHERE (run_id, position) IN (
+          SELECT r.run_id, r.position FROM sync_report_rows r JOIN sync_runs u ON u.id = r.run_id
+          WHERE u.status <> 'running' AND u.finished_at < \(cutoff) LIMIT \(limit))
+        """
+      ])
+      if rows.reduce(0, +) > 0 { return rows.reduce(0, +) }
+      let runs = try await s.execute([
+        """
+        DELETE FROM sync_runs WHERE id IN (
+          SELECT id FROM sync_runs WHERE status <> 'running' AND finished_at < \(cutoff) LIMIT \(limit))
+        """
+      ])
+      return runs.reduce(0, +)
+    }
+  }
+
   public func runningSyncRun(connectionID: Int64?) async throws -> SyncRun? {
     guard let connectionID else {
       return try await runs("WHERE status = 'running' ORDER BY id DESC LIMIT 1").first

@@ -58,6 +58,7 @@ extension SQLStore {
         }
       }
     }
+    if let kept = batch.reportedOutcomes { rows = rows.filter { kept.contains($0.outcome) } }
     try await s.execute(SyncStatements.reportRows(rows, runID: batch.runID, firstPosition: batch.firstPosition))
     return written
   }

@@ -68,6 +68,15 @@ public struct APIError: Error, HTTPResponseError, Sendable {
       case .syncRunTakenOver: return APIError(.conflict, error.description)
       case .database: return nil
       }
+    case let error as AssetRefreshRefusal:
+      switch error {
+      case .notFound: return APIError(.notFound, error.description)
+      case .notSynced: return APIError(.conflict, error.description)
+      case .tooSoon(let seconds):
+        var tooSoon = APIError(.tooManyRequests, error.description)
+        tooSoon.headers = [("Retry-After", String(seconds))]
+        return tooSoon
+      }
     case let error as SyncRefusal:
       if case .noSuchConnection = error { return APIError(.notFound, error.description) }
       if case .shuttingDown = error { return APIError(.serviceUnavailable, error.description) }

@@ -17,6 +17,7 @@ struct AssetRoutes {
     api.put("asset/:id") { request, context in try await update(request, context) }
     api.delete("asset/:id", query: ["deleted_by"]) { request, context in try await delete(request, context) }
     api.post("asset/:id/contacts") { request, context in try await linkContact(request, context) }
+    api.post("asset/:id/refresh") { request, context in try await refresh(request, context) }
     api.delete("asset/:id/contacts/:contact") { request, context in try await unlinkContact(request, context) }
   }
 
@@ -65,9 +66,44 @@ struct AssetRoutes {
     guard let detail = try await store.assetDetail(id: id, recentTickets: withTickets ? 10 : 0) else {
       throw APIError.notFound("Asset \(id)")
     }
-    return Representation.asset(
-      detail.asset, type: detail.type, fields: detail.fields, links: detail.contacts,
-      source: detail.source, recentTickets: withTickets ? detail.recentTickets : nil)
+    guard
+      case .object(var members) = Representation.asset(
+        detail.asset, type: detail.type, fields: detail.fields, links: detail.contacts,
+        source: detail.source, recentTickets: withTickets ? detail.recentTickets : nil)
+    else { return .null }
+    if detail.asset.isManaged {
+      // An extension: how fresh the Kandji data is (R23).
+      members.append(
+        (
+          "kandji_data_as_of",
+          .object([
+            ("list", Representation.date(detail.listDataAsOf)), ("details", Representation.date(detail.detailsAsOf)),
+          ])
+        ))
+    }
+    return .object(members)
+  }
+
+  /// `POST asset/<id>/refresh/` (an extension; agents may use it): the asset's Kandji values
+  /// now, with one list and one details call, at most once a minute per asset (R23).
+  func refresh(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    _ = try context.requireAgent()
+    let id = try request.id(context, what: "Asset")
+    let outcome = try await services.coordinator.refreshAsset(id: id)
+    let (result, message): (String, String) =
+      switch outcome.result {
+      case .updated(let changes): ("updated", "Refreshed from Kandji: \(changes).")
+      case .unchanged: ("unchanged", "Refreshed from Kandji: nothing changed.")
+      case .notListed:
+        ("not_listed", "Kandji no longer lists this device; the next complete sync of its tenant retires it.")
+      case .refused(let reason): ("refused", "Kandji's values were not applied: \(reason).")
+      }
+    return .json(
+      .object([
+        ("result", .string(result)), ("message", .string(message)),
+        ("details_refreshed", .bool(outcome.detailsRefreshed)),
+        ("asset", try await representation(of: id, withTickets: false)),
+      ]))
   }
 
   func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {

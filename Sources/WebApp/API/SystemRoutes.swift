@@ -1,4 +1,5 @@
 import AssetCore
+import Foundation
 import Hummingbird
 
 /// `GET /health` (no authentication: load balancers call it) and `GET /metrics` (Prometheus).
@@ -24,6 +25,16 @@ struct SystemRoutes {
       let counts = try await services.store.assetCounts()
       let types = try await services.store.assetTypes()
       services.metrics.setAssets(types.map { ($0.name, counts[$0.id] ?? 0) })
+      var tenants: [(name: String, listDataAge: TimeInterval?, callsLastHour: Int)] = []
+      for connection in try await services.store.kandjiConnections(includeRemoved: false) {
+        let listed = try await services.store.lastCompleteListing(connectionID: connection.id)
+        tenants.append(
+          (
+            connection.name, listed.map { services.now().timeIntervalSince($0) },
+            try await services.connections.callsInLastHour(connectionID: connection.id)
+          ))
+      }
+      services.metrics.setConnections(tenants)
       var headers = HTTPFields()
       headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
       return Response(

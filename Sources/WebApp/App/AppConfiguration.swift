@@ -35,6 +35,8 @@ public struct AppConfiguration: Sendable {
   public var requestBodyTimeout: TimeInterval
   /// The sign-in throttle's limits (benchmarks lift them to measure bcrypt under load).
   public var signInLimits = LoginThrottle.Limits()
+  /// Days sync runs and their reports are kept (0: forever).
+  public var historyDays = 90
 
   public init(
     host: String = "127.0.0.1", port: Int = 8080, bcryptCost: UInt8 = 12, runScheduler: Bool = true,
@@ -77,6 +79,9 @@ public struct AppConfiguration: Sendable {
       problems.append("the absolute session lifetime must be at least the idle session lifetime")
     }
     if passwordThreads < 1 { problems.append("password threads must be at least 1") }
+    if !(0...3_650).contains(historyDays) {
+      problems.append("history days must be 0 (keep all) to 3650, got \(historyDays)")
+    }
     if requestHeadTimeout < 1 || requestBodyTimeout < 1 {
       problems.append("request timeouts must be at least 1 second")
     }

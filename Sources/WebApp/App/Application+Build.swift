@@ -56,7 +56,8 @@ public enum AppBuilder {
     if configuration.runScheduler {
       app.addServices(
         SyncScheduler(
-          store: services.store, coordinator: services.coordinator, clock: services.wallClock, logger: logger))
+          store: services.store, coordinator: services.coordinator, clock: services.wallClock, logger: logger,
+          historyRetentionDays: configuration.historyDays))
     }
     // Services stop in the reverse order of their adding, each after the one before has ended:
     // the HTTP server first, then this (runs stop and none start), and only then the scheduler,

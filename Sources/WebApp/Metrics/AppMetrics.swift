@@ -24,6 +24,16 @@ public final class AppMetrics: Sendable {
       namespace: "assetsync", metricName: "kandji_rate_limited", unitName: "total",
       helpText: "429 answers received from Kandji")
   }
+  static var listDataAge: MetricNameDescriptor {
+    MetricNameDescriptor(
+      namespace: "assetsync", metricName: "kandji_list_data_age", unitName: "seconds",
+      helpText: "Age of the oldest Kandji list data per connection (since its last complete listing began)")
+  }
+  static var callsLastHour: MetricNameDescriptor {
+    MetricNameDescriptor(
+      namespace: "assetsync", metricName: "kandji_calls_last_hour", unitName: "",
+      helpText: "Kandji calls per connection in the last hour, every replica's (the durable budget)")
+  }
   static var assets: MetricNameDescriptor {
     MetricNameDescriptor(
       namespace: "assetsync", metricName: "assets", unitName: "", helpText: "Assets per asset type")
@@ -37,7 +47,9 @@ public final class AppMetrics: Sendable {
   }
 
   func countRun(_ run: SyncRun) {
-    registry.makeCounter(descriptor: Self.runs, labels: [("status", run.status.rawValue)]).increment()
+    registry.makeCounter(
+      descriptor: Self.runs, labels: [("status", run.status.rawValue), ("trigger", run.trigger.rawValue)]
+    ).increment()
     registry.makeCounter(descriptor: Self.kandjiRequests, labels: [("kind", "list")])
       .increment(by: Int64(run.listRequests))
     registry.makeCounter(descriptor: Self.kandjiRequests, labels: [("kind", "details")])
@@ -48,6 +60,18 @@ public final class AppMetrics: Sendable {
   func setAssets(_ counts: [(type: String, count: Int)]) {
     for (type, count) in counts {
       registry.makeGauge(descriptor: Self.assets, labels: [("asset_type", type)]).set(Double(count))
+    }
+  }
+
+  /// Per Kandji connection: how old its list data is (nil: never listed completely) and its
+  /// calls in the last hour.
+  func setConnections(_ connections: [(name: String, listDataAge: TimeInterval?, callsLastHour: Int)]) {
+    for connection in connections {
+      let labels = [("tenant", connection.name)]
+      if let age = connection.listDataAge {
+        registry.makeGauge(descriptor: Self.listDataAge, labels: labels).set(max(0, age))
+      }
+      registry.makeGauge(descriptor: Self.callsLastHour, labels: labels).set(Double(connection.callsLastHour))
     }
   }
 

@@ -3,6 +3,7 @@ import AssetStore
 import Foundation
 import Hummingbird
 import KandjiAPI
+import SyncService
 
 /// The asset list (a tab per type), the asset page, and manual assets' forms.
 struct AssetPages {
@@ -79,6 +80,7 @@ struct AssetPages {
     pages.post("assets/:id/contacts/:contact/remove") { request, context in try await removeContact(request, context) }
     pages.post("assets/:id/tickets") { request, context in try await linkTicket(request, context) }
     pages.post("assets/:id/tickets/new") { request, context in try await newTicket(request, context) }
+    pages.post("assets/:id/refresh") { request, context in try await refresh(request, context) }
   }
 
   func chrome(_ context: AppRequestContext, _ title: String, _ request: Request) throws -> (PageChrome, Cookie?) {
@@ -169,6 +171,9 @@ struct AssetPages {
     var consoleURL: String?
     /// The Kandji connection's name, for synced assets.
     var tenant: String?
+    /// "Kandji data as of …" (R23): list data and details, for synced assets.
+    var listDataAsOf: String?
+    var detailsAsOf: String?
   }
 
   struct AssetModel {
@@ -229,7 +234,9 @@ struct AssetPages {
       asset: AssetSummary(
         id: asset.id, name: asset.name, displayID: asset.displayID, typeName: type.name, typeID: type.id,
         managed: asset.isManaged, retired: asset.isRetired,
-        consoleURL: detail.source?.consoleURL(for: asset), tenant: detail.source?.name),
+        consoleURL: detail.source?.consoleURL(for: asset), tenant: detail.source?.name,
+        listDataAsOf: asset.isManaged ? DisplayDate.text(detail.listDataAsOf) : nil,
+        detailsAsOf: asset.isManaged ? DisplayDate.text(detail.detailsAsOf) : nil),
       assetID: asset.id, csrf: chrome.csrf, kandjiFields: kandjiFields, customFields: custom,
       hasCustomFields: !custom.isEmpty,
       contacts: links.map {
@@ -362,6 +369,31 @@ struct AssetPages {
     let contactID = try request.id(context, "contact", what: "Contact")
     try await store.unlinkContact(contactID, fromAsset: asset.id)
     return .seeOther("/assets/\(asset.id)#contacts", cookies: [Flash.set("Contact removed.")])
+  }
+
+  /// "Refresh from Kandji" (R23): the page shows Kandji's values at once.
+  func refresh(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    _ = try await WebForm.read(request, context)
+    let id = try request.id(context, what: "Asset")
+    let message: String
+    do {
+      let outcome = try await services.coordinator.refreshAsset(id: id)
+      message =
+        switch outcome.result {
+        case .updated(let changes): "Refreshed from Kandji: \(changes)."
+        case .unchanged: "Refreshed from Kandji: nothing changed."
+        case .notListed: "Kandji no longer lists this device; the next complete sync of its tenant retires it."
+        case .refused(let reason): "Kandji's values were not applied: \(reason)."
+        }
+    } catch let refusal as AssetRefreshRefusal {
+      if case .notFound = refusal { throw APIError.notFound("Asset \(id)") }
+      message = refusal.description
+    } catch let refusal as SyncRefusal {
+      message = refusal.description
+    } catch let error as KandjiError {
+      message = "Kandji could not be reached: \(error.description)"
+    }
+    return .seeOther("/assets/\(id)", cookies: [Flash.set(message)])
   }
 
   func linkTicket(_ request: Request, _ context: AppRequestContext) async throws -> Response {

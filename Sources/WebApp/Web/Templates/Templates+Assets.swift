@@ -74,7 +74,9 @@ extension Templates {
         {{/asset.managed}}
       </div>
     </div>
-    {{#asset.managed}}<p class="managed-note" id="managed-note"><img src="/static/kandji.svg" alt="" width="14" height="14"> Managed by Kandji: this asset is read-only here. Change the device in Kandji; the next sync brings the change.{{#asset.retired}} Kandji no longer lists this device, so it is retired (kept, not deleted).{{/asset.retired}}</p>{{/asset.managed}}
+    {{#asset.managed}}<p class="managed-note" id="managed-note"><img src="/static/kandji.svg" alt="" width="14" height="14"> Managed by Kandji: this asset is read-only here. Change the device in Kandji; the next sync brings the change.{{#asset.retired}} Kandji no longer lists this device, so it is retired (kept, not deleted).{{/asset.retired}}</p>
+    <div class="freshness" id="kandji-freshness"><p class="muted small">Kandji data as of <span id="list-as-of">{{asset.listDataAsOf}}</span> (details as of <span id="details-as-of">{{asset.detailsAsOf}}</span>)</p>
+      <form method="post" action="/assets/{{asset.id}}/refresh" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" id="refresh-from-kandji">Refresh from Kandji</button></form></div>{{/asset.managed}}
     <div class="grid">
       <section class="card">
         {{#asset.managed}}

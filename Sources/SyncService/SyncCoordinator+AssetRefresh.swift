@@ -1,0 +1,113 @@
+import AssetCore
+import AssetStore
+import Foundation
+import KandjiAPI
+
+/// What "Refresh from Kandji" on one asset did.
+public struct AssetRefreshOutcome: Sendable, Hashable {
+  public enum Result: Sendable, Hashable {
+    /// Kandji's values were applied: the report row's reason names what changed.
+    case updated(String)
+    case unchanged
+    /// Kandji no longer lists the device; the next complete listing of its connection retires it.
+    case notListed
+    /// Kandji's values could not be applied (a display ID taken, another tenant lists it).
+    case refused(String)
+  }
+
+  public var result: Result
+  /// Whether the details call answered (supervision and UDID refreshed too).
+  public var detailsRefreshed: Bool
+}
+
+/// Why an asset could not be refreshed.
+public enum AssetRefreshRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+  case notFound(Int64)
+  case notSynced
+  /// Refreshed less than a minute ago: try again after this many seconds.
+  case tooSoon(retryAfter: Int)
+
+  public var description: String {
+    switch self {
+    case .notFound(let id): "Asset \(id) was not found."
+    case .notSynced: "Only assets synced from Kandji can be refreshed from Kandji."
+    case .tooSoon(let seconds): "This asset was refreshed a moment ago; try again in \(seconds) seconds."
+    }
+  }
+}
+
+extension SyncCoordinator {
+  /// How often one asset may be refreshed on its own.
+  static let assetRefreshInterval: TimeInterval = 60
+
+  /// "Refresh from Kandji" (R23): one list call filtered by the asset's device id and one
+  /// details call, applied with the sync's own plan (so display-ID and tenant rules hold), at
+  /// most once a minute per asset. It takes no run lease — a ten-hour import of the same
+  /// connection may be going — and it counts against the connection's API budget.
+  public func refreshAsset(id assetID: Int64) async throws -> AssetRefreshOutcome {
+    let now = now()
+    if let last = assetRefreshes[assetID], now.timeIntervalSince(last) < Self.assetRefreshInterval {
+      throw AssetRefreshRefusal.tooSoon(
+        retryAfter: max(1, Int((Self.assetRefreshInterval - now.timeIntervalSince(last)).rounded(.up))))
+    }
+    guard let asset = try await store.asset(id: assetID) else { throw AssetRefreshRefusal.notFound(assetID) }
+    guard let deviceID = asset.kandji?.deviceID, let connectionID = asset.connectionID else {
+      throw AssetRefreshRefusal.notSynced
+    }
+    guard let connection = try await store.kandjiConnection(id: connectionID), !connection.isRemoved else {
+      throw SyncRefusal.noSuchConnection(connectionID)
+    }
+    let options = try SyncRefusal.check(connection, staleAfter: staleAfter)
+    if assetRefreshes.count > 1_000 {
+      assetRefreshes = assetRefreshes.filter { now.timeIntervalSince($0.value) < Self.assetRefreshInterval }
+    }
+    assetRefreshes[assetID] = now
+    let client = try client(for: connection)
+
+    guard let listed = try await client.listedDevice(id: deviceID) else {
+      return AssetRefreshOutcome(result: .notListed, detailsRefreshed: false)
+    }
+    let device = listed.snapshot
+    let snapshot = try await store.syncSnapshot(
+      connectionID: connectionID, for: [device], displayIDs: [options.mapping.displayID(of: device).value])
+    let plan = SyncPlan.make(
+      devices: [device], snapshot: snapshot, mapping: options.mapping, matchedEarlier: [], connectionID: connectionID)
+    guard let planned = plan.devices.first else {
+      return AssetRefreshOutcome(result: .unchanged, detailsRefreshed: false)
+    }
+    let result: AssetRefreshOutcome.Result
+    switch planned.decision {
+    case .update(let update) where update.assetID == assetID:
+      // No run, so no report rows are stored (the row is there for the store's fallback only).
+      _ = try await store.applySyncBatch(
+        SyncBatch(
+          runID: 0, at: now, firstPosition: 0, decisions: [planned.decision], rows: [planned.row],
+          reportedOutcomes: []))
+      result = .updated(planned.row.reason)
+    case .skip where planned.row.outcome == .skipped: result = .unchanged
+    default: return AssetRefreshOutcome(result: .refused(planned.row.reason), detailsRefreshed: false)
+    }
+    do {
+      let details = try await client.deviceDetails(id: deviceID)
+      _ = try await store.applyDetails(
+        [DetailsUpdate(assetID: assetID, supervised: details.supervised, udid: details.udid)], at: self.now())
+      return AssetRefreshOutcome(result: result, detailsRefreshed: true)
+    } catch KandjiError.notFound {
+      return AssetRefreshOutcome(result: result, detailsRefreshed: false)
+    }
+  }
+
+  /// A client for the connection's stored credentials, counted in its ledger.
+  func client(for connection: KandjiConnection) throws -> any KandjiClient {
+    do {
+      let url = try KandjiBaseURL(connection.apiURL ?? "")
+      let token = try sealer.open(connection.sealedToken ?? "")
+      return makeClient(
+        KandjiEndpoint(
+          url: url, token: token, pacing: connection.settings.pacing,
+          ledger: StoreCallLedger(store: store, connectionID: connection.id)))
+    } catch {
+      throw SyncRefusal.badCredentials("\(error)")
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import AssetCore
+import AssetStore
+import Foundation
+import Logging
+
+extension SyncScheduler {
+  /// Starts a quick refresh (R23) of the connection when `refresh_minutes` have passed since its
+  /// last run began (any run lists every device, so a daily sync counts too). Nothing before the
+  /// initial sync, nothing while a run of the connection is going anywhere.
+  func refreshIfDue(_ connection: KandjiConnection, last: SyncRun?, now: Date) async -> StartCheck {
+    let minutes = connection.settings.refreshMinutes
+    guard minutes > 0, connection.isReadyToSync, let last, last.status != .running,
+      await !coordinator.isRunning(connectionID: connection.id)
+    else { return .nothing }
+    let due = last.startedAt.addingTimeInterval(TimeInterval(minutes) * 60)
+    guard due <= now else { return .checkAgain(due) }
+    do {
+      guard try await store.kandjiSettings().installed else { return .nothing }
+      let run = try await coordinator.start(connectionID: connection.id, trigger: .refresh)
+      logger.debug(
+        "quick refresh started", metadata: ["connection": "\(connection.name)", "run": "\(run.id)"])
+      return .started
+    } catch {
+      // Busy elsewhere, or the connection cannot sync now: look again at the next wake.
+      logger.debug(
+        "quick refresh not started", metadata: ["connection": "\(connection.name)", "reason": "\(error)"])
+      return .nothing
+    }
+  }
+
+  /// Once an hour, deletes sync runs and their reports that ended more than
+  /// `historyRetentionDays` ago, a batch at a time (each batch its own short transaction).
+  func pruneHistoryIfDue(now: Date, last: inout Date?) async {
+    guard historyRetentionDays > 0, last.map({ now.timeIntervalSince($0) >= 3_600 }) ?? true else { return }
+    last = now
+    let cutoff = now.addingTimeInterval(-TimeInterval(historyRetentionDays) * 86_400)
+    var deleted = 0
+    do {
+      while !Task.isCancelled {
+        let batch = try await store.pruneSyncHistory(endedBefore: cutoff, limit: Self.pruneBatch)
+        guard batch > 0 else { break }
+        deleted += batch
+        await Task.yield()
+      }
+    } catch {
+      logger.warning("sync history not pruned", metadata: ["reason": "\(error)"])
+    }
+    if deleted > 0 {
+      logger.info(
+        "old sync history deleted", metadata: ["rows": "\(deleted)", "retention_days": "\(historyRetentionDays)"])
+    }
+  }
+
+  static let pruneBatch = 2_000
+}
