@@ -113,6 +113,7 @@ let package = Package(
       dependencies: [
         "AssetCore", "KandjiAPI", "AssetStore", "SyncService",
         .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "Crypto", package: "swift-crypto"),

@@ -6,13 +6,12 @@ import Foundation
 /// the default) and PostgreSQL (`PostgresStore`); both pass the same contract tests.
 ///
 /// Every method is one transaction. Errors are `StoreError` values.
-public protocol AssetStore: HelpdeskStore, SyncStore {
+public protocol AssetStore: HelpdeskStore, ContactStore, TicketStore, AssetTypeStore, SyncStore {
   // MARK: Types and fields
   func assetTypes() async throws -> [AssetType]
   func assetType(id: Int64) async throws -> AssetType?
   /// The managed type of a platform (created by the migrations).
   func managedType(for platform: Platform) async throws -> AssetType
-  func createAssetType(name: String, description: String) async throws -> AssetType
   func fields(assetTypeID: Int64) async throws -> [AssetField]
 
   // MARK: Assets
@@ -28,18 +27,9 @@ public protocol AssetStore: HelpdeskStore, SyncStore {
   /// Changes a manual asset; refuses managed assets (`AssetWriteRules`).
   func updateManualAsset(id: Int64, _ change: ManualAssetChange, at: Date) async throws -> Asset
   func deleteManualAsset(id: Int64) async throws
-
-  // MARK: Contacts
-  func createContact(name: String, email: String, phones: [String], at: Date) async throws -> Contact
-  func contact(id: Int64) async throws -> Contact?
-  func contact(email: String) async throws -> Contact?
-  func contacts(_ query: ContactQuery) async throws -> Page<Contact>
-  func linkContact(_ contactID: Int64, toAsset assetID: Int64, at: Date) async throws
-  func unlinkContact(_ contactID: Int64, fromAsset assetID: Int64) async throws
-  func contactLinks(assetID: Int64) async throws -> [ContactLink]
 }
 
-/// Agents, API keys, sessions and tickets: the helpdesk around the integration.
+/// Agents, API keys and sessions: who works in the helpdesk around the integration.
 public protocol HelpdeskStore: Sendable {
   // MARK: Agents
   func createAgent(email: String, name: String, role: AgentRole, passwordHash: String, at: Date) async throws -> Agent
@@ -71,48 +61,7 @@ public protocol HelpdeskStore: Sendable {
   @discardableResult func deleteSessions(agentID: Int64) async throws -> Int
   func touchSession(tokenHash: String, expiresAt: Date) async throws
 
-  // MARK: Tickets
-  func createTicket(_ draft: TicketDraft, at: Date) async throws -> Ticket
-  func ticket(id: Int64) async throws -> Ticket?
-  func tickets(_ query: TicketQuery) async throws -> Page<Ticket>
-  func linkTicket(_ ticketID: Int64, toAsset assetID: Int64) async throws
-  func unlinkTicket(_ ticketID: Int64, fromAsset assetID: Int64) async throws
-  func updateTicketStatus(_ ticketID: Int64, status: TicketStatus, at: Date) async throws -> Ticket
-
   // MARK: Counts
   /// Assets per type id (for metrics and tabs), retired included.
   func assetCounts() async throws -> [Int64: Int]
-}
-
-/// A ticket to create.
-public struct TicketDraft: Sendable, Hashable {
-  public var subject: String
-  public var status: TicketStatus
-  public var contactID: Int64?
-  public var assetIDs: [Int64]
-  public var createdBy: Int64?
-
-  public init(
-    subject: String, status: TicketStatus = .new, contactID: Int64? = nil, assetIDs: [Int64] = [],
-    createdBy: Int64? = nil
-  ) {
-    self.subject = subject
-    self.status = status
-    self.contactID = contactID
-    self.assetIDs = assetIDs
-    self.createdBy = createdBy
-  }
-}
-
-/// Which tickets to list, newest first.
-public struct TicketQuery: Sendable, Hashable, PagedQuery {
-  public var assetID: Int64?
-  public var contactID: Int64?
-  public var window: PageWindow
-
-  public init(assetID: Int64? = nil, contactID: Int64? = nil, page: Int = 1, size: Int = 50) {
-    self.assetID = assetID
-    self.contactID = contactID
-    window = PageWindow(page: page, size: size)
-  }
 }

@@ -11,13 +11,18 @@ import SQLiteStore
 /// upgraded one must give the same lines.
 public enum SchemaSnapshot {
   /// The reference rows, whatever the backend: the managed asset types (without `created_at`,
-  /// the moment the migration ran) and every column of their fields.
+  /// the moment the migration ran) and every column of their fields, and the ticket statuses,
+  /// priorities and first category of migration v7.
   static let referenceQueries = [
     "SELECT id, name, description, platform FROM asset_types WHERE platform IS NOT NULL ORDER BY id",
     """
     SELECT id, asset_type_id, name, field_type, group_name, managed_key, position, choices FROM asset_fields
     WHERE managed_key IS NOT NULL ORDER BY id
     """,
+    // Migration v7's ticket statuses, priorities and first category.
+    "SELECT id, name, color, position, behavior FROM ticket_statuses ORDER BY id",
+    "SELECT id, name, position FROM ticket_priorities ORDER BY id",
+    "SELECT id, name, description, prefix FROM ticket_categories WHERE id = 1",
   ]
 
   /// A SQLite file's schema and reference rows.

@@ -106,6 +106,9 @@ enum PostgresMigrations {
         "UPDATE sync_runs SET connection_id = 1 WHERE EXISTS (SELECT 1 FROM kandji_connections WHERE id = 1)",
         "UPDATE assets SET retired_reason = 'no longer in Kandji' WHERE retired_at IS NOT NULL",
       ]),
+    // HappyFox's helpdesk (issue 12): statuses, priorities and categories (seeded), ticket
+    // threads, contact groups, phones searchable by digits, asset type settings.
+    Migration(version: "v7-helpdesk", statements: v7Helpdesk),
   ]
 
   /// Taken with `pg_advisory_lock` while migrating, so replicas starting together take turns.

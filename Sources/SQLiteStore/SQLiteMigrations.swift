@@ -43,6 +43,11 @@ enum SQLiteMigrations {
     migrator.registerMigration("v6-connections") { db in
       try db.execute(sql: connections)
     }
+    // HappyFox's helpdesk (issue 12): statuses, priorities and categories (seeded), ticket
+    // threads, contact groups, phones searchable by digits, asset type settings.
+    migrator.registerMigration("v7-helpdesk") { db in
+      try db.execute(sql: v7Helpdesk)
+    }
     return migrator
   }
 

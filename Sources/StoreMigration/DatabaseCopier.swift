@@ -13,13 +13,19 @@ public struct DatabaseCopier: Sendable {
 
   /// Parents before children, so foreign keys hold at every step.
   static let tables = [
-    "asset_types", "asset_fields", "contacts", "agents", "kandji_connections", "assets", "asset_field_values",
-    "asset_contacts", "tickets", "ticket_assets", "api_keys", "sessions", "settings", "sync_runs", "sync_report_rows",
-    "kandji_api_calls",
+    "asset_types", "asset_fields", "contacts", "agents", "contact_groups", "contact_group_members", "ticket_statuses",
+    "ticket_priorities", "ticket_categories", "kandji_connections", "assets", "asset_field_values", "asset_contacts",
+    "tickets", "ticket_tags", "ticket_assets", "ticket_updates", "api_keys", "sessions", "settings", "sync_runs",
+    "sync_report_rows", "kandji_api_calls",
   ]
   /// Tables with a BIGSERIAL id whose sequence must continue after the copied ids.
   static let serialTables = [
-    "asset_types", "asset_fields", "contacts", "agents", "kandji_connections", "assets", "tickets", "sync_runs",
+    "asset_types", "asset_fields", "contacts", "agents", "contact_groups", "ticket_statuses", "ticket_priorities",
+    "ticket_categories", "kandji_connections", "assets", "tickets", "ticket_updates", "sync_runs",
+  ]
+  /// Tables the migrations fill with reference rows: rows there do not make a target "not empty".
+  static let seededTables: Set = [
+    "asset_types", "asset_fields", "ticket_statuses", "ticket_priorities", "ticket_categories",
   ]
   /// Rows per INSERT statement (PostgreSQL takes at most 65,535 parameters).
   static let chunk = 500
@@ -59,7 +65,7 @@ public struct DatabaseCopier: Sendable {
 
   /// Why the target counts as holding data, or nil when it holds only the migrations' seed.
   func nonEmptyReason(_ s: PostgresSession) async throws -> String? {
-    for table in Self.tables where table != "asset_types" && table != "asset_fields" {
+    for table in Self.tables where !Self.seededTables.contains(table) {
       if try await s.fetchOne("SELECT 1 FROM \(raw: table) LIMIT 1") != nil { return "\(table) has rows" }
     }
     if try await s.fetchOne("SELECT 1 FROM asset_types WHERE platform IS NULL LIMIT 1") != nil {

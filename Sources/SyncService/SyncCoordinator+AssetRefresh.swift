@@ -18,6 +18,26 @@ public struct AssetRefreshOutcome: Sendable, Hashable {
   public var result: Result
   /// Whether the details call answered (supervision and UDID refreshed too).
   public var detailsRefreshed: Bool
+
+  /// The result's name in the API (`result`).
+  public var resultName: String {
+    switch result {
+    case .updated: "updated"
+    case .unchanged: "unchanged"
+    case .notListed: "not_listed"
+    case .refused: "refused"
+    }
+  }
+
+  /// What to tell the agent who asked, on the page and in the API.
+  public var message: String {
+    switch result {
+    case .updated(let changes): "Refreshed from Kandji: \(changes)."
+    case .unchanged: "Refreshed from Kandji: nothing changed."
+    case .notListed: "Kandji no longer lists this device; the next complete sync of its tenant retires it."
+    case .refused(let reason): "Kandji's values were not applied: \(reason)."
+    }
+  }
 }
 
 /// Why an asset could not be refreshed.
@@ -62,9 +82,17 @@ extension SyncCoordinator {
       assetRefreshes = assetRefreshes.filter { now.timeIntervalSince($0.value) < Self.assetRefreshInterval }
     }
     assetRefreshes[assetID] = now
-    let client = try client(for: connection)
+    let client = try client(for: connection, pacing: connection.settings.pacing.interactive)
 
-    guard let listed = try await client.listedDevice(id: deviceID) else {
+    let found: KandjiDevice?
+    do {
+      found = try await client.listedDevice(id: deviceID)
+    } catch let spent as BudgetSpent {
+      // Nothing was sent: the agent may try again as soon as the budget allows.
+      assetRefreshes[assetID] = nil
+      throw spent
+    }
+    guard let listed = found else {
       return AssetRefreshOutcome(result: .notListed, detailsRefreshed: false)
     }
     let device = listed.snapshot
@@ -98,13 +126,13 @@ extension SyncCoordinator {
   }
 
   /// A client for the connection's stored credentials, counted in its ledger.
-  func client(for connection: KandjiConnection) throws -> any KandjiClient {
+  func client(for connection: KandjiConnection, pacing: PacingPolicy) throws -> any KandjiClient {
     do {
       let url = try KandjiBaseURL(connection.apiURL ?? "")
       let token = try sealer.open(connection.sealedToken ?? "")
       return makeClient(
         KandjiEndpoint(
-          url: url, token: token, pacing: connection.settings.pacing,
+          url: url, token: token, pacing: pacing,
           ledger: StoreCallLedger(store: store, connectionID: connection.id)))
     } catch {
       throw SyncRefusal.badCredentials("\(error)")

@@ -93,7 +93,7 @@ struct AssetReadContractTests {
     #expect(detail.asset == (try await store.asset(id: dell.id)))
     #expect(detail.type == type)
     #expect(detail.fields == fields)
-    #expect(detail.contacts.map(\.contact.phones) == [[], ["+49 30 1"]])
+    #expect(detail.contacts.map { $0.contact.phones.map(\.number) } == [[], ["+49 30 1"]])
     #expect(detail.recentTickets == [ticket])
     #expect(try await store.assetDetail(id: 999, recentTickets: 10) == nil)
     try await store.deleteManualAsset(id: lg.id)

@@ -9,48 +9,6 @@ import Testing
 struct HelpdeskContractTests {
   let now = Date(timeIntervalSince1970: 1_780_000_000)
 
-  @Test("tickets: create, read, list by asset and contact, link, unlink, status", arguments: StoreBackend.allCases)
-  func tickets(backend: StoreBackend) async throws {
-    let store = try await backend.makeStore()
-    let mac = try await store.managedType(for: .mac)
-    let a = try await store.createManualAsset(ManualAssetDraft(assetTypeID: mac.id, name: "A", displayID: "A"), at: now)
-    let b = try await store.createManualAsset(ManualAssetDraft(assetTypeID: mac.id, name: "B", displayID: "B"), at: now)
-    let ann = try await store.createContact(name: "Ann", email: "ann@example.com", phones: [], at: now)
-    let first = try await store.createTicket(
-      TicketDraft(subject: "  Broken  ", status: .open, contactID: ann.id, assetIDs: [b.id, a.id, a.id], createdBy: 3),
-      at: now)
-    #expect(first.subject == "Broken")
-    #expect(first.assetIDs == [a.id, b.id])
-    let second = try await store.createTicket(TicketDraft(subject: "Slow"), at: now + 1)
-    #expect(second.status == .new)
-    #expect(try await store.ticket(id: first.id) == first)
-    #expect(try await store.tickets(TicketQuery()).items.map(\.id) == [second.id, first.id])
-    #expect(try await store.tickets(TicketQuery(assetID: b.id)).items.map(\.id) == [first.id])
-    #expect(try await store.tickets(TicketQuery(contactID: ann.id)).total == 1)
-    #expect(try await store.tickets(TicketQuery(page: 2, size: 1)).items.map(\.id) == [first.id])
-    try await store.linkTicket(second.id, toAsset: a.id)
-    try await store.linkTicket(second.id, toAsset: a.id)
-    #expect(try await store.tickets(TicketQuery(assetID: a.id)).total == 2)
-    try await store.unlinkTicket(first.id, fromAsset: b.id)
-    #expect(try await store.ticket(id: first.id)?.assetIDs == [a.id])
-    await #expect(throws: StoreError.notFound("A link between ticket \(first.id) and asset \(b.id)")) {
-      try await store.unlinkTicket(first.id, fromAsset: b.id)
-    }
-    await #expect(throws: StoreError.invalid(field: "asset_ids", message: "Asset 999 does not exist.")) {
-      try await store.linkTicket(first.id, toAsset: 999)
-    }
-    await #expect(throws: StoreError.notFound("Ticket 999")) { try await store.linkTicket(999, toAsset: a.id) }
-    await #expect(throws: StoreError.invalid(field: "contact", message: "Contact 999 does not exist.")) {
-      try await store.createTicket(TicketDraft(subject: "x", contactID: 999), at: now)
-    }
-    let closed = try await store.updateTicketStatus(first.id, status: .closed, at: now + 9)
-    #expect(closed.status == .closed)
-    #expect(closed.updatedAt == now + 9)
-    await #expect(throws: StoreError.notFound("Ticket 999")) {
-      try await store.updateTicketStatus(999, status: .closed, at: now)
-    }
-  }
-
   @Test("contacts: ids, emails, links made by hand and unlinked", arguments: StoreBackend.allCases)
   func contactLinks(backend: StoreBackend) async throws {
     let store = try await backend.makeStore()

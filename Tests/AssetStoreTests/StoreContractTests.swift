@@ -150,7 +150,7 @@ struct StoreContractTests {
     #expect(try await store.asset(id: ids[2])?.isRetired == true)
     let stored = try await store.reportRows(runID: run.id, afterPosition: -1, limit: 10)
     #expect(stored == rows)
-    #expect(try await store.reportRows(runID: run.id, afterPosition: -1, limit: 1) == [rows[1]])
+    #expect(try await store.reportRows(runID: run.id, afterPosition: 0, limit: 1) == [rows[1]])
     let active = try await store.activeSyncedAssets(
       connectionID: try await store.testConnectionID(), afterID: 0, limit: 10)
     #expect(active.map(\.assetID) == [ids[0], ids[1]])

@@ -86,4 +86,28 @@ struct DurableBudgetTests {
       #expect(waited)
     }
   }
+
+  @Test("a request someone waits on fails at once when the budget is spent, saying until when; nothing is sent")
+  func interactiveRequestsDoNotWaitForTheBudget() async throws {
+    let clock = VirtualRequestClock()
+    let ledger = InMemoryCallLedger()
+    let policy = PacingPolicy(requestsPerSecond: 1_000, requestsPerHour: 2)
+    let sync = RequestPacer(policy: policy, clock: clock, ledger: ledger)
+    for _ in 0..<2 { try await sync.acquire() }
+    let interactive = RequestPacer(policy: policy.interactive, clock: clock, ledger: ledger)
+    let start = clock.date()
+    do {
+      try await interactive.acquire()
+      Issue.record("the spent budget let a request through")
+    } catch let spent as BudgetSpent {
+      #expect(spent.reason == .hourlyBudget)
+      #expect(spent.until == start.addingTimeInterval(3_600))
+      #expect(spent.description.contains("hourly budget is used up"))
+    }
+    #expect(clock.date() == start, "it did not wait")
+    #expect(ledger.total == 2, "nothing was sent or counted")
+    // Within the longest wait, it waits like any request.
+    clock.advance(by: .seconds(3_597))
+    #expect(try await interactive.acquire() == .seconds(3))
+  }
 }

@@ -110,8 +110,32 @@ struct Reply: Sendable {
 
   var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:] }
   var list: [[String: Any]] { (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [[String: Any]] ?? [] }
-  /// HappyFox's field errors: `{"error": {"field": ["message"]}}`.
-  var fieldErrors: [String: [String]] { json["error"] as? [String: [String]] ?? [:] }
+  /// The items of a HappyFox page (`{"page_info", "data"}`) or of a bare list.
+  var items: [[String: Any]] { json["data"] as? [[String: Any]] ?? list }
+  /// HappyFox's field errors in any of its shapes, as `field` (or `field.key` for nested
+  /// custom-field errors) → messages: `{"error": {"field": ["message"]}}`,
+  /// `{"error": {"field": "message"}}`, `{"error": {"custom_fields": {"81": "message"}}}` and
+  /// `{"error": [{"field": "name", "errors": ["message"]}]}`.
+  var fieldErrors: [String: [String]] {
+    let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+    var errors: [String: [String]] = [:]
+    if let fields = object?["error"] as? [String: Any] {
+      for (field, value) in fields {
+        if let list = value as? [String] {
+          errors[field] = list
+        } else if let message = value as? String {
+          errors[field] = [message]
+        } else if let nested = value as? [String: String] {
+          for (key, message) in nested { errors["\(field).\(key)"] = [message] }
+        }
+      }
+    } else if let list = object?["error"] as? [[String: Any]] {
+      for entry in list {
+        if let field = entry["field"] as? String { errors[field] = entry["errors"] as? [String] ?? [] }
+      }
+    }
+    return errors
+  }
   var message: String { json["error"] as? String ?? "" }
 }
 

@@ -66,6 +66,12 @@ struct AuthAndErrorTests {
         let badJSON = try await client.call(.post, "assets/?asset_type=\(mac.id)", as: h.agent, json: "{not json")
         #expect(badJSON.status == .badRequest)
         #expect(badJSON.message == "The body is not valid JSON.")
+        let multipart = try await client.call(
+          .post, "/api/1.1/json/tickets/", as: h.agent, headers: [("Content-Type", "multipart/form-data; boundary=x")],
+          form: "--x\r\nContent-Disposition: form-data; name=\"subject\"\r\n\r\nx\r\n--x--")
+        #expect(
+          multipart.message.contains("Multipart bodies (attachments) are not taken"),
+          "\(multipart.status) \(multipart.text)")
         let notObject = try await client.call(.post, "assets/?asset_type=\(mac.id)", as: h.agent, json: "[1,2]")
         #expect(notObject.message == "The body must be a JSON object.")
         let unknown = try await client.call(
@@ -78,9 +84,11 @@ struct AuthAndErrorTests {
         let wrongTypes = try await client.call(
           .post, "assets/?asset_type=\(mac.id)", as: h.agent, json: #"{"name":5,"display_id":"X","contact_ids":"a,b"}"#)
         #expect(wrongTypes.fieldErrors["name"] == ["Expected a string."])
-        #expect(wrongTypes.fieldErrors["contact_ids"] == ["Expected a list of ids."])
+        #expect(wrongTypes.fieldErrors["contact_ids"] == ["Enter a list of values."])
+        // Without asset_type, HappyFox lists the first type's assets.
         let noType = try await client.call(.get, "assets", as: h.agent)
-        #expect(noType.fieldErrors["asset_type"] != nil)
+        #expect(noType.status == .ok)
+        #expect(noType.json["page_info"] != nil)
         let badType = try await client.call(.get, "assets/?asset_type=abc", as: h.agent)
         #expect(badType.fieldErrors["asset_type"] == ["A valid id is required."])
         for query in ["size=0", "size=51", "size=x", "page=0", "page=-3"] {

@@ -13,8 +13,11 @@ import WebApp
 struct KandjiAppLifecycleTests {
   @Test func fullLifecycle() async throws {
     try await AppHarness.run(devices: 120) { h in
+      // The client's keep-alive connection waits idle while the sync runs; on a loaded machine
+      // that can outlast the 20-second head timeout, which would close it under the test.
       let app = await AppBuilder.buildApplication(
-        configuration: AppConfiguration(port: 0, bcryptCost: 4, runScheduler: false, allowCustomKandjiEndpoints: true),
+        configuration: AppConfiguration(
+          port: 0, bcryptCost: 4, runScheduler: false, allowCustomKandjiEndpoints: true, requestHeadTimeout: 600),
         services: h.services)
       try await app.test(.live) { client in
         // Not installed yet: nothing can be configured.
@@ -89,7 +92,7 @@ struct KandjiAppLifecycleTests {
         let mac = try await h.store.managedType(for: .mac)
         let assets = try await client.call(.get, "assets/?asset_type=\(mac.id)", as: h.agent)
         #expect(
-          (assets.json["page_info"] as? [String: Int])?["count"]
+          (assets.json["page_info"] as? [String: Int])?["last_index"]
             == h.simulator.devices.filter { $0.platform == .mac }.count)
 
         // Enable: syncs resume.

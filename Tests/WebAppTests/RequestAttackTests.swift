@@ -145,7 +145,7 @@ struct RequestAttackTests {
         #expect(try await client.call(.get, "no_such_thing/", as: h.admin).status == .notFound)
         let typo = try await client.call(.get, "users/?pgae=2", as: h.admin)
         #expect(typo.fieldErrors["pgae"] == ["Unknown query parameter."])
-        let none = try await client.call(.get, "asset_types/?size=5", as: h.admin)
+        let none = try await client.call(.get, "statuses/?size=5", as: h.admin)
         #expect(none.fieldErrors["size"]?.first?.contains("takes none") == true)
         // Authentication still comes first.
         #expect(try await client.call(.get, "users/?pgae=2", as: nil).status == .unauthorized)
@@ -155,10 +155,16 @@ struct RequestAttackTests {
 
   @Test("large ids are read exactly (not through a Double) and control characters are refused")
   func integersAndControlCharacters() async throws {
-    #expect(RequestInput.integer(NSNumber(value: Int64.max - 1)) == Int64.max - 1)
-    #expect(RequestInput.integer(NSNumber(value: 12.0)) == 12)
-    #expect(RequestInput.integer(NSNumber(value: 12.5)) == nil)
-    #expect(RequestInput.integer(NSNumber(value: true)) == nil)
+    func decoded(_ text: String) throws -> JSONBody { try JSONDecoder().decode(JSONBody.self, from: Data(text.utf8)) }
+    #expect(try decoded("9223372036854775806").integer == Int64.max - 1)
+    #expect(try decoded("12.0").integer == 12)
+    #expect(try decoded("12.5").integer == nil)
+    #expect(try decoded("true").integer == nil)
+    #expect(try decoded("9223372036854775808").integer == nil)
+    // Nesting deeper than any HappyFox body is refused before decoding.
+    #expect(
+      JSONBody.depth(Data((String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)).utf8)) == 5_000)
+    #expect(JSONBody.depth(Data(#"{"a": "[[[[", "b": [1]}"#.utf8)) == 2)
     try await AppHarness.run { h in
       try await h.test { client in
         let mac = try await h.store.managedType(for: .mac)

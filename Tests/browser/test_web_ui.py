@@ -98,6 +98,32 @@ def test_a_synced_mac_is_read_only_and_links_to_kandji(browser, demo, shoot):
     shoot("asset-synced")
 
 
+def kandji_fields(browser):
+    return dict(zip(
+        [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#kandji-fields dt")],
+        [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#kandji-fields dd")]))
+
+
+def test_refresh_from_kandji_shows_a_new_os_version(browser, demo, shoot):
+    """Issue 13: a device updated in Kandji shows its new OS version on "Refresh from Kandji"."""
+    browser.get(demo["url"] + "/assets")
+    browser.find_element(By.CSS_SELECTOR, "#assets-table tbody a").click()
+    wait(browser, EC.presence_of_element_located((By.ID, "kandji-freshness")))
+    device_id = kandji_fields(browser)["Device ID"]
+    assert kandji_fields(browser)["OS Version"] != "27.1.2"
+    # The device is updated in Kandji (the simulator's control API, with the tenant's token).
+    request = urllib.request.Request(
+        demo["kandji_url"] + f"/_simulator/devices/{device_id}/os-version?version=27.1.2", method="POST",
+        headers={"Authorization": "Bearer " + demo["kandji_token"]})
+    with urllib.request.urlopen(request) as response:
+        assert response.status == 200
+    browser.find_element(By.ID, "refresh-from-kandji").click()
+    wait(browser, lambda b: kandji_fields(b).get("OS Version") == "27.1.2", timeout=10)
+    assert "Refreshed from Kandji" in text_of(browser, ".flash")
+    assert text_of(browser, "#list-as-of") != "—"
+    shoot("asset-refreshed")
+
+
 def test_manual_asset_create_edit_delete_in_the_mac_type(browser, demo, shoot):
     browser.get(demo["url"] + "/assets")
     taken = browser.find_elements(By.CSS_SELECTOR, "#assets-table tbody td.mono")[0].text
@@ -143,6 +169,73 @@ def test_a_linked_ticket_shows_under_recent_tickets(browser, demo, shoot):
     browser.get(demo["url"] + "/tickets")
     assert "Keyboard sticks" in text_of(browser, "#tickets-table")
     shoot("tickets")
+
+
+def test_a_manual_type_with_fields_an_asset_and_a_ticket_thread_on_a_synced_asset(browser, demo, shoot):
+    """Issue 12's walk-through: an admin creates a manual asset type with fields, an agent adds an
+    asset using them, then opens a ticket on a synced Mac, adds a private note that changes the
+    status, and finds the ticket under the Mac's Recent Tickets."""
+    # A manual type with a dropdown and a number field.
+    browser.get(demo["url"] + "/admin/asset-types")
+    browser.find_element(By.ID, "type-name").send_keys("Docking stations")
+    browser.find_element(By.ID, "type-description").send_keys("USB-C docks on the desks")
+    browser.find_element(By.ID, "create-type").click()
+    wait(browser, lambda b: "Docking stations" in b.find_element(By.ID, "type-name-heading").text)
+    type_id = browser.current_url.rstrip("/").split("/")[-1]
+    browser.find_element(By.ID, "field-name").send_keys("Vendor")
+    Select(browser.find_element(By.ID, "field-type")).select_by_value("dropdown")
+    browser.find_element(By.ID, "field-choices").send_keys("Dell\nLenovo")
+    browser.find_element(By.ID, "add-field").click()
+    wait(browser, lambda b: "Dell, Lenovo" in b.find_element(By.ID, "field-list").text)
+    browser.find_element(By.ID, "field-name").send_keys("Ports")
+    Select(browser.find_element(By.ID, "field-type")).select_by_value("number")
+    browser.find_element(By.ID, "add-field").click()
+    wait(browser, lambda b: "Ports" in b.find_element(By.ID, "field-list").text)
+    shoot("asset-type-fields")
+    # A manual asset using them.
+    browser.get(demo["url"] + "/assets?type=" + type_id)
+    browser.find_element(By.ID, "new-asset").click()
+    browser.find_element(By.ID, "name").send_keys("Desk 4 dock")
+    browser.find_element(By.ID, "display_id").send_keys("DOCK-004")
+    Select(browser.find_element(By.CSS_SELECTOR, "select[id^=cf_]")).select_by_visible_text("Lenovo")
+    browser.find_element(By.CSS_SELECTOR, "input[inputmode=numeric]").send_keys("3")
+    browser.find_element(By.ID, "save-asset").click()
+    wait(browser, EC.presence_of_element_located((By.ID, "edit-asset")))
+    details = browser.find_element(By.CSS_SELECTOR, "dl.fields").text
+    assert "Lenovo" in details and "3" in details
+    # A ticket on a synced Mac, with a private note that changes its status.
+    browser.get(demo["url"] + "/assets")
+    browser.find_elements(By.CSS_SELECTOR, "#assets-table tbody a")[2].click()
+    wait(browser, EC.presence_of_element_located((By.ID, "kandji-fields")))
+    mac_url = browser.current_url
+    display_id = text_of(browser, "#display-id")
+    browser.get(demo["url"] + "/tickets")
+    browser.find_element(By.ID, "subject").send_keys("Dock drops the external display")
+    browser.find_element(By.ID, "message").send_keys("Every morning the screen stays black.")
+    browser.find_element(By.ID, "asset_display_id").send_keys(display_id)
+    browser.find_element(By.ID, "create-ticket").click()
+    wait(browser, lambda b: "Dock drops the external display" in b.find_element(By.ID, "ticket-subject").text)
+    assert display_id in text_of(browser, "#linked-assets")
+    browser.find_element(By.ID, "reply-message").send_keys("Firmware 1.2 fixes this; scheduling the update.")
+    browser.find_element(By.ID, "reply-private").click()
+    Select(browser.find_element(By.ID, "reply-status")).select_by_visible_text("Open")
+    browser.find_element(By.ID, "send-reply").click()
+    wait(browser, lambda b: "Private note" in b.find_element(By.ID, "thread").text)
+    thread = text_of(browser, "#thread")
+    assert "Every morning the screen stays black." in thread
+    assert "Firmware 1.2 fixes this" in thread and "Status: New → Open" in thread
+    assert "Demo Admin" in thread
+    assert "Open" in text_of(browser, "#ticket-status")
+    shoot("ticket-thread")
+    # The ticket shows under the Mac's Recent Tickets.
+    browser.get(mac_url)
+    assert "Dock drops the external display" in text_of(browser, "#recent-tickets")
+    # The ticket list filters by status.
+    browser.get(demo["url"] + "/tickets")
+    Select(browser.find_element(By.ID, "filter-status")).select_by_visible_text("Open")
+    browser.find_element(By.ID, "apply-filters").click()
+    wait(browser, lambda b: "status=" in b.current_url)
+    assert "Dock drops the external display" in text_of(browser, "#tickets-table")
 
 
 def open_connection(browser, demo, name):

@@ -5,14 +5,35 @@ public struct AssetType: Sendable, Hashable, Codable, Identifiable {
   public var description: String
   /// Set on the managed types: the Kandji platform whose devices land here.
   public var platform: Platform?
+  /// HappyFox's type settings: whether tickets and contacts can be associated with its assets.
+  public var settings: AssetTypeSettings
   /// Managed types are system-controlled: they cannot be renamed or deleted (R16).
   public var isManaged: Bool { platform != nil }
 
-  public init(id: Int64, name: String, description: String = "", platform: Platform? = nil) {
+  public init(
+    id: Int64, name: String, description: String = "", platform: Platform? = nil,
+    settings: AssetTypeSettings = AssetTypeSettings()
+  ) {
     self.id = id
     self.name = name
     self.description = description
     self.platform = platform
+    self.settings = settings
+  }
+}
+
+/// HappyFox's asset type `settings`.
+public struct AssetTypeSettings: Sendable, Hashable, Codable {
+  public var ticketAssociation: Bool
+  public var contactAssociation: Bool
+  /// Whether a ticket may name a quantity of the asset (kept and answered; AssetSync's ticket
+  /// links have no quantity).
+  public var assetQuantityForTicket: Bool
+
+  public init(ticketAssociation: Bool = true, contactAssociation: Bool = true, assetQuantityForTicket: Bool = false) {
+    self.ticketAssociation = ticketAssociation
+    self.contactAssociation = contactAssociation
+    self.assetQuantityForTicket = assetQuantityForTicket
   }
 }
 
@@ -47,9 +68,11 @@ public struct AssetField: Sendable, Hashable, Codable, Identifiable {
   }
 }
 
-/// One option of a dropdown field.
+/// One option of a dropdown or multiple-choice field; ids are the field's own (1, 2, …) and
+/// never reused, so a value keeps meaning the option it was set to.
 public struct FieldChoice: Sendable, Hashable, Codable {
   public var id: Int
+  /// The option's label (HappyFox's `text`).
   public var value: String
 
   public init(id: Int, value: String) {

@@ -31,6 +31,13 @@ public enum AssetWriteRules {
       .managedType, "\(type.name) is a Kandji asset type; it is system-controlled and cannot be deleted.")
   }
 
+  /// Adding a field to `type`: the Kandji types have the Kandji group only.
+  public static func checkAddField(to type: AssetType) -> AssetRuleViolation? {
+    guard type.isManaged else { return nil }
+    return AssetRuleViolation(
+      .managedType, "\(type.name) is a Kandji asset type; its fields are the Kandji group and cannot be changed.")
+  }
+
   /// Changing or deleting a field definition.
   public static func checkEdit(_ field: AssetField) -> AssetRuleViolation? {
     guard field.isManaged else { return nil }

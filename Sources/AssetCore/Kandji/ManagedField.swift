@@ -36,9 +36,3 @@ public enum ManagedField: String, Sendable, Hashable, Codable, CaseIterable {
     }
   }
 }
-
-/// Types of asset fields, with HappyFox's value formats (text → string, number → integer,
-/// dropdown → option id, date → `YYYY-MM-DD`).
-public enum AssetFieldType: String, Sendable, Hashable, Codable, CaseIterable {
-  case text, number, date, dropdown, boolean
-}

@@ -12,8 +12,6 @@ public enum SyncTrigger: String, Sendable, Hashable, Codable, CaseIterable {
   case cli
   /// The frequent list-only refresh (R23).
   case refresh
-  /// "Refresh from Kandji" on one asset.
-  case asset
   /// Picking up a run that a crash, a kill or a shutdown stopped before its end.
   case resume
 }

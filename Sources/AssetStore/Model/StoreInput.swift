@@ -51,6 +51,36 @@ package enum StoreInput {
     return (name, email)
   }
 
+  /// A contact has at most this many phones.
+  package static let maxPhones = 10
+
+  /// Phone numbers: 1 to 50 characters on one line, trimmed; at most `maxPhones`.
+  package static func phones(_ drafts: [PhoneDraft]) throws -> [PhoneDraft] {
+    guard drafts.count <= maxPhones else {
+      throw StoreError.invalid(field: "phones", message: "A contact has at most \(maxPhones) phones.")
+    }
+    return try drafts.map { draft in
+      var draft = draft
+      draft.number = draft.number.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard !draft.number.isEmpty, !draft.number.exceeds(characters: 50) else {
+        throw StoreError.invalid(field: "phones", message: "A phone number has 1 to 50 characters.")
+      }
+      try singleLine(draft.number, field: "phones")
+      return draft
+    }
+  }
+
+  /// A name of a type, field, group or category: trimmed, 1 to `maxLength` characters, one line.
+  package static func name(_ text: String, field: String = "name", maxLength: Int = 100) throws -> String {
+    let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !name.isEmpty else { throw StoreError.invalid(field: field, message: "This field is required.") }
+    try singleLine(name, field: field)
+    guard !name.exceeds(characters: maxLength) else {
+      throw StoreError.invalid(field: field, message: "Ensure this field has no more than \(maxLength) characters.")
+    }
+    return name
+  }
+
   /// `local@domain`: one `@`, both sides non-empty, no whitespace or control characters (the
   /// OpenAPI document's pattern for emails says the same).
   static func isEmail(_ text: String) -> Bool {

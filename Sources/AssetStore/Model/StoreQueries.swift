@@ -49,18 +49,6 @@ public struct AssetQuery: Sendable, Hashable, PagedQuery {
   }
 }
 
-/// Which contacts to list.
-public struct ContactQuery: Sendable, Hashable, PagedQuery {
-  /// Matches name or email (case-insensitive substring).
-  public var search: String?
-  public var window: PageWindow
-
-  public init(search: String? = nil, page: Int = 1, size: Int = 50) {
-    self.search = search
-    window = PageWindow(page: page, size: size)
-  }
-}
-
 /// A manual asset to create.
 public struct ManualAssetDraft: Sendable, Hashable {
   public var assetTypeID: Int64
@@ -68,17 +56,20 @@ public struct ManualAssetDraft: Sendable, Hashable {
   public var displayID: String
   public var customValues: [Int64: String]
   public var contactIDs: [Int64]
+  /// Contacts to link by email, created when no contact has the email (HappyFox's `contacts`).
+  public var newContacts: [ContactDraft]
   public var createdBy: Int64?
 
   public init(
     assetTypeID: Int64, name: String, displayID: String, customValues: [Int64: String] = [:],
-    contactIDs: [Int64] = [], createdBy: Int64? = nil
+    contactIDs: [Int64] = [], newContacts: [ContactDraft] = [], createdBy: Int64? = nil
   ) {
     self.assetTypeID = assetTypeID
     self.name = name
     self.displayID = displayID
     self.customValues = customValues
     self.contactIDs = contactIDs
+    self.newContacts = newContacts
     self.createdBy = createdBy
   }
 }
@@ -90,16 +81,19 @@ public struct ManualAssetChange: Sendable, Hashable {
   public var customValues: [Int64: String]?
   /// Replaces the manual contact links when set.
   public var contactIDs: [Int64]?
+  /// Contacts to link as well, by email, created when new (HappyFox's `contacts`).
+  public var newContacts: [ContactDraft]
   public var updatedBy: Int64?
 
   public init(
     name: String? = nil, displayID: String? = nil, customValues: [Int64: String]? = nil, contactIDs: [Int64]? = nil,
-    updatedBy: Int64? = nil
+    newContacts: [ContactDraft] = [], updatedBy: Int64? = nil
   ) {
     self.name = name
     self.displayID = displayID
     self.customValues = customValues
     self.contactIDs = contactIDs
+    self.newContacts = newContacts
     self.updatedBy = updatedBy
   }
 }

@@ -91,14 +91,14 @@ struct FreshnessBenchmark: AsyncParsableCommand {
     holder.clock = clock
     let requestClock = VirtualRequestClock()
     let engine = SyncEngine(store: store, now: { clock.now() }, logger: logger)
-    let coordinator = SyncCoordinator(
-      store: store, engine: engine, sealer: sealer, logger: logger, now: { clock.now() }
-    ) { endpoint in
+    let makeClient: KandjiClientFactory = { endpoint in
       LiveKandjiClient(
         configuration: KandjiClientConfiguration(
           baseURL: endpoint.url, token: endpoint.token, pacing: endpoint.pacing, endpointPolicy: .allowCustomEndpoints),
         clock: requestClock, ledger: endpoint.ledger)
     }
+    let coordinator = SyncCoordinator(
+      store: store, engine: engine, sealer: sealer, logger: logger, now: { clock.now() }, makeClient: makeClient)
     // The initial sync, then the measured hours.
     try await coordinator.start(connectionID: connection.id, trigger: .initial)
     await coordinator.waitForAllRuns()

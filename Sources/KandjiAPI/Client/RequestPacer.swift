@@ -69,6 +69,9 @@ public actor RequestPacer {
         if let ledger { try? await ledger.record(calls: 1, minute: CallMinute.of(date)) }
         return waited
       }
+      if let longest = policy.longestBudgetWait, wait > longest, let reason {
+        throw BudgetSpent(until: date.addingTimeInterval(wait.seconds), reason: reason)
+      }
       if wait >= Self.announceAfter, !announced, let reason {
         announced = true
         onLongWait(date.addingTimeInterval(wait.seconds), reason)

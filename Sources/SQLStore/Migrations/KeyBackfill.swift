@@ -1,4 +1,7 @@
-/// Fills the sort and search keys (`SearchKey`) of rows written before migration v5 added them.
+import AssetCore
+
+/// Fills the sort and search keys (`SearchKey`) of rows written before migration v5 added them,
+/// and the phone and ticket keys of rows written before v7.
 /// Not a migration: the keys are derived data, computed in Swift after the migrations ran, and
 /// a row whose keys are set is never touched again.
 public enum KeyBackfill {
@@ -6,6 +9,8 @@ public enum KeyBackfill {
   public static let missing: [SQLStatement] = [
     "SELECT id, name, display_id, serial_number FROM assets WHERE sort_key IS NULL OR search_key IS NULL",
     "SELECT id, name, email_key FROM contacts WHERE sort_key IS NULL OR search_key IS NULL",
+    "SELECT id, phones FROM contacts WHERE phone_key IS NULL",
+    "SELECT id, subject FROM tickets WHERE search_key IS NULL",
   ]
 
   /// The updates that give the rows of `missing` their keys.
@@ -33,6 +38,16 @@ public enum KeyBackfill {
         UPDATE contacts SET sort_key = \(SearchKey.fold(name)), search_key = \(SearchKey.contact(name: name, email: email))
         WHERE id = \(id)
         """)
+    }
+    for row in results[2] {
+      let id = try row.int64(at: 0) ?? 0
+      let phones = Phone.decodeStored(try row.string(at: 1) ?? "[]")
+      updates.append("UPDATE contacts SET phone_key = \(ContactRecord.phoneKey(phones)) WHERE id = \(id)")
+    }
+    for row in results[3] {
+      let id = try row.int64(at: 0) ?? 0
+      let key = TicketRecord.searchKey(subject: try row.string(at: 1) ?? "", messages: [])
+      updates.append("UPDATE tickets SET search_key = \(key) WHERE id = \(id)")
     }
     return updates
   }

@@ -2,7 +2,8 @@ import AssetCore
 import AssetStore
 import Foundation
 
-/// How contacts are stored (phones as a JSON list).
+/// How contacts are stored: phones as a JSON list of HappyFox's phone objects (plain strings
+/// before issue 12, still read), and their digits in `phone_key` for `q=phone:`.
 enum ContactRecord {
   static let columns =
     "contacts.id, contacts.name, contacts.email, contacts.phones, contacts.created_at, contacts.updated_at"
@@ -11,12 +12,13 @@ enum ContactRecord {
     let id = try r.int64()
     let name = try r.string()
     let email = try r.string()
-    let phones = (try? JSONDecoder().decode([String].self, from: Data(try r.string().utf8))) ?? []
+    let phones = Phone.decodeStored(try r.string())
     return Contact(id: id, name: name, email: email, phones: phones, createdAt: try r.date(), updatedAt: try r.date())
   }
 
-  static func phonesJSON(_ phones: [String]) throws -> String {
-    String(decoding: try JSONEncoder().encode(phones), as: UTF8.self)
+  /// Every phone's digits, one per line (a term cannot match across two numbers).
+  static func phoneKey(_ phones: [Phone]) -> String {
+    phones.map(\.digits).joined(separator: SearchKey.separator)
   }
 }
 
@@ -28,18 +30,5 @@ enum AgentRecord {
     Agent(
       id: try r.int64(), email: try r.string(), name: try r.string(),
       role: AgentRole(rawValue: try r.string()) ?? .agent, createdAt: try r.date(), disabledAt: try r.optionalDate())
-  }
-}
-
-/// How tickets are stored; their asset links come from `ticket_assets`.
-enum TicketRecord {
-  static let columns =
-    "tickets.id, tickets.subject, tickets.status, tickets.contact_id, tickets.created_by, tickets.created_at, tickets.updated_at"
-
-  static func decode<Row: StoreRow>(_ r: inout RowReader<Row>, assetIDs: [Int64]) throws -> Ticket {
-    Ticket(
-      id: try r.int64(), subject: try r.string(), status: TicketStatus(rawValue: try r.string()) ?? .open,
-      contactID: try r.optionalInt64(), assetIDs: assetIDs, createdBy: try r.optionalInt64(), createdAt: try r.date(),
-      updatedAt: try r.date())
   }
 }

@@ -5,12 +5,17 @@ import Foundation
 /// How asset types and their fields are stored. The managed ones (and their labels) are rows the
 /// migrations wrote; everything shown about them is read from here.
 enum AssetTypeRecord {
-  static let columns = "asset_types.id, asset_types.name, asset_types.description, asset_types.platform"
+  static let columns = """
+    asset_types.id, asset_types.name, asset_types.description, asset_types.platform,
+    asset_types.enable_ticket_association, asset_types.enable_contact_association, asset_types.enable_asset_quantity
+    """
 
   static func decode<Row: StoreRow>(_ r: inout RowReader<Row>) throws -> AssetType {
     AssetType(
       id: try r.int64(), name: try r.string(), description: try r.string(),
-      platform: try r.optionalString().flatMap(Platform.init(rawValue:)))
+      platform: try r.optionalString().flatMap(Platform.init(rawValue:)),
+      settings: AssetTypeSettings(
+        ticketAssociation: try r.bool(), contactAssociation: try r.bool(), assetQuantityForTicket: try r.bool()))
   }
 }
 
@@ -30,9 +35,19 @@ enum AssetFieldRecord {
     let group = try r.optionalString()
     let managed = try r.optionalString().flatMap(ManagedField.init(rawValue:))
     let position = try r.int()
-    let choices = (try? JSONDecoder().decode([FieldChoice].self, from: Data(try r.string().utf8))) ?? []
+    let choices = choicesFrom(try r.string())
     return AssetField(
       id: id, assetTypeID: typeID, name: name, type: type, group: group, managedField: managed, position: position,
       choices: choices)
+  }
+}
+
+extension AssetFieldRecord {
+  static func choicesFrom(_ json: String) -> [FieldChoice] {
+    (try? JSONDecoder().decode([FieldChoice].self, from: Data(json.utf8))) ?? []
+  }
+
+  static func choicesJSON(_ choices: [FieldChoice]) -> String {
+    (try? JSONEncoder().encode(choices)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
   }
 }

@@ -112,38 +112,38 @@ extension SQLStore {
       let tickets = Self.ticketsQuery(
         where: "tickets.id IN (SELECT ticket_id FROM ticket_assets WHERE asset_id = \(id))", limit: recentTickets,
         offset: 0)
-      let results = try await s.fetch([
-        "SELECT \(raw: AssetRecord.columns) FROM assets WHERE assets.id = \(id)",
-        "SELECT asset_id, field_id, value FROM asset_field_values WHERE asset_id = \(id)",
-        Self.linksQuery("l.asset_id = \(id)"),
-        "SELECT \(raw: AssetTypeRecord.columns) FROM asset_types WHERE id = \(typeID)",
-        Self.fieldsQuery(typeID: typeID),
-        tickets,
-        "SELECT ticket_id, asset_id FROM ticket_assets WHERE ticket_id IN (SELECT id FROM (\(tickets)) AS t) ORDER BY asset_id",
-        """
-        SELECT \(raw: SourceTenantRecord.columns) FROM kandji_connections
-        WHERE id = (SELECT connection_id FROM assets WHERE id = \(id))
-        """,
-        """
-        SELECT assets.details_fetched_at, (
-          SELECT started_at FROM sync_runs
-          WHERE sync_runs.connection_id = assets.connection_id AND sync_runs.listing_complete = \(true)
-          ORDER BY sync_runs.id DESC LIMIT 1)
-        FROM assets WHERE assets.id = \(id) AND assets.kandji_device_id IS NOT NULL
-        """,
-      ])
+      let results = try await s.fetch(
+        [
+          "SELECT \(raw: AssetRecord.columns) FROM assets WHERE assets.id = \(id)",
+          "SELECT asset_id, field_id, value FROM asset_field_values WHERE asset_id = \(id)",
+          Self.linksQuery("l.asset_id = \(id)"),
+          "SELECT \(raw: AssetTypeRecord.columns) FROM asset_types WHERE id = \(typeID)",
+          Self.fieldsQuery(typeID: typeID),
+          """
+          SELECT \(raw: SourceTenantRecord.columns) FROM kandji_connections
+          WHERE id = (SELECT connection_id FROM assets WHERE id = \(id))
+          """,
+          """
+          SELECT assets.details_fetched_at, (
+            SELECT started_at FROM sync_runs
+            WHERE sync_runs.connection_id = assets.connection_id AND sync_runs.listing_complete = \(true)
+            ORDER BY sync_runs.id DESC LIMIT 1)
+          FROM assets WHERE assets.id = \(id) AND assets.kandji_device_id IS NOT NULL
+          """,
+          tickets,
+        ] + Self.ticketExtras(of: tickets))
       guard var reader = results[0].first.map({ RowReader($0) }),
         let type = try results[3].decoded(AssetTypeRecord.decode).first
       else { return nil }
       let asset = try AssetRecord.decode(&reader, customValues: try Self.customValues(results[1])[id] ?? [:])
-      var freshness = results[8].first.map { RowReader($0) }
+      var freshness = results[6].first.map { RowReader($0) }
       let detailsAsOf = try freshness?.optionalDate()
       let listedAt = try freshness?.optionalDate()
       return AssetDetail(
         asset: asset, type: type, fields: try results[4].decoded(AssetFieldRecord.decode),
         contacts: try Self.contactLinks(results[2])[id] ?? [],
-        recentTickets: try Self.tickets(results[5], links: results[6]),
-        source: try SourceTenantRecord.byID(results[7]).values.first,
+        recentTickets: try Self.tickets(results[7], tags: results[8], links: results[9]),
+        source: try SourceTenantRecord.byID(results[5]).values.first,
         // A retired asset's list data stopped at its retirement.
         listDataAsOf: asset.retiredAt.map { retired in listedAt.map { min($0, retired) } ?? retired } ?? listedAt,
         detailsAsOf: detailsAsOf)

@@ -17,7 +17,7 @@ extension SQLStore {
               created_at, updated_at)
             VALUES (\(draft.assetTypeID), \(name), \(displayID), \(SearchKey.fold(name)),
               \(SearchKey.asset(name: name, displayID: displayID, serialNumber: nil)), \(draft.createdBy),
-              \(draft.createdBy), \(now), \(now))
+              NULL, \(now), \(now))
             RETURNING id
             """)
         } catch SQLFailure.foreignKeyViolation {
@@ -27,7 +27,8 @@ extension SQLStore {
       let id = try inserted?.int64(at: 0) ?? 0
       try await s.execute(ListTotals.bump)
       try await Self.writeCustomValues(s, assetID: id, typeID: draft.assetTypeID, values: draft.customValues)
-      try await Self.replaceManualContacts(s, assetID: id, contactIDs: draft.contactIDs, at: now)
+      let created = try await Self.contactIDs(s, for: draft.newContacts, at: now)
+      try await Self.replaceManualContacts(s, assetID: id, contactIDs: draft.contactIDs + created, at: now)
       return try await Self.assets(s, where: "assets.id = \(id)")[0]
     }
   }
@@ -56,8 +57,13 @@ extension SQLStore {
       if let values = change.customValues {
         try await Self.writeCustomValues(s, assetID: id, typeID: current.assetTypeID, values: values)
       }
+      let created = try await Self.contactIDs(s, for: change.newContacts, at: now)
       if let contacts = change.contactIDs {
-        try await Self.replaceManualContacts(s, assetID: id, contactIDs: contacts, at: now)
+        try await Self.replaceManualContacts(s, assetID: id, contactIDs: contacts + created, at: now)
+      } else if !created.isEmpty {
+        try await Self.requireAssociation(
+          s, assetID: id, column: "enable_contact_association", field: "contacts")
+        try await s.execute(created.map { Self.manualLink(assetID: id, contactID: $0, at: now) })
       }
       return try await Self.assets(s, where: "assets.id = \(id)")[0]
     }
@@ -73,26 +79,31 @@ extension SQLStore {
     }
   }
 
-  /// Sets custom field values; managed fields and fields of other types are refused.
+  /// Sets custom field values ("" clears one); managed fields and fields of other types are refused.
   static func writeCustomValues(_ s: Database.Session, assetID: Int64, typeID: Int64, values: [Int64: String])
     async throws
   {
     guard !values.isEmpty else { return }
     let ids = values.keys.sorted()
-    let fields = try await s.fetch(
+    let fieldRows = try await s.fetch(
       "SELECT \(raw: AssetFieldRecord.columns) FROM asset_fields WHERE id IN (\(list: ids))"
     )
-    .decoded(AssetFieldRecord.decode)
+    let fields = try fieldRows.decoded(AssetFieldRecord.decode)
     var upserts: [SQLStatement] = []
-    for fieldID in ids {
+    for (fieldID, value) in values.sorted(by: { $0.key < $1.key }) {
       guard let field = fields.first(where: { $0.id == fieldID }), field.assetTypeID == typeID else {
         throw StoreError.invalid(
           field: "custom_fields.\(fieldID)", message: "Unknown field \(fieldID) for this asset type.")
       }
       if let violation = AssetWriteRules.checkValue(of: field) { throw StoreError.readOnly(violation) }
+      // An empty value clears the field (HappyFox's `null`).
+      if value.isEmpty {
+        upserts.append("DELETE FROM asset_field_values WHERE asset_id = \(assetID) AND field_id = \(fieldID)")
+        continue
+      }
       upserts.append(
         """
-        INSERT INTO asset_field_values (asset_id, field_id, value) VALUES (\(assetID), \(fieldID), \(values[fieldID]!))
+        INSERT INTO asset_field_values (asset_id, field_id, value) VALUES (\(assetID), \(fieldID), \(value))
         ON CONFLICT (asset_id, field_id) DO UPDATE SET value = excluded.value
         """)
     }
@@ -105,6 +116,7 @@ extension SQLStore {
   {
     let wanted = Array(Set(contactIDs)).sorted()
     if !wanted.isEmpty {
+      try await requireAssociation(s, assetID: assetID, column: "enable_contact_association", field: "contact_ids")
       let found = Set(
         try await s.fetch("SELECT id FROM contacts WHERE id IN (\(list: wanted))").map { try $0.int64(at: 0) })
       if let missing = wanted.first(where: { !found.contains($0) }) {
@@ -114,6 +126,23 @@ extension SQLStore {
     try await s.execute(
       ["DELETE FROM asset_contacts WHERE asset_id = \(assetID) AND source = 'manual'"]
         + wanted.map { Self.manualLink(assetID: assetID, contactID: $0, at: now) })
+  }
+
+  /// The ids of the contacts with these emails, creating those that do not exist yet (a new
+  /// contact needs a name).
+  static func contactIDs(_ s: Database.Session, for drafts: [ContactDraft], at now: Date) async throws -> [Int64] {
+    var ids: [Int64] = []
+    for draft in drafts {
+      let key = Contact.emailKey(draft.email)
+      if let existing = try await s.fetchOne("SELECT id FROM contacts WHERE email_key = \(key)") {
+        ids.append(try existing.int64(at: 0) ?? 0)
+        continue
+      }
+      let checked = try StoreInput.person(name: draft.name, email: draft.email)
+      let phones = PhoneDraft.apply(try StoreInput.phones(draft.phones), to: [])
+      ids.append(try await insertContact(s, name: checked.name, email: checked.email, phones: phones, at: now).id)
+    }
+    return ids
   }
 
   /// An agent's link outranks the sync's: it turns a sync link manual, and the sync never

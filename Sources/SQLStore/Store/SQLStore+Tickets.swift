@@ -3,56 +3,45 @@ import AssetStore
 import Foundation
 
 extension SQLStore {
-  /// Tickets newest first.
-  static func ticketsQuery(where condition: SQLStatement, limit: Int, offset: Int) -> SQLStatement {
-    """
-    SELECT \(raw: TicketRecord.columns) FROM tickets WHERE \(condition)
-    ORDER BY tickets.created_at DESC, tickets.id DESC LIMIT \(limit) OFFSET \(offset)
-    """
+  /// Tickets `condition` selects, in `order` (newest first by default: an asset's Recent Tickets).
+  static func ticketsQuery(
+    where condition: SQLStatement, order: SQLStatement = "tickets.created_at DESC, tickets.id DESC", limit: Int,
+    offset: Int
+  ) -> SQLStatement {
+    "SELECT \(raw: TicketRecord.columns) FROM tickets WHERE \(condition) ORDER BY \(order) LIMIT \(limit) OFFSET \(offset)"
   }
 
-  /// Ticket rows joined with their asset links (rows of `ticket_id, asset_id` in asset order).
-  static func tickets(_ rows: [Database.Session.Row], links: [Database.Session.Row]) throws -> [Ticket] {
+  /// The two statements that read the tags and asset links of the tickets `page` selects.
+  static func ticketExtras(of page: SQLStatement) -> [SQLStatement] {
+    [
+      "SELECT ticket_id, tag FROM ticket_tags WHERE ticket_id IN (SELECT id FROM (\(page)) AS t) ORDER BY position",
+      "SELECT ticket_id, asset_id FROM ticket_assets WHERE ticket_id IN (SELECT id FROM (\(page)) AS t) ORDER BY asset_id",
+    ]
+  }
+
+  /// Ticket rows joined with their tags and asset links (rows of `ticket_id, value`).
+  static func tickets(_ rows: [Database.Session.Row], tags: [Database.Session.Row], links: [Database.Session.Row])
+    throws -> [Ticket]
+  {
+    var tagsByTicket: [Int64: [String]] = [:]
+    for row in tags { tagsByTicket[try row.int64(at: 0) ?? 0, default: []].append(try row.string(at: 1) ?? "") }
     var assets: [Int64: [Int64]] = [:]
     for link in links { assets[try link.int64(at: 0) ?? 0, default: []].append(try link.int64(at: 1) ?? 0) }
     return try rows.decoded { r in
       var peek = r
       let id = try peek.int64()
-      return try TicketRecord.decode(&r, assetIDs: assets[id] ?? [])
+      return try TicketRecord.decode(&r, tags: tagsByTicket[id] ?? [], assetIDs: assets[id] ?? [])
     }
   }
 
-  /// The tickets `condition` selects (one page of them), with their asset links, in one batch.
-  static func tickets(_ s: Database.Session, where condition: SQLStatement, limit: Int = 1, offset: Int = 0)
-    async throws
-    -> [Ticket]
-  {
-    let page = ticketsQuery(where: condition, limit: limit, offset: offset)
-    let results = try await s.fetch([
-      page,
-      "SELECT ticket_id, asset_id FROM ticket_assets WHERE ticket_id IN (SELECT id FROM (\(page)) AS page) ORDER BY asset_id",
-    ])
-    return try tickets(results[0], links: results[1])
-  }
-
-  public func createTicket(_ draft: TicketDraft, at now: Date) async throws -> Ticket {
-    let subject = try StoreInput.ticketSubject(draft.subject)
-    return try await write { s in
-      let row: Database.Session.Row?
-      do {
-        row = try await s.fetchOne(
-          """
-          INSERT INTO tickets (subject, status, contact_id, created_by, created_at, updated_at)
-          VALUES (\(subject), \(draft.status.rawValue), \(draft.contactID), \(draft.createdBy), \(now), \(now))
-          RETURNING id
-          """)
-      } catch SQLFailure.foreignKeyViolation {
-        throw StoreError.invalid(field: "contact", message: "Contact \(draft.contactID ?? 0) does not exist.")
-      }
-      let id = try row?.int64(at: 0) ?? 0
-      try await Self.linkTicket(s, ticketID: id, assetIDs: Array(Set(draft.assetIDs)).sorted())
-      return try await Self.tickets(s, where: "tickets.id = \(id)")[0]
-    }
+  /// The tickets `condition` selects (one page of them), with their tags and asset links, in one batch.
+  static func tickets(
+    _ s: Database.Session, where condition: SQLStatement,
+    order: SQLStatement = "tickets.created_at DESC, tickets.id DESC", limit: Int = 1, offset: Int = 0
+  ) async throws -> [Ticket] {
+    let page = ticketsQuery(where: condition, order: order, limit: limit, offset: offset)
+    let results = try await s.fetch([page] + ticketExtras(of: page))
+    return try tickets(results[0], tags: results[1], links: results[2])
   }
 
   public func ticket(id: Int64) async throws -> Ticket? {
@@ -60,17 +49,87 @@ extension SQLStore {
   }
 
   public func tickets(_ query: TicketQuery) async throws -> Page<Ticket> {
-    var conditions: [SQLStatement] = ["1 = 1"]
-    if let assetID = query.assetID {
-      conditions.append("tickets.id IN (SELECT ticket_id FROM ticket_assets WHERE asset_id = \(assetID))")
-    }
-    if let contactID = query.contactID { conditions.append("tickets.contact_id = \(contactID)") }
-    let condition = SQLStatement.joined(conditions, separator: " AND ")
+    let condition = TicketList.condition(query)
+    let order = TicketList.order(query.sort)
     return try await read { s in
-      let total = try await s.fetchOne("SELECT COUNT(*) FROM tickets WHERE \(condition)")
-      let items = try await Self.tickets(s, where: condition, limit: query.size, offset: query.offset)
-      return Page(items: items, total: Int(try total?.int64(at: 0) ?? 0), page: query.page, size: query.size)
+      let page = Self.ticketsQuery(where: condition, order: order, limit: query.size, offset: query.offset)
+      let results = try await s.fetch(
+        ["SELECT COUNT(*) FROM tickets WHERE \(condition)", page] + Self.ticketExtras(of: page))
+      return Page(
+        items: try Self.tickets(results[1], tags: results[2], links: results[3]),
+        total: Int(try results[0].first?.int64(at: 0) ?? 0), page: query.page, size: query.size)
     }
+  }
+
+  public func ticketUpdates(ticketIDs: [Int64]) async throws -> [Int64: [TicketUpdate]] {
+    guard !ticketIDs.isEmpty else { return [:] }
+    return try await read { s in
+      let updates = try await s.fetch(
+        """
+        SELECT \(raw: TicketUpdateRecord.columns) FROM ticket_updates WHERE ticket_id IN (\(list: ticketIDs))
+        ORDER BY ticket_id, id
+        """
+      ).decoded(TicketUpdateRecord.decode)
+      return Dictionary(grouping: updates, by: \.ticketID)
+    }
+  }
+
+  public func createTicket(_ draft: TicketDraft, at now: Date) async throws -> Ticket {
+    let subject = try StoreInput.ticketSubject(draft.subject)
+    let tags = TicketTags.unique(draft.tags)
+    return try await write { s in
+      let catalog = try await Self.catalog(s)
+      let status = try Self.require(draft.statusID, in: catalog.statuses, field: "status") ?? catalog.defaultStatus
+      let priority =
+        try Self.require(draft.priorityID, in: catalog.priorities, field: "priority") ?? catalog.defaultPriority
+      let category =
+        try Self.require(draft.categoryID, in: catalog.categories, field: "category") ?? catalog.categories.first
+      guard let status, let priority, let category else {
+        throw StoreError.invalid(field: "category", message: "Add a ticket category first.")
+      }
+      if let assignee = draft.assigneeID { try await Self.requireActiveAgent(s, assignee, field: "assignee") }
+      let byAgent = draft.messageByAgent || draft.contactID == nil
+      let replied: SQLStatement = draft.message == nil ? "NULL" : "\(now)"
+      let row: Database.Session.Row?
+      do {
+        row = try await s.fetchOne(
+          """
+          INSERT INTO tickets (subject, status, status_id, priority_id, category_id, contact_id, assignee_id,
+            created_by, created_at, updated_at, last_updated_at, last_staff_reply_at, last_user_reply_at, due_date,
+            search_key)
+          VALUES (\(subject), \(status.name.lowercased()), \(status.id), \(priority.id), \(category.id),
+            \(draft.contactID), \(draft.assigneeID), \(draft.createdBy), \(now), \(now), \(now),
+            \(byAgent ? replied : "NULL"), \(byAgent ? "NULL" : replied), \(draft.dueDate),
+            \(TicketRecord.searchKey(subject: subject, messages: draft.message.map { [$0.text] } ?? [])))
+          RETURNING id
+          """)
+      } catch SQLFailure.foreignKeyViolation {
+        throw StoreError.invalid(field: "contact", message: "Contact \(draft.contactID ?? 0) does not exist.")
+      }
+      let id = try row?.int64(at: 0) ?? 0
+      try await s.execute(
+        tags.enumerated().map {
+          "INSERT INTO ticket_tags (ticket_id, tag, position) VALUES (\(id), \($0.element), \($0.offset))"
+        })
+      try await Self.insertUpdate(
+        s,
+        TicketUpdate(
+          id: 0, ticketID: id, kind: .created, byAgentID: byAgent ? draft.createdBy : nil,
+          byContactID: byAgent ? nil : draft.contactID, at: now, message: draft.message))
+      try await Self.linkTicket(s, ticketID: id, assetIDs: Array(Set(draft.assetIDs)).sorted())
+      return try await Self.tickets(s, where: "tickets.id = \(id)")[0]
+    }
+  }
+
+  static func insertUpdate(_ s: Database.Session, _ update: TicketUpdate) async throws {
+    try await s.execute(
+      """
+      INSERT INTO ticket_updates (ticket_id, kind, by_agent_id, by_contact_id, created_at, message_text, message_html,
+        is_private, changes)
+      VALUES (\(update.ticketID), \(update.kind.rawValue), \(update.byAgentID), \(update.byContactID), \(update.at),
+        \(update.message?.text), \(update.message?.html), \(update.isPrivate),
+        \(TicketUpdateRecord.changesJSON(update.changes)))
+      """)
   }
 
   public func linkTicket(_ ticketID: Int64, toAsset assetID: Int64) async throws {
@@ -89,6 +148,9 @@ extension SQLStore {
     if let missing = assetIDs.first(where: { !found.contains($0) }) {
       throw StoreError.invalid(field: "asset_ids", message: "Asset \(missing) does not exist.")
     }
+    for assetID in assetIDs {
+      try await requireAssociation(s, assetID: assetID, column: "enable_ticket_association", field: "asset_ids")
+    }
     try await s.execute(
       assetIDs.map {
         "INSERT INTO ticket_assets (ticket_id, asset_id) VALUES (\(ticketID), \($0)) ON CONFLICT DO NOTHING"
@@ -99,15 +161,5 @@ extension SQLStore {
     let removed = try await writeOne(
       "DELETE FROM ticket_assets WHERE ticket_id = \(ticketID) AND asset_id = \(assetID)")
     if removed == 0 { throw StoreError.notFound("A link between ticket \(ticketID) and asset \(assetID)") }
-  }
-
-  public func updateTicketStatus(_ ticketID: Int64, status: TicketStatus, at now: Date) async throws -> Ticket {
-    try await write { s in
-      try await s.execute("UPDATE tickets SET status = \(status.rawValue), updated_at = \(now) WHERE id = \(ticketID)")
-      guard let ticket = try await Self.tickets(s, where: "tickets.id = \(ticketID)").first else {
-        throw StoreError.notFound("Ticket \(ticketID)")
-      }
-      return ticket
-    }
   }
 }

@@ -32,21 +32,6 @@ extension SQLStore {
     return type
   }
 
-  public func createAssetType(name: String, description: String) async throws -> AssetType {
-    let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !trimmed.isEmpty else { throw StoreError.invalid(field: "name", message: "This field is required.") }
-    let now = Date()
-    return try await write { s in
-      // The case-insensitive unique index on the name refuses a second spelling.
-      let row = try await Duplicate.mapping(Duplicate.name(trimmed)) {
-        try await s.fetchOne(
-          "INSERT INTO asset_types (name, description, created_at) VALUES (\(trimmed), \(description), \(now)) RETURNING id"
-        )
-      }
-      return AssetType(id: try row?.int64(at: 0) ?? 0, name: trimmed, description: description)
-    }
-  }
-
   public func fields(assetTypeID: Int64) async throws -> [AssetField] {
     try await read { s in try await s.fetch(Self.fieldsQuery(typeID: "\(assetTypeID)")).decoded(AssetFieldRecord.decode)
     }

@@ -73,6 +73,11 @@ enum Duplicate {
     { $0.contains("name") ? .duplicateName(name) : nil }
   }
 
+  /// A type's fields are unique by name (PostgreSQL names the constraint `asset_fields_type_field_key`).
+  static func fieldName(_ name: String) -> (String) -> StoreError? {
+    { $0.contains("name") || $0.contains("type_field") ? .duplicateName(name) : nil }
+  }
+
   /// Runs `body`, mapping a unique violation through `map`.
   @discardableResult
   static func mapping<T>(_ map: (String) -> StoreError?, _ body: () async throws -> T) async throws -> T {

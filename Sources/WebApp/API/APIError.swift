@@ -3,6 +3,7 @@ import AssetStore
 import Foundation
 import HTTPTypes
 import Hummingbird
+import KandjiAPI
 import SyncService
 
 /// An error answer in HappyFox's shape: `{"error": "message"}`, or for validation
@@ -17,11 +18,17 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     body = .object([("error", .string(message))])
   }
 
+  /// 400 with the problems of a request, in an endpoint's HappyFox shape.
+  init(errors: FieldErrors, style: FieldErrors.Style) {
+    status = .badRequest
+    body = .object([("error", errors.json(style))])
+  }
+
   /// 400 with messages per field.
   public init(fields: [String: [String]]) {
     status = .badRequest
     body = .object([
-      ("error", .object(fields.keys.sorted().map { ($0, .array(fields[$0]!.map(JSONValue.string))) }))
+      ("error", .object(fields.sorted { $0.key < $1.key }.map { ($0.key, .array($0.value.map(JSONValue.string))) }))
     ])
   }
 
@@ -77,6 +84,15 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         tooSoon.headers = [("Retry-After", String(seconds))]
         return tooSoon
       }
+    case let error as BudgetSpent:
+      // A request someone waits on does not wait for the hour's budget: try again later.
+      var spent = APIError(
+        .tooManyRequests, "\(error.description): try again after \(DisplayDate.text(error.until)).")
+      spent.headers = [("Retry-After", String(max(1, Int(error.until.timeIntervalSinceNow.rounded(.up)))))]
+      return spent
+    case let error as KandjiError:
+      // Kandji failing (down, token revoked, paging broken) is not the caller's fault nor ours.
+      return APIError(.badGateway, "Kandji could not be reached: \(error.description)")
     case let error as SyncRefusal:
       if case .noSuchConnection = error { return APIError(.notFound, error.description) }
       if case .shuttingDown = error { return APIError(.serviceUnavailable, error.description) }

@@ -2,27 +2,29 @@ import AssetCore
 import AssetStore
 import Hummingbird
 
-/// `asset_types/`, `asset_type/<id>/`, `asset_custom_fields/`, `asset_custom_field/<id>/`.
-/// Managed (Kandji) types and fields are readable by everyone and writable by no one (R16–R17).
+/// `asset_types/`, `asset_type/<id>/` and `asset_custom_fields/` as article 1201 (pages, the first
+/// type by default), and the admins' extension endpoints that create, change and delete manual
+/// types and their fields. Managed (Kandji) types and fields are readable by everyone and
+/// writable by no one (R16–R17).
 struct AssetTypeRoutes {
   let services: AppServices
   var store: any AssetStore { services.store }
 
   func register(_ api: APIRouter) {
-    api.get("asset_types") { request, context in
+    api.get("asset_types", query: ["size", "page"]) { request, context in
       _ = try context.requireAgent()
+      let paging = try Paging.from(request)
       let counts = try await store.assetCounts()
-      let types = try await store.assetTypes()
-      return .json(.array(types.map { Representation.assetType($0, count: counts[$0.id] ?? 0) }))
+      let page = paging.page(of: try await store.assetTypes())
+      return .json(Paging.envelope(page) { Representation.assetType($0, count: counts[$0.id] ?? 0) })
     }
     api.post("asset_types") { request, context in
       _ = try context.requireAdmin()
-      let input = try await RequestInput.read(request)
-      input.rejectUnknown(allowed: ["name", "description"])
-      let name = input.string("name", required: true, maxLength: 100)
-      let description = input.string("description", maxLength: 1_000, multiline: true) ?? ""
-      try input.validate()
-      let type = try await store.createAssetType(name: name!, description: description)
+      let write = try AssetTypeWrite.read(try await BodyReader.read(request), creating: true)
+      let type = try await store.createAssetType(
+        AssetTypeDraft(
+          name: write.name ?? "", description: write.description ?? "", settings: write.settings ?? AssetTypeSettings())
+      )
       return .json(Representation.assetType(type, count: 0), status: .created)
     }
     api.get("asset_type/:id") { request, context in
@@ -34,31 +36,61 @@ struct AssetTypeRoutes {
       _ = try context.requireAdmin()
       let type = try await assetType(request, context)
       if let violation = AssetWriteRules.checkRename(type) { throw APIError.forbidden(violation.message) }
-      throw APIError(.methodNotAllowed, "Renaming asset types is not supported yet.")
+      let write = try AssetTypeWrite.read(try await BodyReader.read(request), creating: false, current: type.settings)
+      let changed = try await store.updateAssetType(
+        id: type.id, AssetTypeChange(name: write.name, description: write.description, settings: write.settings))
+      return .json(Representation.assetType(changed, count: try await store.assetCounts()[type.id] ?? 0))
     }
     api.delete("asset_type/:id") { request, context in
       _ = try context.requireAdmin()
       let type = try await assetType(request, context)
       if let violation = AssetWriteRules.checkDelete(type) { throw APIError.forbidden(violation.message) }
-      throw APIError(.methodNotAllowed, "Deleting asset types is not supported yet.")
+      try await store.deleteAssetType(id: type.id)
+      return .json(.object([("id", .int(Int(type.id))), ("deleted", .bool(true))]))
     }
-    api.get("asset_custom_fields", query: ["asset_type"]) { request, context in
+    registerFields(api)
+  }
+
+  func registerFields(_ api: APIRouter) {
+    api.get("asset_custom_fields", query: ["asset_type", "size", "page"]) { request, context in
       _ = try context.requireAgent()
-      guard let typeID = try request.queryInt("asset_type") else {
-        throw APIError.field("asset_type", "This query parameter is required: the id of an asset type.")
-      }
-      guard let type = try await store.assetType(id: typeID) else { throw APIError.notFound("Asset type \(typeID)") }
-      return .json(.array(try await store.fields(assetTypeID: typeID).map { Representation.field($0, type: type) }))
+      let paging = try Paging.from(request)
+      let type = try await AssetRoutes.assetType(request, store: store)
+      let page = paging.page(of: try await store.fields(assetTypeID: type.id))
+      return .json(Paging.envelope(page) { Representation.field($0, type: type) })
     }
-    api.get("asset_custom_field/:id") { request, context in
-      _ = try context.requireAgent()
-      let id = try request.id(context, what: "Asset custom field")
-      for type in try await store.assetTypes() {
-        if let field = try await store.fields(assetTypeID: type.id).first(where: { $0.id == id }) {
-          return .json(Representation.field(field, type: type))
-        }
+    api.post("asset_custom_fields", query: ["asset_type"]) { request, context in
+      _ = try context.requireAdmin()
+      let type = try await AssetRoutes.assetType(request, store: store)
+      if let violation = AssetWriteRules.checkAddField(to: type) { throw APIError.forbidden(violation.message) }
+      let write = try FieldWrite.read(try await BodyReader.read(request), creating: true)
+      let field = try await store.createField(
+        assetTypeID: type.id,
+        FieldDraft(name: write.name ?? "", type: write.type ?? .text, choices: (write.choices ?? []).map(\.text)))
+      return .json(Representation.field(field, type: type), status: .created)
+    }
+    // HappyFox's path is plural; the singular one is AssetSync's earlier spelling, kept.
+    for path in ["asset_custom_fields/:id", "asset_custom_field/:id"] {
+      api.get(path) { request, context in
+        _ = try context.requireAgent()
+        let (field, type) = try await field(request, context)
+        return .json(Representation.field(field, type: type))
       }
-      throw APIError.notFound("Asset custom field \(id)")
+    }
+    api.put("asset_custom_fields/:id") { request, context in
+      _ = try context.requireAdmin()
+      let (field, type) = try await field(request, context)
+      if let violation = AssetWriteRules.checkEdit(field) { throw APIError.forbidden(violation.message) }
+      let write = try FieldWrite.read(try await BodyReader.read(request), creating: false)
+      let changed = try await store.updateField(id: field.id, FieldChange(name: write.name, choices: write.choices))
+      return .json(Representation.field(changed, type: type))
+    }
+    api.delete("asset_custom_fields/:id") { request, context in
+      _ = try context.requireAdmin()
+      let (field, _) = try await field(request, context)
+      if let violation = AssetWriteRules.checkEdit(field) { throw APIError.forbidden(violation.message) }
+      try await store.deleteField(id: field.id)
+      return .json(.object([("id", .int(Int(field.id))), ("deleted", .bool(true))]))
     }
   }
 
@@ -66,5 +98,13 @@ struct AssetTypeRoutes {
     let id = try request.id(context, what: "Asset type")
     guard let type = try await store.assetType(id: id) else { throw APIError.notFound("Asset type \(id)") }
     return type
+  }
+
+  func field(_ request: Request, _ context: AppRequestContext) async throws -> (AssetField, AssetType) {
+    let id = try request.id(context, what: "Asset custom field")
+    guard let field = try await store.field(id: id), let type = try await store.assetType(id: field.assetTypeID) else {
+      throw APIError.notFound("Asset custom field \(id)")
+    }
+    return (field, type)
   }
 }

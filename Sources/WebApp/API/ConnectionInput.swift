@@ -43,7 +43,7 @@ struct ConnectionInput {
       } else {
         nil
       }
-    if keys.contains("time_zone"), input.has("time_zone"), zone == nil, input.errors["time_zone"] == nil {
+    if keys.contains("time_zone"), input.has("time_zone"), zone == nil, input.errors.messages["time_zone"] == nil {
       input.add("time_zone", "Unknown time zone; use an IANA name such as Europe/Berlin.")
     }
     result.apply = { settings in

@@ -3,7 +3,8 @@ import AssetStore
 import Hummingbird
 
 /// HappyFox's paging: `size` (default 10, at most 50) and `page` (from 1), answered with a
-/// `page_info` envelope.
+/// `page_info` envelope whose `count` is the number of items on the page and `last_index` the
+/// total (as in every example of HappyFox's articles).
 struct Paging {
   var page: Int
   var size: Int
@@ -40,12 +41,20 @@ struct Paging {
       (
         "page_info",
         .object([
-          ("count", .int(page.total)), ("page_count", .int(page.pageCount)), ("start_index", .int(start)),
+          ("count", .int(page.items.count)), ("page_count", .int(page.pageCount)), ("start_index", .int(start)),
           ("end_index", .int(page.items.isEmpty ? 0 : start + page.items.count - 1)), ("last_index", .int(page.total)),
         ])
       ),
       ("data", .array(data)),
     ])
+  }
+}
+
+extension Paging {
+  /// One page of a list held in memory (types and fields are short lists).
+  func page<T: Sendable>(of items: [T]) -> Page<T> {
+    let start = min(items.count, (page - 1) * size)
+    return Page(items: Array(items[start..<min(items.count, start + size)]), total: items.count, page: page, size: size)
   }
 }
 

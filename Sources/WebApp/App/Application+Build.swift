@@ -24,7 +24,9 @@ public enum AppBuilder {
     AssetRoutes(services: services).register(api)
     AssetTypeRoutes(services: services).register(api)
     ContactRoutes(services: services).register(api)
+    ContactGroupRoutes(services: services).register(api)
     TicketRoutes(services: services).register(api)
+    HelpdeskCatalogRoutes(services: services).register(api)
     KandjiAppRoutes(services: services).register(api)
     let metricsGroup = router.group("/").add(
       middleware: AuthMiddleware(store: services.store, sessions: services.sessions))

@@ -37,7 +37,11 @@ public struct DemoSeeder: Sendable {
     }
     _ = try? await store.createContact(
       name: "Front Desk", email: "frontdesk@example.com", phones: ["+1 555 0100"], at: now)
-    guard setUpKandji else { return try await admin(now: now, run: nil) }
+    guard setUpKandji else {
+      let result = try await admin(now: now, run: nil)
+      try await DemoHelpdesk(store: store).seed(adminEmail: result.adminEmail, macs: [], now: now)
+      return result
+    }
     // The same path an admin takes: install, authorize before saving, save the mapping (which
     // starts the initial sync).
     let outcome = try await services.connections.authorize(
@@ -53,14 +57,9 @@ public struct DemoSeeder: Sendable {
 
     let macType = try await store.managedType(for: .mac)
     let macs = try await store.assets(AssetQuery(assetTypeID: macType.id, page: 1, size: 3)).items
-    let subjects = ["Battery drains overnight", "Cannot connect to office Wi-Fi", "Request: more storage"]
-    for (asset, subject) in zip(macs, subjects) {
-      let contact = try await store.contactLinks(assetID: asset.id).first?.contact.id
-      _ = try await store.createTicket(
-        TicketDraft(subject: subject, status: .open, contactID: contact, assetIDs: [asset.id]), at: now)
-    }
-
-    return try await admin(now: now, run: run)
+    let result = try await admin(now: now, run: run)
+    try await DemoHelpdesk(store: store).seed(adminEmail: result.adminEmail, macs: macs, now: now)
+    return result
   }
 
   /// A fresh demo admin with an API key.

@@ -2,6 +2,7 @@ import AssetStore
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdAuth
 
 /// Authenticates API requests: HTTP Basic with an API key as user and its auth code as password
 /// (HappyFox's scheme), or a signed-in browser session (cookie) for the web UI's own scripts.
@@ -38,12 +39,16 @@ struct AuthMiddleware: RouterMiddleware {
     return try await next(request, context)
   }
 
+  /// The key and auth code of a Basic header, read by hummingbird-auth (`HTTPFields.basic`). The
+  /// scheme is case-insensitive (RFC 7617), so it is written as hummingbird-auth expects; a
+  /// header over 1 KB is refused unread.
   static func basicCredentials(_ header: String) -> (String, String)? {
     let encoded = header.dropFirst("basic ".count).trimmingCharacters(in: .whitespaces)
-    guard encoded.utf8.count <= 1_024, let data = Data(base64Encoded: encoded),
-      let text = String(data: data, encoding: .utf8), let colon = text.firstIndex(of: ":")
-    else { return nil }
-    return (String(text[..<colon]), String(text[text.index(after: colon)...]))
+    guard encoded.utf8.count <= 1_024 else { return nil }
+    var fields = HTTPFields()
+    fields[.authorization] = "Basic " + encoded
+    guard let basic = fields.basic else { return nil }
+    return (basic.username, basic.password)
   }
 
   /// 401 with a Basic challenge for scripts, without one for browsers: a challenge makes a

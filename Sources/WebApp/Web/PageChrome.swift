@@ -10,7 +10,7 @@ struct PageChrome {
   var agentEmail: String
   var isAdmin: Bool
   var csrf: String
-  var inAssets, inContacts, inTickets, inAdmin, inAgents: Bool
+  var inAssets, inContacts, inTickets, inAdmin, inAgents, inTypes: Bool
   var notice: String?
   var error: String?
 
@@ -25,6 +25,7 @@ struct PageChrome {
     inTickets = section == "tickets"
     inAdmin = section == "admin"
     inAgents = section == "agents"
+    inTypes = section == "types"
     self.notice = notice
     self.error = error
   }

@@ -6,7 +6,7 @@ extension StaticAssets {
     * { box-sizing: border-box; }
     body { margin: 0; background: var(--bg); color: var(--text); line-height: 1.45; }
     a { color: var(--accent-dark); }
-    a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, summary:focus-visible { outline: 3px solid #8fb0ff; outline-offset: 2px; }
+    a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible { outline: 3px solid #8fb0ff; outline-offset: 2px; }
     .skip { position: absolute; left: -999px; top: 0; background: #fff; padding: 8px; }
     .skip:focus { left: 8px; z-index: 10; }
     .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
@@ -45,10 +45,11 @@ extension StaticAssets {
     .row .field { margin: 0; }
     .row.two .field { flex: 1; min-width: 220px; }
     table.data td.wrap { white-space: normal; min-width: 160px; }
+    textarea { font: inherit; padding: 8px 10px; border: 1px solid #c5cbd5; border-radius: 6px; background: #fff; max-width: 100%; }
     input, select { font: inherit; padding: 8px 10px; border: 1px solid #c5cbd5; border-radius: 6px; background: #fff; min-height: 38px; max-width: 100%; }
     label { display: block; font-weight: 600; margin-bottom: 4px; }
     .field { margin-bottom: 14px; }
-    .field input, .field select { width: 100%; }
+    .field input, .field select, .field textarea { width: 100%; }
     .form { max-width: 640px; }
     .hint { color: var(--muted); font-size: .85rem; margin: 4px 0 0; }
     .field-error { color: var(--danger); font-size: .9rem; margin: 4px 0 0; }
@@ -106,5 +107,17 @@ extension StaticAssets {
     .login-body { display: flex; min-height: 100vh; align-items: center; justify-content: center; padding: 16px; }
     .login-card { width: 100%; max-width: 400px; background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 28px; }
     .login-card input { width: 100%; margin-bottom: 12px; }
+    .badge.done { background: #ecfdf3; color: var(--ok); }
+    ol.thread { list-style: none; padding: 0; margin: 0 0 12px; }
+    ol.thread .entry { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; margin-bottom: 10px; background: #fff; }
+    ol.thread .entry.private { background: #fffaeb; border-color: #fedf89; }
+    ol.thread .entry.contact { background: #f5f8ff; }
+    .entry-head { margin: 0 0 6px; }
+    .message { white-space: pre-wrap; overflow-wrap: anywhere; }
+    ul.changes { margin: 6px 0 0; padding-left: 18px; }
+    .inline-check { display: inline-flex; gap: 6px; align-items: center; font-weight: normal; }
+    .checks { display: flex; flex-wrap: wrap; gap: 12px; }
+    details.field-edit { margin-top: 6px; }
+    details.field-edit form { display: grid; gap: 6px; max-width: 420px; }
     """
 }

@@ -21,7 +21,9 @@ struct WebRoutes {
       .add(middleware: WebSessionMiddleware(sessions: services.sessions))
       .add(middleware: WebErrorMiddleware(renderer: renderer))
     AssetPages(services: services, renderer: renderer).register(pages)
-    HelpdeskPages(services: services, renderer: renderer).register(pages)
+    ContactPages(services: services, renderer: renderer).register(pages)
+    TicketPages(services: services, renderer: renderer).register(pages)
+    AssetTypesAdminPage(services: services, renderer: renderer).register(pages)
     KandjiAdminPage(services: services, renderer: renderer).register(pages)
     AgentsAdminPage(services: services, renderer: renderer).register(pages)
   }

@@ -90,8 +90,7 @@ struct WebForm {
     do { buffer = try await request.body.collect(upTo: 256 * 1024) } catch {
       throw APIError(.contentTooLarge, "The form is too large.")
     }
-    var values: [String: String] = [:]
-    for (key, value) in RequestInput.formValues(String(buffer: buffer)) { values[key] = value as? String }
+    let values = JSONBody.formStrings(String(buffer: buffer))
     guard let session = context.session, let token = values["_csrf"],
       SecretTokens.matches(token, hash: SecretTokens.hash(session.csrfToken))
     else {
@@ -159,5 +158,13 @@ extension Response {
     var response = self
     for cookie in cookies.compactMap({ $0 }) { response.setCookie(cookie) }
     return response
+  }
+}
+
+extension Optional {
+  /// `map` with an async transform.
+  func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+    guard let value = self else { return nil }
+    return try await transform(value)
   }
 }

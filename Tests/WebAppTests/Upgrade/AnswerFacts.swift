@@ -22,6 +22,7 @@ enum AnswerFacts {
     return of(recorded).sorted { $0.key < $1.key }.compactMap { path, value in
       let last = path.split(separator: ".").last.map(String.init) ?? path
       if volatile.contains(last) || volatile.contains(where: { path.contains(".\($0).") }) { return nil }
+      if let moved = HappyFoxShapes.restated(path, value, in: now), moved == value { return nil }
       guard let found = now[path] else { return "\(context): \(path) is gone (was \(value))" }
       return found == value ? nil : "\(context): \(path) was \(value), now \(found)"
     }

@@ -214,9 +214,15 @@ struct AssetPages {
           value: asset.kandji.flatMap { managed.value(in: $0) }.map(Self.readable(managed)) ?? "—")
       }
     }
-    let custom = detail.fields.filter { !$0.isManaged }.map {
-      Field(label: $0.name, value: asset.customValues[$0.id] ?? "—")
+    let custom = detail.fields.filter { !$0.isManaged }.map { field in
+      Field(
+        label: field.name,
+        value: asset.customValues[field.id].map {
+          FieldValue.stored($0, type: field.type).display(choices: field.choices)
+        }
+          ?? "—")
     }
+    let catalog = try await store.ticketCatalog()
     let linkedIDs = Set(links.map(\.contact.id))
     let allContacts = try await store.contacts(ContactQuery(page: 1, size: 200)).items.filter {
       !linkedIDs.contains($0.id)
@@ -226,7 +232,7 @@ struct AssetPages {
     let (chrome, clear) = try chrome(context, asset.name, request)
     func item(_ ticket: Ticket) -> TicketItem {
       TicketItem(
-        id: ticket.id, subject: ticket.subject, status: ticket.status.rawValue,
+        id: ticket.id, subject: ticket.subject, status: catalog.status(ticket.statusID)?.name ?? "—",
         created: DisplayDate.text(ticket.createdAt))
     }
     let model = AssetModel(
@@ -257,92 +263,6 @@ struct AssetPages {
       case .lastCheckIn: (try? Date(value, strategy: .iso8601)).map { DisplayDate.text($0) } ?? value
       default: value
       }
-    }
-  }
-
-  struct FormModel {
-    var chrome: PageChrome
-    var heading, action, typeName, cancelURL: String
-    var typeManaged: Bool
-    var name, displayID: String
-    var nameError, displayIDError: String?
-  }
-
-  func newForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    let typeID = request.uri.queryParameters["type"].flatMap { Int64($0) } ?? 0
-    guard let type = try await store.assetType(id: typeID) else { throw APIError.notFound("Asset type \(typeID)") }
-    let (chrome, _) = try chrome(context, "New asset", request)
-    return renderer.page(
-      "asset-form",
-      FormModel(
-        chrome: chrome, heading: "New \(type.name) asset", action: "/assets?type=\(type.id)", typeName: type.name,
-        cancelURL: "/assets?type=\(type.id)", typeManaged: type.isManaged, name: "", displayID: ""))
-  }
-
-  func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    let form = try await WebForm.read(request, context)
-    let agent = try context.requireAgent()
-    let typeID = request.uri.queryParameters["type"].flatMap { Int64($0) } ?? 0
-    guard let type = try await store.assetType(id: typeID) else { throw APIError.notFound("Asset type \(typeID)") }
-    let name = form["name"] ?? ""
-    let displayID = form["display_id"] ?? ""
-    do {
-      let asset = try await store.createManualAsset(
-        ManualAssetDraft(assetTypeID: type.id, name: name, displayID: displayID, createdBy: agent.id),
-        at: services.now())
-      return .seeOther("/assets/\(asset.id)", cookies: [Flash.set("Asset created.")])
-    } catch let error as StoreError {
-      let (chrome, _) = try chrome(context, "New asset", request)
-      var model = FormModel(
-        chrome: chrome, heading: "New \(type.name) asset", action: "/assets?type=\(type.id)", typeName: type.name,
-        cancelURL: "/assets?type=\(type.id)", typeManaged: type.isManaged, name: name, displayID: displayID)
-      try Self.place(error, into: &model)
-      return renderer.page("asset-form", model, status: .badRequest)
-    }
-  }
-
-  /// Puts a validation failure next to its field.
-  static func place(_ error: StoreError, into model: inout FormModel) throws {
-    switch error {
-    case .invalid(let field, let message) where field == "name": model.nameError = message
-    case .invalid(let field, let message) where field == "display_id": model.displayIDError = message
-    case .duplicateDisplayID: model.displayIDError = "This display ID is already used by another asset."
-    default: throw error
-    }
-  }
-
-  func editForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    let asset = try await loadAsset(request, context)
-    if let violation = AssetWriteRules.checkEdit(asset) { throw APIError.forbidden(violation.message) }
-    let type = try await store.assetType(id: asset.assetTypeID)
-    let (chrome, _) = try chrome(context, "Edit \(asset.name)", request)
-    return renderer.page(
-      "asset-form",
-      FormModel(
-        chrome: chrome, heading: "Edit \(asset.name)", action: "/assets/\(asset.id)/edit", typeName: type?.name ?? "",
-        cancelURL: "/assets/\(asset.id)", typeManaged: type?.isManaged ?? false, name: asset.name,
-        displayID: asset.displayID))
-  }
-
-  func update(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    let form = try await WebForm.read(request, context)
-    let agent = try context.requireAgent()
-    let asset = try await loadAsset(request, context)
-    let name = form["name"] ?? ""
-    let displayID = form["display_id"] ?? ""
-    do {
-      _ = try await store.updateManualAsset(
-        id: asset.id, ManualAssetChange(name: name, displayID: displayID, updatedBy: agent.id), at: services.now())
-      return .seeOther("/assets/\(asset.id)", cookies: [Flash.set("Asset saved.")])
-    } catch let error as StoreError {
-      if case .readOnly(let violation) = error { throw APIError.forbidden(violation.message) }
-      let (chrome, _) = try chrome(context, "Edit \(asset.name)", request)
-      let type = try await store.assetType(id: asset.assetTypeID)
-      var model = FormModel(
-        chrome: chrome, heading: "Edit \(asset.name)", action: "/assets/\(asset.id)/edit", typeName: type?.name ?? "",
-        cancelURL: "/assets/\(asset.id)", typeManaged: type?.isManaged ?? false, name: name, displayID: displayID)
-      try Self.place(error, into: &model)
-      return renderer.page("asset-form", model, status: .badRequest)
     }
   }
 
@@ -377,14 +297,7 @@ struct AssetPages {
     let id = try request.id(context, what: "Asset")
     let message: String
     do {
-      let outcome = try await services.coordinator.refreshAsset(id: id)
-      message =
-        switch outcome.result {
-        case .updated(let changes): "Refreshed from Kandji: \(changes)."
-        case .unchanged: "Refreshed from Kandji: nothing changed."
-        case .notListed: "Kandji no longer lists this device; the next complete sync of its tenant retires it."
-        case .refused(let reason): "Kandji's values were not applied: \(reason)."
-        }
+      message = try await services.coordinator.refreshAsset(id: id).message
     } catch let refusal as AssetRefreshRefusal {
       if case .notFound = refusal { throw APIError.notFound("Asset \(id)") }
       message = refusal.description
@@ -392,6 +305,8 @@ struct AssetPages {
       message = refusal.description
     } catch let error as KandjiError {
       message = "Kandji could not be reached: \(error.description)"
+    } catch let spent as BudgetSpent {
+      message = "\(spent.description): try again after \(DisplayDate.text(spent.until))."
     }
     return .seeOther("/assets/\(id)", cookies: [Flash.set(message)])
   }
@@ -415,7 +330,9 @@ struct AssetPages {
     }
     let contact = try await store.contactLinks(assetID: asset.id).first?.contact.id
     let ticket = try await store.createTicket(
-      TicketDraft(subject: subject, status: .open, contactID: contact, assetIDs: [asset.id], createdBy: agent.id),
+      TicketDraft(
+        subject: subject, contactID: contact, assetIDs: [asset.id], createdBy: agent.id,
+        message: TicketMessage.from(text: form["message"], html: nil), messageByAgent: true),
       at: services.now())
     return .seeOther("/assets/\(asset.id)#recent-tickets", cookies: [Flash.set("Ticket #\(ticket.id) created.")])
   }

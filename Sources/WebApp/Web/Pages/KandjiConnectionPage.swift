@@ -148,8 +148,16 @@ struct KandjiConnectionPage {
     let (chrome, clearFlash) = try PageChrome.forPage(
       context, request, title: "Kandji · \(connection.name)", section: "admin", error: error)
     let tenant = try await TenantStatus.load(connection, services: services)
+    let now = services.now()
+    let runs = try await store.syncRuns(
+      SyncRunFilter(connectionID: connection.id, excludedTriggers: [.refresh], limit: 20))
+    // At most one refresh a minute: a week of them is bounded (10,080 rows of totals).
+    let refreshes = try await store.syncRuns(
+      SyncRunFilter(
+        connectionID: connection.id, triggers: [.refresh],
+        startedSince: now.addingTimeInterval(-QuickRefreshHistory.window), limit: 10_080))
     let model = KandjiPageModel(
-      chrome: chrome, tenant: tenant, runs: try await store.syncRuns(connectionID: connection.id, limit: 20))
+      chrome: chrome, tenant: tenant, runs: runs, refreshes: QuickRefreshHistory(refreshes, now: now))
     return renderer.page("kandji-tenant", model, status: status).with(cookies: [clearFlash])
   }
 
@@ -167,7 +175,7 @@ struct KandjiConnectionPage {
     let devices = try await services.previewCache.devices(connectionID: connection.id, now: services.now()) {
       let client = services.makeClient(
         KandjiEndpoint(
-          url: url, token: try services.sealer.open(sealed), pacing: connection.settings.pacing,
+          url: url, token: try services.sealer.open(sealed), pacing: connection.settings.pacing.interactive,
           ledger: StoreCallLedger(store: store, connectionID: connection.id)))
       do {
         return try await client.devicePage(offset: 0, limit: 3).devices.map(\.snapshot)

@@ -52,6 +52,9 @@ struct KandjiPageModel {
   var running: Running?
   var lastRun: RunRow?
   var runs: [RunRow]
+  var refreshDays: [QuickRefreshHistory.Day]
+  var hasRefreshDays, refreshOff: Bool
+  var refreshCallsLastHour: Int
   var chart: Chart
   var scheduleTime, scheduleZone: String
   var nextRun: String?
@@ -59,7 +62,9 @@ struct KandjiPageModel {
   var requestsPerSecond, requestsPerHour, refreshMinutes, callsLastHour: Int
   var budgetPercent: Int
 
-  init(chrome: PageChrome, tenant: TenantStatus, runs: [SyncRun]) {
+  /// `runs` are the connection's recent runs other than quick refreshes; `refreshes` its quick
+  /// refreshes of the last week, shown as per-day totals.
+  init(chrome: PageChrome, tenant: TenantStatus, runs: [SyncRun], refreshes: QuickRefreshHistory) {
     let connection = tenant.connection
     let settings = connection.settings
     self.chrome = chrome
@@ -99,6 +104,9 @@ struct KandjiPageModel {
     hasRuns = !rows.isEmpty
     lastRun = rows.first { $0.status != "running" }
     chart = Self.chart(runs)
+    refreshDays = refreshes.days
+    hasRefreshDays = !refreshes.days.isEmpty
+    refreshCallsLastHour = refreshes.callsLastHour
     scheduleTime = String(format: "%02d:%02d", settings.schedule.hour, settings.schedule.minute)
     scheduleZone = settings.schedule.timeZone
     nextRun = tenant.nextRun.map { DisplayDate.text($0) }
@@ -109,6 +117,7 @@ struct KandjiPageModel {
     requestsPerSecond = settings.requestsPerSecond
     requestsPerHour = settings.requestsPerHour
     refreshMinutes = settings.refreshMinutes
+    refreshOff = settings.refreshMinutes == 0
     callsLastHour = tenant.callsLastHour
     budgetPercent = min(100, tenant.callsLastHour * 100 / max(1, settings.requestsPerHour))
   }

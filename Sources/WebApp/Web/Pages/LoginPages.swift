@@ -65,8 +65,8 @@ struct LoginPages {
     do { buffer = try await request.body.collect(upTo: 64 * 1024) } catch {
       throw APIError(.contentTooLarge, "The form is too large.")
     }
-    let values = RequestInput.formValues(String(buffer: buffer))
-    func value(_ key: String) -> String { (values[key] as? String)?.trimmingCharacters(in: .whitespaces) ?? "" }
+    let values = JSONBody.formStrings(String(buffer: buffer))
+    func value(_ key: String) -> String { values[key]?.trimmingCharacters(in: .whitespaces) ?? "" }
     let email = String(value("email").unicodeScalars.prefix(254))
     let next = value("next")
     let secure = secure(request, context)
@@ -88,7 +88,7 @@ struct LoginPages {
     case .proceed(let granted):
       reservation = granted
     }
-    let password = (values["password"] as? String) ?? ""
+    let password = values["password"] ?? ""
     let found: (agent: Agent, passwordHash: String)?
     let matches: Bool
     do {

@@ -147,6 +147,18 @@ extension Templates {
         {{#displayIDError}}<p class="field-error" id="display-id-error">{{.}}</p>{{/displayIDError}}
         <p class="hint">Unique across all assets, e.g. an inventory number.</p>
       </div>
+      {{#fields}}
+      <div class="field{{#error}} invalid{{/error}}">
+        <label for="cf_{{id}}">{{name}}</label>
+        {{#isText}}<input id="cf_{{id}}" name="cf_{{id}}" value="{{value}}" maxlength="2000">{{/isText}}
+        {{#isTextarea}}<textarea id="cf_{{id}}" name="cf_{{id}}" rows="3">{{value}}</textarea>{{/isTextarea}}
+        {{#isNumber}}<input id="cf_{{id}}" name="cf_{{id}}" value="{{value}}" inputmode="numeric">{{/isNumber}}
+        {{#isDate}}<input id="cf_{{id}}" name="cf_{{id}}" value="{{value}}" type="date">{{/isDate}}
+        {{#isDropdown}}<select id="cf_{{id}}" name="cf_{{id}}">{{#options}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isDropdown}}
+        {{#isMultiple}}<span id="cf_{{id}}" class="checks">{{#options}}<label class="inline-check"><input type="checkbox" name="cf_{{id}}_{{value}}" value="1" {{#selected}}checked{{/selected}}> {{label}}</label>{{/options}}</span>{{/isMultiple}}
+        {{#error}}<p class="field-error">{{.}}</p>{{/error}}
+      </div>
+      {{/fields}}
       <div class="actions"><button type="submit" class="primary" id="save-asset">Save</button> <a class="button" href="{{cancelURL}}">Cancel</a></div>
     </form>
     {{/content}}{{/layout}}

@@ -109,10 +109,19 @@ extension Templates {
       </table></div>
       {{/hasRuns}}
       {{^hasRuns}}<p class="muted">No syncs yet. Saving the field mapping starts the first one.</p>{{/hasRuns}}
+      <h3>Quick refreshes</h3>
+      {{#hasRefreshDays}}
+      <p class="muted small">Every {{refreshMinutes}} minutes a list-only refresh applies what changed; one row per day (UTC), last 7 days.</p>
+      <div class="table-wrap"><table class="data" id="refresh-days">
+        <thead><tr><th scope="col">Day</th><th scope="col">Refreshes</th><th scope="col">Created</th><th scope="col">Updated</th><th scope="col">Retired</th><th scope="col">Failed</th><th scope="col">Kandji calls</th></tr></thead>
+        <tbody>{{#refreshDays}}<tr><td>{{day}}</td><td>{{runs}}</td><td>{{created}}</td><td>{{updated}}</td><td>{{retired}}</td><td>{{failed}}</td><td>{{calls}}</td></tr>{{/refreshDays}}</tbody>
+      </table></div>
+      {{/hasRefreshDays}}
+      {{^hasRefreshDays}}<p class="muted" id="no-refreshes">No quick refreshes in the last 7 days{{#refreshOff}} (quick refresh is off){{/refreshOff}}.</p>{{/hasRefreshDays}}
     </section>
     <section class="card" id="budget">
       <h2>Pacing and API budget</h2>
-      <p id="budget-used">{{callsLastHour}} of {{requestsPerHour}} Kandji calls used in the last hour ({{budgetPercent}}%). Kandji allows 10,000 an hour and 50 a second per tenant, shared by every integration; AssetSync counts its calls in the database, so the budget holds across restarts and servers.</p>
+      <p id="budget-used">{{callsLastHour}} of {{requestsPerHour}} Kandji calls used in the last hour ({{budgetPercent}}%), <span id="refresh-budget">{{refreshCallsLastHour}} of them by quick refreshes</span>. Kandji allows 10,000 an hour and 50 a second per tenant, shared by every integration; AssetSync counts its calls in the database, so the budget holds across restarts and servers.</p>
       <progress id="budget-bar" max="100" value="{{budgetPercent}}"></progress>
       <form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/pacing" class="row">
         <input type="hidden" name="_csrf" value="{{chrome.csrf}}">

@@ -3,8 +3,8 @@ enum Templates {
   static let all: [String: String] = [
     "layout": layout, "login": login, "assets": assets, "asset": asset, "asset-form": assetForm,
     "contacts": contacts, "contact": contact, "tickets": tickets, "ticket": ticket, "kandji": kandji,
-    "kandji-tenant": kandjiTenant,
-    "agents": agents, "error": error,
+    "kandji-tenant": kandjiTenant, "agents": agents, "error": error, "asset-types": assetTypes,
+    "asset-type": assetType,
   ]
 
   static let layout = """
@@ -27,7 +27,8 @@ enum Templates {
         <a href="/contacts" {{#chrome.inContacts}}aria-current="page"{{/chrome.inContacts}}>Contacts</a>
         <a href="/tickets" {{#chrome.inTickets}}aria-current="page"{{/chrome.inTickets}}>Tickets</a>
         {{#chrome.isAdmin}}<a href="/admin/apps/kandji" {{#chrome.inAdmin}}aria-current="page"{{/chrome.inAdmin}}>Admin › Apps › Kandji</a>
-        <a href="/admin/agents" id="nav-agents" {{#chrome.inAgents}}aria-current="page"{{/chrome.inAgents}}>Admin › Agents &amp; API keys</a>{{/chrome.isAdmin}}
+        <a href="/admin/agents" id="nav-agents" {{#chrome.inAgents}}aria-current="page"{{/chrome.inAgents}}>Admin › Agents &amp; API keys</a>
+        <a href="/admin/asset-types" id="nav-types" {{#chrome.inTypes}}aria-current="page"{{/chrome.inTypes}}>Admin › Asset types</a>{{/chrome.isAdmin}}
       </nav>
       <form class="signout" method="post" action="/logout">
         <input type="hidden" name="_csrf" value="{{chrome.csrf}}">

@@ -1,0 +1,93 @@
+extension Templates {
+  static let tickets = """
+    {{<layout}}{{$content}}
+    <div class="page-head"><h1>Tickets</h1></div>
+    <form class="filters" method="get" action="/tickets" id="ticket-filters">
+      <label for="filter-status" class="sr-only">Status</label>
+      <select id="filter-status" name="status">{{#statusFilter}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/statusFilter}}</select>
+      <label for="filter-category" class="sr-only">Category</label>
+      <select id="filter-category" name="category">{{#categoryFilter}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/categoryFilter}}</select>
+      <label for="filter-assignee" class="sr-only">Assignee</label>
+      <select id="filter-assignee" name="assignee">{{#assigneeFilter}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/assigneeFilter}}</select>
+      <button type="submit" id="apply-filters">Filter</button>
+    </form>
+    {{#hasRows}}
+    <div class="table-wrap"><table class="data" id="tickets-table">
+      <thead><tr><th scope="col">Ticket</th><th scope="col">Subject</th><th scope="col">Status</th><th scope="col">Priority</th><th scope="col">Category</th><th scope="col">Contact</th><th scope="col">Assignee</th><th scope="col">Assets</th><th scope="col">Last update</th></tr></thead>
+      <tbody>{{#rows}}<tr><td class="mono">{{displayID}}</td><td class="wrap"><a href="/tickets/{{id}}">{{subject}}</a></td><td><span class="badge {{#completed}}done{{/completed}}{{^completed}}subtle{{/completed}}">{{status}}</span></td><td>{{priority}}</td><td>{{category}}</td><td>{{contact}}</td><td>{{assignee}}</td><td>{{assetCount}}</td><td>{{updated}}</td></tr>{{/rows}}</tbody>
+    </table></div>
+    <nav class="pager" aria-label="Pages"><span class="muted">{{from}}–{{to}} of {{total}}</span>
+      {{#prevURL}}<a class="button" href="{{.}}" rel="prev">Previous</a>{{/prevURL}}{{#nextURL}}<a class="button" href="{{.}}" rel="next">Next</a>{{/nextURL}}</nav>
+    {{/hasRows}}
+    {{^hasRows}}<section class="empty"><h2>No tickets here</h2><p class="muted">Change the filters, or create a ticket. Tickets linked to assets show up under the asset's Recent Tickets.</p></section>{{/hasRows}}
+    <section class="card form">
+      <h2>New ticket</h2>
+      <form method="post" action="/tickets" novalidate>
+        <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
+        <div class="field{{#subjectError}} invalid{{/subjectError}}"><label for="subject">Subject</label><input id="subject" name="subject" value="{{subject}}" maxlength="500" required>{{#subjectError}}<p class="field-error">{{.}}</p>{{/subjectError}}</div>
+        <div class="field"><label for="message">Message</label><textarea id="message" name="message" rows="4">{{message}}</textarea></div>
+        <div class="field"><label for="contact_id">Contact</label><select id="contact_id" name="contact_id">{{#contacts}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/contacts}}</select></div>
+        <div class="field"><label for="category_id">Category</label><select id="category_id" name="category_id">{{#categories}}<option value="{{value}}">{{label}}</option>{{/categories}}</select></div>
+        <div class="field"><label for="priority_id">Priority</label><select id="priority_id" name="priority_id">{{#priorities}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/priorities}}</select></div>
+        <div class="field{{#assetError}} invalid{{/assetError}}"><label for="asset_display_id">Asset display ID (optional)</label><input id="asset_display_id" name="asset_display_id" value="{{assetDisplayID}}">{{#assetError}}<p class="field-error">{{.}}</p>{{/assetError}}</div>
+        <button type="submit" class="primary" id="create-ticket">Create ticket</button>
+      </form>
+    </section>
+    {{/content}}{{/layout}}
+    """
+
+  static let ticket = """
+    {{<layout}}{{$content}}
+    <div class="page-head"><div><p class="crumbs"><a href="/tickets">Tickets</a></p><h1 id="ticket-subject"><span class="mono muted">{{displayID}}</span> {{subject}}</h1>
+      <p class="muted">Created {{created}}{{#contactName}} · <a href="/contacts/{{contactID}}">{{.}}</a>{{/contactName}} · <span class="badge {{#completed}}done{{/completed}}{{^completed}}subtle{{/completed}}" id="ticket-status">{{status}}</span>{{#hasTags}} · Tags: <span id="ticket-tags">{{tags}}</span>{{/hasTags}}</p></div>
+    </div>
+    <div class="grid">
+      <div>
+        <section class="card" id="thread"><h2>Thread</h2>
+          <ol class="thread">
+          {{#entries}}<li class="entry{{#isPrivate}} private{{/isPrivate}}{{#byContact}} contact{{/byContact}}" id="update-{{id}}">
+            <p class="entry-head"><strong>{{who}}</strong> <span class="muted small">{{label}} · {{when}}</span>{{#isPrivate}} <span class="badge">Private note</span>{{/isPrivate}}</p>
+            {{#text}}<div class="message">{{.}}</div>{{/text}}
+            {{#hasChanges}}<ul class="changes small muted">{{#changes}}<li>{{.}}</li>{{/changes}}</ul>{{/hasChanges}}
+          </li>{{/entries}}
+          </ol>
+          <form method="post" action="/tickets/{{ticketID}}/reply" class="form" id="reply-form">
+            <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
+            <div class="field"><label for="reply-message">Reply or note</label><textarea id="reply-message" name="message" rows="4"></textarea></div>
+            <div class="row">
+              <label class="inline-check"><input type="checkbox" name="private" value="1" id="reply-private"> Private note (agents only)</label>
+              <label for="reply-status" class="sr-only">Status</label>
+              <select id="reply-status" name="status_id">{{#replyStatuses}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/replyStatuses}}</select>
+              <button type="submit" class="primary" id="send-reply">Send</button>
+            </div>
+          </form>
+        </section>
+      </div>
+      <div>
+        <section class="card form"><h2>Properties</h2>
+          <form method="post" action="/tickets/{{ticketID}}/properties" id="properties-form">
+            <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
+            <div class="field"><label for="status_id">Status</label><select id="status_id" name="status_id">{{#statuses}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/statuses}}</select></div>
+            <div class="field"><label for="priority_id">Priority</label><select id="priority_id" name="priority_id">{{#priorities}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/priorities}}</select></div>
+            <div class="field"><label for="category_id">Category</label><select id="category_id" name="category_id">{{#categories}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/categories}}</select></div>
+            <div class="field"><label for="assignee_id">Assignee</label><select id="assignee_id" name="assignee_id">{{#assignees}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/assignees}}</select></div>
+            <div class="field"><label for="tags">Tags (comma-separated)</label><input id="tags" name="tags" value="{{tags}}"></div>
+            <button type="submit" id="save-properties">Save</button>
+          </form>
+        </section>
+        <section class="card" id="linked-assets"><h2>Linked assets</h2>
+          {{#hasAssets}}<ul class="plain">{{#assets}}<li><a href="/assets/{{id}}">{{name}}</a> <span class="mono muted">{{displayID}}</span>{{#managed}} <img src="/static/kandji.svg" alt="Synced from Kandji" width="12" height="12">{{/managed}}
+            <form method="post" action="/tickets/{{ticketID}}/assets/{{id}}/remove" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link small">Unlink</button></form></li>{{/assets}}</ul>{{/hasAssets}}
+          {{^hasAssets}}<p class="muted">No assets linked.</p>{{/hasAssets}}
+          <form method="post" action="/tickets/{{ticketID}}/assets" class="row">
+            <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
+            <label for="display_id" class="sr-only">Asset display ID</label>
+            <input id="display_id" name="display_id" placeholder="Asset display ID" required>
+            <button type="submit" id="link-asset">Link asset</button>
+          </form>
+        </section>
+      </div>
+    </div>
+    {{/content}}{{/layout}}
+    """
+}
