@@ -25,11 +25,17 @@ public struct KandjiEndpoint: Sendable {
   }
 
   /// The live client for this endpoint, sending the token only where `policy` allows.
+  /// An interactive endpoint (`pacing.longestBudgetWait` set: someone waits for the answer)
+  /// also gives up quickly on Kandji: a 10 s timeout, one retry, and no waiting out a 429.
   public func liveClient(policy: KandjiEndpointPolicy) -> LiveKandjiClient {
-    LiveKandjiClient(
-      configuration: KandjiClientConfiguration(baseURL: url, token: token, pacing: pacing, endpointPolicy: policy),
+    let interactive = pacing.longestBudgetWait != nil
+    return LiveKandjiClient(
+      configuration: KandjiClientConfiguration(
+        baseURL: url, token: token, requestTimeout: interactive ? .seconds(10) : .seconds(30), pacing: pacing,
+        retry: interactive ? .interactive : RetryPolicy(), endpointPolicy: policy),
       ledger: ledger, onEvent: onEvent)
   }
+
 }
 
 /// Builds the Kandji client of an endpoint (live, or a test's client on a virtual clock).

@@ -70,6 +70,21 @@ extension SyncCoordinator {
       throw AssetRefreshRefusal.tooSoon(
         retryAfter: max(1, Int((Self.assetRefreshInterval - now.timeIntervalSince(last)).rounded(.up))))
     }
+    // Taken before the first await, so a double click does not refresh twice; given back when
+    // nothing reached Kandji (a refusal, a spent budget).
+    if assetRefreshes.count > 1_000 {
+      assetRefreshes = assetRefreshes.filter { now.timeIntervalSince($0.value) < Self.assetRefreshInterval }
+    }
+    assetRefreshes[assetID] = now
+    do {
+      return try await refresh(assetID: assetID, now: now)
+    } catch let error where !(error is KandjiError) {
+      assetRefreshes[assetID] = nil
+      throw error
+    }
+  }
+
+  private func refresh(assetID: Int64, now: Date) async throws -> AssetRefreshOutcome {
     guard let asset = try await store.asset(id: assetID) else { throw AssetRefreshRefusal.notFound(assetID) }
     guard let deviceID = asset.kandji?.deviceID, let connectionID = asset.connectionID else {
       throw AssetRefreshRefusal.notSynced
@@ -78,21 +93,9 @@ extension SyncCoordinator {
       throw SyncRefusal.noSuchConnection(connectionID)
     }
     let options = try SyncRefusal.check(connection, staleAfter: staleAfter)
-    if assetRefreshes.count > 1_000 {
-      assetRefreshes = assetRefreshes.filter { now.timeIntervalSince($0.value) < Self.assetRefreshInterval }
-    }
-    assetRefreshes[assetID] = now
     let client = try client(for: connection, pacing: connection.settings.pacing.interactive)
 
-    let found: KandjiDevice?
-    do {
-      found = try await client.listedDevice(id: deviceID)
-    } catch let spent as BudgetSpent {
-      // Nothing was sent: the agent may try again as soon as the budget allows.
-      assetRefreshes[assetID] = nil
-      throw spent
-    }
-    guard let listed = found else {
+    guard let listed = try await client.listedDevice(id: deviceID) else {
       return AssetRefreshOutcome(result: .notListed, detailsRefreshed: false)
     }
     let device = listed.snapshot
@@ -120,7 +123,10 @@ extension SyncCoordinator {
       _ = try await store.applyDetails(
         [DetailsUpdate(assetID: assetID, supervised: details.supervised, udid: details.udid)], at: self.now())
       return AssetRefreshOutcome(result: result, detailsRefreshed: true)
-    } catch KandjiError.notFound {
+    } catch is KandjiError {
+      // The list's values are stored already; the details wait for the next sync.
+      return AssetRefreshOutcome(result: result, detailsRefreshed: false)
+    } catch is BudgetSpent {
       return AssetRefreshOutcome(result: result, detailsRefreshed: false)
     }
   }

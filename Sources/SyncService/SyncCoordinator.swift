@@ -28,6 +28,8 @@ public actor SyncCoordinator {
   /// When each asset was last refreshed on its own ("Refresh from Kandji"), for the once-a-minute
   /// limit; entries older than the limit are dropped as new ones come.
   var assetRefreshes: [Int64: Date] = [:]
+  /// The scheduler waiting for a run to end (`waitForAnyRun`), keyed so a timeout can resume it.
+  private var runEndWaiters: [UUID: CheckedContinuation<Void, Never>] = [:]
 
   public init(
     store: any AssetStore, engine: SyncEngine, sealer: TokenSealer, logger: Logger = Logger(label: "assetsync.sync"),
@@ -84,8 +86,12 @@ public actor SyncCoordinator {
     // The store's run lock is the one authority (it also spans replicas on PostgreSQL).
     let run = try await engine.begin(trigger: trigger, options: options, takeOver: takeOver)
     latestProgress[connectionID] = SyncProgress(runID: run.id, phase: .listing)
+    var pacing = connection.settings.pacing
+    // A quick refresh never waits out a spent budget or a Kandji 429 (it would hold the
+    // connection's lease meanwhile): it ends, and the next one comes in refresh_minutes.
+    if trigger == .refresh { pacing.longestBudgetWait = .seconds(30) }
     let endpoint = KandjiEndpoint(
-      url: url, token: token, pacing: connection.settings.pacing,
+      url: url, token: token, pacing: pacing,
       ledger: StoreCallLedger(store: store, connectionID: connectionID)
     ) { [weak self] event in
       guard case .waitingForBudget(let until, let reason) = event else { return }
@@ -117,7 +123,28 @@ public actor SyncCoordinator {
 
   private func ended(connectionID: Int64, runID: Int64) {
     if current[connectionID]?.run.id == runID { running.remove(connectionID) }
+    let waiters = runEndWaiters.values
+    runEndWaiters.removeAll()
+    for waiter in waiters { waiter.resume() }
   }
+
+  /// Waits until a run in this process ends, or `limit` (real time) passes, whichever is first;
+  /// returns at once when none of `connectionIDs` is running here. The scheduler uses it when
+  /// every connection is busy: a ten-hour import must not keep it from noticing a connection
+  /// added meanwhile.
+  public func waitForAnyRun(of connectionIDs: Set<Int64>, atMost limit: Duration) async {
+    guard connectionIDs.contains(where: { running.contains($0) }) else { return }
+    let key = UUID()
+    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+      runEndWaiters[key] = continuation
+      Task { [weak self] in
+        try? await Task.sleep(for: limit)
+        await self?.stopWaiting(key)
+      }
+    }
+  }
+
+  private func stopWaiting(_ key: UUID) { runEndWaiters.removeValue(forKey: key)?.resume() }
 
   /// Who this process is in the run lease (`host:pid`).
   public nonisolated var owner: String { engine.owner }

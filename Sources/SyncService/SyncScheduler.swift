@@ -65,7 +65,12 @@ public struct SyncScheduler: Service {
       while true {
         // Waiting for a run does not throw when shutdown cancels us; nothing new starts now.
         try Task.checkCancellation()
-        for id in inFlight where await !coordinator.isRunning(connectionID: id) { inFlight.remove(id) }
+        // A run that ended: the connection's next slot counts from its end (a slot that fell due
+        // during a long run is not run straight after it).
+        for id in inFlight where await !coordinator.isRunning(connectionID: id) {
+          inFlight.remove(id)
+          if let entry = anchors[id] { anchors[id] = (max(entry.anchor, clock.now()), entry.schedule) }
+        }
         for id in refreshing where await !coordinator.isRunning(connectionID: id) { refreshing.remove(id) }
         let now = clock.now()
         var wake = now.addingTimeInterval(maxSleep)
@@ -116,13 +121,10 @@ public struct SyncScheduler: Service {
         let idle = connections.filter {
           $0.enabled && !inFlight.contains($0.id) && !refreshing.contains($0.id)
         }
-        if idle.isEmpty, let first = inFlight.first ?? refreshing.first {
-          // Every enabled connection is syncing: the next thing to happen is a run ending.
-          await coordinator.waitForRun(connectionID: first)
-          if inFlight.remove(first) != nil, let entry = anchors[first] {
-            anchors[first] = (max(entry.anchor, clock.now()), entry.schedule)
-          }
-          refreshing.remove(first)
+        if idle.isEmpty, !inFlight.isEmpty || !refreshing.isEmpty {
+          // Every enabled connection is syncing: the next thing to happen is a run ending (any
+          // of them), or a connection being added, looked for every minute.
+          await coordinator.waitForAnyRun(of: inFlight.union(refreshing), atMost: .seconds(60))
           continue
         }
         try await clock.sleep(until: wake)

@@ -59,6 +59,22 @@ struct LiveClientResilienceTests {
     }
   }
 
+  @Test("a request someone waits on does not wait out a 429 and retries a 5xx once")
+  func interactiveRequestsGiveUpQuickly() async throws {
+    try await SimulatorHarness.run(devices: 5) { h in
+      h.simulator.inject(.status(429, retryAfter: 1_800), on: .list)
+      let client = try h.client(retry: .interactive)
+      await #expect(throws: KandjiError.rateLimited(retryAfterSeconds: 1_800)) {
+        try await client.devicePage(offset: 0, limit: 300)
+      }
+      #expect(h.clock.sleeps.isEmpty)
+      #expect(client.stats.listRequests == 1)
+      h.simulator.inject(.status(503), on: .list, times: 5)
+      await #expect(throws: KandjiError.self) { try await client.devicePage(offset: 0, limit: 300) }
+      #expect(client.stats.listRequests == 3, "one retry")
+    }
+  }
+
   @Test func recoversFrom5xxWithBackoff() async throws {
     try await SimulatorHarness.run(devices: 10) { h in
       h.simulator.inject(.status(500), on: .list)

@@ -114,6 +114,30 @@ struct AssetRefreshTests {
     }
   }
 
+  @Test("/metrics gives per connection the age of the oldest list data, the last hour's calls, and runs by trigger")
+  func freshnessMetrics() async throws {
+    let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(86_400))
+    try await AppHarness.run(devices: 8, wallClock: clock, backends: [.sqlite]) { h in
+      let tenant = try await h.store.readyConnection(
+        url: h.simulatorURL, token: h.simulator.fullAccessToken, sealer: h.services.sealer)
+      let metrics = h.services.metrics
+      await h.services.coordinator.setOnRunFinished { metrics.countRun($0) }
+      try await h.services.coordinator.start(connectionID: tenant.id, trigger: .initial)
+      await h.services.coordinator.waitForAllRuns()
+      clock.reset(to: Self.start.addingTimeInterval(600))
+      try await h.test { client in
+        let metrics = try await client.call(.get, "/metrics", as: h.admin)
+        #expect(metrics.status == .ok)
+        let lines = metrics.text.split(separator: "\n").map(String.init)
+        let name = tenant.name
+        let age = lines.first { $0.hasPrefix("assetsync_kandji_list_data_age_seconds{tenant=\"\(name)\"} ") }
+        #expect(age.flatMap { $0.split(separator: " ").last }.flatMap { Double($0) } == 600)
+        #expect(lines.contains { $0.hasPrefix("assetsync_kandji_calls_last_hour{tenant=\"\(name)\"} ") })
+        #expect(lines.contains { $0.hasPrefix("assetsync_sync_runs_total{") && $0.contains("trigger=\"initial\"") })
+      }
+    }
+  }
+
   static func section(of text: String, from start: String, to end: String) -> String? {
     guard let lower = text.range(of: start), let upper = text.range(of: end, range: lower.upperBound..<text.endIndex)
     else { return nil }

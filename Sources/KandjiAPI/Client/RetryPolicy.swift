@@ -26,6 +26,11 @@ public struct RetryPolicy: Sendable {
     self.jitter = jitter
   }
 
+  /// For a request someone waits on: one more attempt after a short backoff; a 429 ends the
+  /// request at once (its `Retry-After` goes back to the caller).
+  public static let interactive = RetryPolicy(
+    maxAttempts: 2, maxRateLimitedAttempts: 1, maxBackoff: .seconds(1), maxRetryAfter: .seconds(5))
+
   /// The backoff before retry number `retry` (1-based), before jitter: doubling, capped.
   public func backoff(retry: Int) -> Duration {
     var delay = initialBackoff

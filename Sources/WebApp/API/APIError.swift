@@ -91,6 +91,12 @@ public struct APIError: Error, HTTPResponseError, Sendable {
       spent.headers = [("Retry-After", String(max(1, Int(error.until.timeIntervalSinceNow.rounded(.up)))))]
       return spent
     case let error as KandjiError:
+      if case .rateLimited(let retryAfter) = error {
+        // Kandji's own limit, spent by every integration of the tenant: try again when it says.
+        var limited = APIError(.tooManyRequests, "Kandji is rate limiting this tenant: \(error.description)")
+        limited.headers = [("Retry-After", String(max(1, retryAfter ?? 60)))]
+        return limited
+      }
       // Kandji failing (down, token revoked, paging broken) is not the caller's fault nor ours.
       return APIError(.badGateway, "Kandji could not be reached: \(error.description)")
     case let error as SyncRefusal:

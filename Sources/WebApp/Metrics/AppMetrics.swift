@@ -46,7 +46,9 @@ public final class AppMetrics: Sendable {
       .increment()
   }
 
-  func countRun(_ run: SyncRun) {
+  /// Counts a finished run by status and trigger, with its Kandji calls (the coordinator's
+  /// run-finished hook, wired by `buildApplication`).
+  public func countRun(_ run: SyncRun) {
     registry.makeCounter(
       descriptor: Self.runs, labels: [("status", run.status.rawValue), ("trigger", run.trigger.rawValue)]
     ).increment()

@@ -155,7 +155,7 @@ struct KandjiConnectionPage {
     let refreshes = try await store.syncRuns(
       SyncRunFilter(
         connectionID: connection.id, triggers: [.refresh],
-        startedSince: now.addingTimeInterval(-QuickRefreshHistory.window), limit: 10_080))
+        startedSince: QuickRefreshHistory.windowStart(now: now), limit: 10_080))
     let model = KandjiPageModel(
       chrome: chrome, tenant: tenant, runs: runs, refreshes: QuickRefreshHistory(refreshes, now: now))
     return renderer.page("kandji-tenant", model, status: status).with(cookies: [clearFlash])

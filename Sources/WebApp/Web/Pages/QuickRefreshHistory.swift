@@ -16,8 +16,13 @@ struct QuickRefreshHistory {
   /// Kandji calls made by quick refreshes that started in the last hour.
   var callsLastHour: Int
 
-  /// How far back the page looks for quick refreshes.
-  static let window: TimeInterval = 7 * 86_400
+  /// The start of the page's window: midnight UTC six days before `now`, so the table holds
+  /// seven whole days (today's so far included).
+  static func windowStart(now: Date) -> Date {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = .gmt
+    return calendar.date(byAdding: .day, value: -6, to: calendar.startOfDay(for: now)) ?? now
+  }
 
   init(_ runs: [SyncRun], now: Date) {
     var byDay: [String: Day] = [:]

@@ -111,7 +111,7 @@ extension Templates {
       {{^hasRuns}}<p class="muted">No syncs yet. Saving the field mapping starts the first one.</p>{{/hasRuns}}
       <h3>Quick refreshes</h3>
       {{#hasRefreshDays}}
-      <p class="muted small">Every {{refreshMinutes}} minutes a list-only refresh applies what changed; one row per day (UTC), last 7 days.</p>
+      <p class="muted small">{{^refreshOff}}Every {{refreshMinutes}} minutes a list-only refresh applies what changed. {{/refreshOff}}{{#refreshOff}}Quick refresh is off now. {{/refreshOff}}One row per day (UTC), the last 7 days.</p>
       <div class="table-wrap"><table class="data" id="refresh-days">
         <thead><tr><th scope="col">Day</th><th scope="col">Refreshes</th><th scope="col">Created</th><th scope="col">Updated</th><th scope="col">Retired</th><th scope="col">Failed</th><th scope="col">Kandji calls</th></tr></thead>
         <tbody>{{#refreshDays}}<tr><td>{{day}}</td><td>{{runs}}</td><td>{{created}}</td><td>{{updated}}</td><td>{{retired}}</td><td>{{failed}}</td><td>{{calls}}</td></tr>{{/refreshDays}}</tbody>
