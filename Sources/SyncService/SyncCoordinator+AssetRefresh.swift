@@ -46,12 +46,25 @@ public enum AssetRefreshRefusal: Error, Sendable, Equatable, CustomStringConvert
   case notSynced
   /// Refreshed less than a minute ago: try again after this many seconds.
   case tooSoon(retryAfter: Int)
+  /// The connection's single-asset refreshes of the last hour used their share of its budget.
+  case allowanceSpent(perHour: Int, retryAfter: Int)
+
+  /// Seconds until a try may succeed, for `Retry-After`.
+  public var retryAfter: Int? {
+    switch self {
+    case .tooSoon(let seconds), .allowanceSpent(_, let seconds): seconds
+    case .notFound, .notSynced: nil
+    }
+  }
 
   public var description: String {
     switch self {
     case .notFound(let id): "Asset \(id) was not found."
     case .notSynced: "Only assets synced from Kandji can be refreshed from Kandji."
     case .tooSoon(let seconds): "This asset was refreshed a moment ago; try again in \(seconds) seconds."
+    case .allowanceSpent(let perHour, let seconds):
+      "This Kandji connection's \(perHour) single-asset refreshes of the hour are used up (they keep 5 % of its "
+        + "budget for the syncs' sake); try again in \(seconds) seconds."
     }
   }
 }
@@ -93,6 +106,7 @@ extension SyncCoordinator {
       throw SyncRefusal.noSuchConnection(connectionID)
     }
     let options = try SyncRefusal.check(connection, staleAfter: staleAfter)
+    try takeRefreshAllowance(connection, now: now)
     let client = try client(for: connection, pacing: connection.settings.pacing.interactive)
 
     guard let listed = try await client.listedDevice(id: deviceID) else {
@@ -129,6 +143,26 @@ extension SyncCoordinator {
     } catch is BudgetSpent {
       return AssetRefreshOutcome(result: result, detailsRefreshed: false)
     }
+  }
+
+  /// Single-asset refreshes a connection allows per hour: 5 % of its hourly budget at two calls
+  /// each (225 at the default 9,000), at least 10. Any agent may refresh, so a script refreshing
+  /// every asset must not starve the connection's syncs.
+  static func refreshAllowance(_ connection: KandjiConnection) -> Int {
+    max(10, connection.settings.requestsPerHour / 40)
+  }
+
+  /// Counts one single-asset refresh against the connection's hourly allowance, or refuses it.
+  func takeRefreshAllowance(_ connection: KandjiConnection, now: Date) throws {
+    let allowance = Self.refreshAllowance(connection)
+    var recent = (connectionRefreshes[connection.id] ?? []).filter { now.timeIntervalSince($0) < 3_600 }
+    if recent.count >= allowance, let oldest = recent.first {
+      connectionRefreshes[connection.id] = recent
+      throw AssetRefreshRefusal.allowanceSpent(
+        perHour: allowance, retryAfter: max(1, Int((3_600 - now.timeIntervalSince(oldest)).rounded(.up))))
+    }
+    recent.append(now)
+    connectionRefreshes[connection.id] = recent
   }
 
   /// A client for the connection's stored credentials, counted in its ledger.

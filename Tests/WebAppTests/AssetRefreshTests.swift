@@ -59,6 +59,34 @@ struct AssetRefreshTests {
     }
   }
 
+  @Test("a connection's single-asset refreshes are capped at 5 % of its hourly budget")
+  func allowancePerConnection() async throws {
+    let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(86_400))
+    try await AppHarness.run(devices: 12, wallClock: clock, backends: [.sqlite]) { h in
+      var tenant = try await h.store.readyConnection(
+        url: h.simulatorURL, token: h.simulator.fullAccessToken, sealer: h.services.sealer)
+      tenant.settings.requestsPerHour = 200  // 5 % at two calls each: at least 10 an hour
+      try await h.store.saveKandjiConnection(tenant)
+      try await h.services.coordinator.start(connectionID: tenant.id, trigger: .initial)
+      await h.services.coordinator.waitForAllRuns()
+      let ids = try await h.store.assets(AssetQuery(managed: true, size: 20)).items.map(\.id)
+      #expect(ids.count == 12)
+      try await h.test { client in
+        for id in ids.prefix(10) {
+          #expect(try await client.call(.post, "asset/\(id)/refresh/", as: h.agent).status == .ok)
+        }
+        clock.reset(to: Self.start.addingTimeInterval(600))
+        let capped = try await client.call(.post, "asset/\(ids[10])/refresh/", as: h.agent)
+        #expect(capped.status == .tooManyRequests)
+        #expect(capped.headers[.retryAfter] == "3000")
+        #expect(capped.message.contains("10 single-asset refreshes of the hour are used up"))
+        // The refused asset was not marked: an hour after the first ones it goes through.
+        clock.reset(to: Self.start.addingTimeInterval(3_600))
+        #expect(try await client.call(.post, "asset/\(ids[10])/refresh/", as: h.agent).status == .ok)
+      }
+    }
+  }
+
   @Test("a device Kandji no longer lists is reported, not retired; a Kandji outage is a 502")
   func refreshOfARemovedDevice() async throws {
     try await AppHarness.run(devices: 5, backends: [.sqlite]) { h in
@@ -134,6 +162,13 @@ struct AssetRefreshTests {
         #expect(age.flatMap { $0.split(separator: " ").last }.flatMap { Double($0) } == 600)
         #expect(lines.contains { $0.hasPrefix("assetsync_kandji_calls_last_hour{tenant=\"\(name)\"} ") })
         #expect(lines.contains { $0.hasPrefix("assetsync_sync_runs_total{") && $0.contains("trigger=\"initial\"") })
+        // A renamed connection's old series go; the new name's come.
+        var renamed = tenant
+        renamed.name = "Renamed tenant"
+        try await h.store.saveKandjiConnection(renamed)
+        let after = try await client.call(.get, "/metrics", as: h.admin).text
+        #expect(!after.contains("tenant=\"\(name)\""))
+        #expect(after.contains("assetsync_kandji_calls_last_hour{tenant=\"Renamed tenant\"}"))
       }
     }
   }

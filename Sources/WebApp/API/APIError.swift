@@ -79,9 +79,9 @@ public struct APIError: Error, HTTPResponseError, Sendable {
       switch error {
       case .notFound: return APIError(.notFound, error.description)
       case .notSynced: return APIError(.conflict, error.description)
-      case .tooSoon(let seconds):
+      case .tooSoon, .allowanceSpent:
         var tooSoon = APIError(.tooManyRequests, error.description)
-        tooSoon.headers = [("Retry-After", String(seconds))]
+        tooSoon.headers = [("Retry-After", String(error.retryAfter ?? 60))]
         return tooSoon
       }
     case let error as BudgetSpent:

@@ -1,11 +1,15 @@
 import AssetCore
 import Foundation
 import Prometheus
+import Synchronization
 
 /// Prometheus metrics (`GET /metrics`): requests, sync runs, Kandji calls and 429s, assets per
 /// type. A registry of its own, so several apps in one process (tests) do not share counters.
 public final class AppMetrics: Sendable {
   let registry = PrometheusCollectorRegistry()
+  /// The connection names last given to `setConnections`, so a removed or renamed connection's
+  /// series disappear instead of keeping their last value (and an alert firing).
+  private let tenants = Mutex<Set<String>>([])
 
   static var requests: MetricNameDescriptor {
     MetricNameDescriptor(
@@ -68,6 +72,16 @@ public final class AppMetrics: Sendable {
   /// Per Kandji connection: how old its list data is (nil: never listed completely) and its
   /// calls in the last hour.
   func setConnections(_ connections: [(name: String, listDataAge: TimeInterval?, callsLastHour: Int)]) {
+    let names = Set(connections.map(\.name))
+    let gone = tenants.withLock { previous in
+      defer { previous = names }
+      return previous.subtracting(names)
+    }
+    for name in gone {
+      let labels = [("tenant", name)]
+      registry.unregisterGauge(registry.makeGauge(descriptor: Self.listDataAge, labels: labels))
+      registry.unregisterGauge(registry.makeGauge(descriptor: Self.callsLastHour, labels: labels))
+    }
     for connection in connections {
       let labels = [("tenant", connection.name)]
       if let age = connection.listDataAge {
