@@ -50,12 +50,14 @@ public final class PostgresDatabase: SQLDatabase {
       try await client.withConnection { connection in
         let session = PostgresSession(connection: connection, logger: logger)
         try await session.execute("BEGIN")
+        // The transaction's end runs in a task of its own, which a cancelled caller (a sync
+        // stopped mid-batch) cannot cancel: the connection must not go back to the pool inside it.
         do {
           let value = try await body(session)
-          try await session.execute("COMMIT")
+          _ = try await Task { try await session.execute("COMMIT") }.value
           return value
         } catch {
-          _ = try? await session.execute("ROLLBACK")
+          await Task { _ = try? await session.execute("ROLLBACK") }.value
           throw error
         }
       }

@@ -67,13 +67,19 @@ public final class SQLiteDatabase: SQLDatabase {
       try await SQLiteSession.mapped {
         try await self.writer.writeWithoutTransaction { db in try db.beginTransaction(.immediate) }
       }
+      // The transaction's end runs in a task of its own: GRDB refuses any access from a
+      // cancelled task (a sync stopped mid-batch), and a COMMIT or ROLLBACK refused that way
+      // would leave the writer inside the transaction for every later write.
+      let writer = self.writer
       do {
         let value = try await body(SQLiteSession(writer: writer, writing: true))
-        try await SQLiteSession.mapped { try await self.writer.writeWithoutTransaction { db in try db.commit() } }
+        try await Task {
+          try await SQLiteSession.mapped { try await writer.writeWithoutTransaction { db in try db.commit() } }
+        }.value
         await gate.leave()
         return value
       } catch {
-        try? await writer.writeWithoutTransaction { db in try db.rollback() }
+        await Task { try? await writer.writeWithoutTransaction { db in try db.rollback() } }.value
         throw error
       }
     } catch {

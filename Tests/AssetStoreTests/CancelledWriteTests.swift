@@ -1,0 +1,57 @@
+import Foundation
+import SQLStore
+import SQLiteStore
+import Testing
+
+/// A sync stopped mid-batch (disable, shutdown, a quick refresh giving way) cancels its task in
+/// the middle of a write transaction. GRDB refuses every access from a cancelled task, so the
+/// transaction's COMMIT or ROLLBACK must not come from that task, or the writer stays inside the
+/// transaction and every later write fails ("cannot start a transaction within a transaction").
+@Suite("Writes cut short by a cancelled task")
+struct CancelledWriteTests {
+  func database() throws -> (SQLiteDatabase, String) {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("cancelled-\(UUID().uuidString).sqlite")
+      .path
+    return (try SQLiteDatabase(path: path), path)
+  }
+
+  func remove(_ path: String) {
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+  }
+
+  @Test("cancelled before its next statement: rolled back, and the next write works")
+  func cancelledMidTransaction() async throws {
+    let (database, path) = try database()
+    defer { remove(path) }
+    _ = try await database.write { try await $0.execute("CREATE TABLE scratch (x INTEGER)") }
+    let cut = Task {
+      try await database.write { session in
+        _ = try await session.execute("INSERT INTO scratch (x) VALUES (1)")
+        withUnsafeCurrentTask { $0?.cancel() }
+        return try await session.execute("INSERT INTO scratch (x) VALUES (2)")
+      }
+    }
+    await #expect(throws: (any Error).self) { try await cut.value }
+    _ = try await database.write { try await $0.execute("INSERT INTO scratch (x) VALUES (3)") }
+    let rows = try await database.read { try await $0.fetch("SELECT x FROM scratch ORDER BY x") }
+    #expect(rows.count == 1, "only the later write's row: the cut transaction was rolled back")
+  }
+
+  @Test("cancelled after its last statement: committed, and the next write works")
+  func cancelledBeforeCommit() async throws {
+    let (database, path) = try database()
+    defer { remove(path) }
+    _ = try await database.write { try await $0.execute("CREATE TABLE scratch (x INTEGER)") }
+    let cut = Task {
+      try await database.write { session in
+        let inserted = try await session.execute("INSERT INTO scratch (x) VALUES (1)")
+        withUnsafeCurrentTask { $0?.cancel() }
+        return inserted
+      }
+    }
+    #expect(try await cut.value == 1)
+    _ = try await database.write { try await $0.execute("INSERT INTO scratch (x) VALUES (2)") }
+    let rows = try await database.read { try await $0.fetch("SELECT x FROM scratch ORDER BY x") }
+    #expect(rows.count == 2)
+  }
+}
