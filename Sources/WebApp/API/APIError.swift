@@ -18,6 +18,15 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     body = .object([("error", .string(message))])
   }
 
+  /// The message of a `{"error": "message"}` answer (nil for field-keyed validation errors), for
+  /// pages that tell the same thing in a flash.
+  var message: String? {
+    guard case .object(let members) = body, let error = members.first(where: { $0.0 == "error" })?.1,
+      case .string(let text) = error
+    else { return nil }
+    return text
+  }
+
   /// 400 with the problems of a request, in an endpoint's HappyFox shape.
   init(errors: FieldErrors, style: FieldErrors.Style) {
     status = .badRequest
@@ -44,6 +53,13 @@ public struct APIError: Error, HTTPResponseError, Sendable {
 
   public static func forbidden(_ message: String) -> APIError { APIError(.forbidden, message) }
   public static func notFound(_ what: String) -> APIError { APIError(.notFound, "\(what) was not found.") }
+  /// 429 with `Retry-After` (at least one second).
+  static func tooManyRequests(_ message: String, retryAfter seconds: Int) -> APIError {
+    var error = APIError(.tooManyRequests, message)
+    error.headers = [("Retry-After", String(max(1, seconds)))]
+    return error
+  }
+
   public static func field(_ name: String, _ message: String) -> APIError { APIError(fields: [name: [message]]) }
 
   public func response(from request: Request, context: some RequestContext) throws -> Response {
@@ -79,23 +95,18 @@ public struct APIError: Error, HTTPResponseError, Sendable {
       switch error {
       case .notFound: return APIError(.notFound, error.description)
       case .notSynced: return APIError(.conflict, error.description)
-      case .tooSoon, .allowanceSpent:
-        var tooSoon = APIError(.tooManyRequests, error.description)
-        tooSoon.headers = [("Retry-After", String(error.retryAfter ?? 60))]
-        return tooSoon
+      case .tooSoon, .allowanceSpent: return .tooManyRequests(error.description, retryAfter: error.retryAfter ?? 60)
       }
     case let error as BudgetSpent:
       // A request someone waits on does not wait for the hour's budget: try again later.
-      var spent = APIError(
-        .tooManyRequests, "\(error.description): try again after \(DisplayDate.text(error.until)).")
-      spent.headers = [("Retry-After", String(max(1, Int(error.until.timeIntervalSinceNow.rounded(.up)))))]
-      return spent
+      return .tooManyRequests(
+        "\(error.description): try again after \(DisplayDate.text(error.until)).",
+        retryAfter: Int(error.until.timeIntervalSinceNow.rounded(.up)))
     case let error as KandjiError:
       if case .rateLimited(let retryAfter) = error {
         // Kandji's own limit, spent by every integration of the tenant: try again when it says.
-        var limited = APIError(.tooManyRequests, "Kandji is rate limiting this tenant: \(error.description)")
-        limited.headers = [("Retry-After", String(max(1, retryAfter ?? 60)))]
-        return limited
+        return .tooManyRequests(
+          "Kandji is rate limiting this tenant: \(error.description)", retryAfter: retryAfter ?? 60)
       }
       // Kandji failing (down, token revoked, paging broken) is not the caller's fault nor ours.
       return APIError(.badGateway, "Kandji could not be reached: \(error.description)")

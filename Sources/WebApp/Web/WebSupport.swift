@@ -150,6 +150,14 @@ enum DisplayDate {
           "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits) UTC",
         timeZone: .gmt, calendar: Calendar(identifier: .gregorian)))
   }
+
+  /// `YYYY-MM-DD` in UTC, which also sorts chronologically as text.
+  static func day(_ date: Date) -> String {
+    date.formatted(
+      Date.VerbatimFormatStyle(
+        format: "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits)", timeZone: .gmt,
+        calendar: Calendar(identifier: .gregorian)))
+  }
 }
 
 extension Response {

@@ -298,15 +298,12 @@ struct AssetPages {
     let message: String
     do {
       message = try await services.coordinator.refreshAsset(id: id).message
-    } catch let refusal as AssetRefreshRefusal {
-      if case .notFound = refusal { throw APIError.notFound("Asset \(id)") }
-      message = refusal.description
-    } catch let refusal as SyncRefusal {
-      message = refusal.description
-    } catch let error as KandjiError {
-      message = "Kandji could not be reached: \(error.description)"
-    } catch let spent as BudgetSpent {
-      message = "\(spent.description): try again after \(DisplayDate.text(spent.until))."
+    } catch AssetRefreshRefusal.notFound {
+      throw APIError.notFound("Asset \(id)")
+    } catch  where error is AssetRefreshRefusal || error is SyncRefusal || error is KandjiError || error is BudgetSpent
+    {
+      // The API's message for the same refusal, told in a flash.
+      message = APIError.from(error)?.message ?? "\(error)"
     }
     return .seeOther("/assets/\(id)", cookies: [Flash.set(message)])
   }

@@ -30,7 +30,7 @@ struct QuickRefreshHistory {
     for run in runs where run.trigger == .refresh {
       let calls = run.listRequests + run.detailRequests
       if now.timeIntervalSince(run.startedAt) <= 3_600 { lastHour += calls }
-      let key = Self.dayText(run.startedAt)
+      let key = DisplayDate.day(run.startedAt)
       var day = byDay[key] ?? Day(day: key, runs: 0, created: 0, updated: 0, retired: 0, failed: 0, calls: 0)
       day.runs += 1
       day.created += run.totals.created
@@ -42,13 +42,5 @@ struct QuickRefreshHistory {
     }
     days = byDay.values.sorted { $0.day > $1.day }
     callsLastHour = lastHour
-  }
-
-  /// `YYYY-MM-DD` in UTC, which also sorts chronologically as text.
-  static func dayText(_ date: Date) -> String {
-    date.formatted(
-      Date.VerbatimFormatStyle(
-        format: "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits)", timeZone: .gmt,
-        calendar: Calendar(identifier: .gregorian)))
   }
 }
