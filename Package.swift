@@ -38,6 +38,11 @@ let package = Package(
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+    // Child processes with every descriptor but 0/1/2 closed in the child (issue 17): the CLI's
+    // benchmarks and the tests that run `assetsync` or `psql`.
+    .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+    // Verifying OpenID Connect ID tokens against the provider's JWKS (issue 22).
+    .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
   ],
   targets: [
     .target(name: "AssetCore", swiftSettings: strictSwift6),
@@ -95,6 +100,7 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "Subprocess", package: "swift-subprocess"),
       ],
       swiftSettings: strictSwift6
     ),
@@ -108,10 +114,24 @@ let package = Package(
       ],
       swiftSettings: strictSwift6
     ),
+    // OpenID Connect sign-in for agents (issue 22): discovery, JWKS, the code exchange and the
+    // ID token's checks.
+    .target(
+      name: "SingleSignOn",
+      dependencies: [
+        "AssetCore", "AssetStore", "SyncService",
+        .product(name: "JWTKit", package: "jwt-kit"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strictSwift6
+    ),
     .target(
       name: "WebApp",
       dependencies: [
-        "AssetCore", "KandjiAPI", "AssetStore", "SyncService",
+        "AssetCore", "KandjiAPI", "AssetStore", "SyncService", "SingleSignOn",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -139,10 +159,12 @@ let package = Package(
         "StoreMigration",
         "SyncService",
         "WebApp",
+        "SingleSignOn",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "Subprocess", package: "swift-subprocess"),
       ],
       swiftSettings: strictSwift6
     ),
@@ -174,8 +196,10 @@ let package = Package(
       name: "WebAppTests",
       dependencies: [
         "WebApp", "SyncService", "AssetStore", "SQLiteStore", "PostgresStore", "AssetCore", "KandjiAPI",
-        "KandjiSimulator", "AssetStoreTestSupport",
+        "KandjiSimulator", "AssetStoreTestSupport", "SingleSignOn",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "JWTKit", package: "jwt-kit"),
+        .product(name: "CryptoExtras", package: "swift-crypto"),
         .product(name: "Yams", package: "Yams"),
         .product(name: "NIOEmbedded", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
@@ -185,7 +209,10 @@ let package = Package(
     ),
     .testTarget(
       name: "CLITests",
-      dependencies: ["AssetStore", "SQLiteStore", "PostgresStore", "AssetCore", "AssetStoreTestSupport"],
+      dependencies: [
+        "AssetStore", "SQLiteStore", "PostgresStore", "AssetCore", "AssetStoreTestSupport",
+        .product(name: "Subprocess", package: "swift-subprocess"),
+      ],
       swiftSettings: strictSwift6
     ),
     .testTarget(

@@ -6,7 +6,9 @@ import Foundation
 /// the default) and PostgreSQL (`PostgresStore`); both pass the same contract tests.
 ///
 /// Every method is one transaction. Errors are `StoreError` values.
-public protocol AssetStore: HelpdeskStore, ContactStore, TicketStore, AssetTypeStore, SyncStore {
+public protocol AssetStore: HelpdeskStore, ContactStore, TicketStore, AssetTypeStore, SyncStore, SignInStore,
+  FindStore
+{
   // MARK: Types and fields
   func assetTypes() async throws -> [AssetType]
   func assetType(id: Int64) async throws -> AssetType?
@@ -39,9 +41,14 @@ public protocol HelpdeskStore: Sendable {
   func agents() async throws -> [Agent]
   /// Disables or re-enables an agent. Disabling ends their sessions in the same transaction; their
   /// API keys stop working (they stay listed and work again after re-enabling, unless revoked).
+  /// Disabling the last active admin is refused (`.invalid`, field `agent`), decided by the
+  /// update itself so concurrent disables cannot leave no active admin.
   func setAgentDisabled(id: Int64, disabled: Bool, at: Date) async throws -> Agent
   /// Replaces an agent's password hash and ends their sessions (a new password signs out everywhere).
   func setAgentPassword(id: Int64, passwordHash: String) async throws
+  /// Makes an agent an admin or an agent. Taking the admin role from the last active admin is
+  /// refused (`.invalid`, field `role`), decided by the update itself like `setAgentDisabled`.
+  func setAgentRole(id: Int64, role: AgentRole) async throws -> Agent
 
   // MARK: API keys (HTTP Basic: key as user, auth code as password)
   func createAPIKey(agentID: Int64, key: String, authCodeHash: String, at: Date) async throws

@@ -14,8 +14,9 @@ public protocol ContactStore: Sendable {
   func contacts(_ query: ContactQuery) async throws -> Page<Contact>
   /// Groups and ticket counts of these contacts, in one read.
   func contactProfiles(ids: [Int64]) async throws -> [Int64: ContactProfile]
-  func linkContact(_ contactID: Int64, toAsset assetID: Int64, at: Date) async throws
-  func unlinkContact(_ contactID: Int64, fromAsset assetID: Int64) async throws
+  /// Links a contact to an asset; the asset's history records it, with the agent (`by`).
+  func linkContact(_ contactID: Int64, toAsset assetID: Int64, at: Date, by agentID: Int64?) async throws
+  func unlinkContact(_ contactID: Int64, fromAsset assetID: Int64, at: Date, by agentID: Int64?) async throws
   func contactLinks(assetID: Int64) async throws -> [ContactLink]
 
   // MARK: Contact groups
@@ -32,6 +33,16 @@ public protocol ContactStore: Sendable {
 }
 
 extension ContactStore {
+  /// A link by no agent in particular.
+  public func linkContact(_ contactID: Int64, toAsset assetID: Int64, at: Date) async throws {
+    try await linkContact(contactID, toAsset: assetID, at: at, by: nil)
+  }
+
+  /// An unlink by no agent in particular, now.
+  public func unlinkContact(_ contactID: Int64, fromAsset assetID: Int64) async throws {
+    try await unlinkContact(contactID, fromAsset: assetID, at: Date(), by: nil)
+  }
+
   /// A contact with plain phone numbers (type "other", the first primary).
   public func createContact(name: String, email: String, phones: [String], at: Date) async throws -> Contact {
     try await createContact(

@@ -26,6 +26,14 @@ public protocol SyncStore: Sendable {
   func kandjiCalls(connectionID: Int64, since minute: Int64) async throws -> [Int64: Int]
   /// Forgets the connection's buckets before `minute` (only the last hour counts).
   func pruneKandjiCalls(connectionID: Int64, before minute: Int64) async throws
+  /// Counts one single-asset refresh of `assetID` at `at` in the durable ledger, unless the asset
+  /// was refreshed less than `minInterval` seconds before or the connection already has
+  /// `perHour` refreshes in the hour before `at`. One transaction under a lock, so every process
+  /// and replica shares both limits and a restart forgets neither.
+  func takeAssetRefresh(connectionID: Int64, assetID: Int64, at: Date, minInterval: TimeInterval, perHour: Int)
+    async throws -> AssetRefreshGrant
+  /// Gives back the refresh of `assetID` taken at `takenAt` (nothing reached Kandji).
+  func returnAssetRefresh(connectionID: Int64, assetID: Int64, takenAt: Date) async throws
 
   // MARK: Sync, scoped to one connection
   /// What the store holds that `devices` (one page of `connectionID`'s listing) could touch: the
@@ -47,10 +55,13 @@ public protocol SyncStore: Sendable {
 
   // MARK: Sync runs (one at a time per connection, across replicas)
   /// Starts a run of `connectionID` unless another of it is alive (heartbeat newer than
-  /// `staleAfter`); an abandoned one is marked interrupted first. Throws
-  /// `.syncAlreadyRunning(runID)`. Runs of different connections are independent.
-  func beginSyncRun(connectionID: Int64, trigger: SyncTrigger, owner: String, at: Date, staleAfter: TimeInterval)
-    async throws -> SyncRun
+  /// `staleAfter`, and `ownerIsGone` does not say its process has ended); an abandoned one is
+  /// marked interrupted first. Throws `.syncAlreadyRunning(runID, takeOverAfter)`. Runs of
+  /// different connections are independent.
+  func beginSyncRun(
+    connectionID: Int64, trigger: SyncTrigger, owner: String, at: Date, staleAfter: TimeInterval,
+    ownerIsGone: @Sendable (String) -> Bool
+  ) async throws -> SyncRun
   /// Renews a running run's lease. Throws `.syncRunTakenOver(runID)` when the run is no longer
   /// running (another replica found it stale and took over), so its owner stops.
   func heartbeat(runID: Int64, at: Date) async throws
@@ -69,5 +80,20 @@ public protocol SyncStore: Sendable {
   func pruneSyncHistory(endedBefore cutoff: Date, limit: Int) async throws -> Int
   /// The running run of one connection, or the newest running run of any (`nil`).
   func runningSyncRun(connectionID: Int64?) async throws -> SyncRun?
-  func reportRows(runID: Int64, afterPosition: Int, limit: Int) async throws -> [SyncReportRow]
+  /// Up to `limit` report rows of the run after `afterPosition`, in order. Positions are sparse
+  /// (a quick refresh stores only the rows of what changed), so a reader pages with the page's
+  /// `lastPosition`, never by counting rows.
+  func reportRowPage(runID: Int64, afterPosition: Int, limit: Int) async throws -> ReportRowPage
+}
+
+extension SyncStore {
+  /// `beginSyncRun` that knows nothing of processes: a running run is abandoned only when its
+  /// heartbeat is older than `staleAfter`.
+  public func beginSyncRun(
+    connectionID: Int64, trigger: SyncTrigger, owner: String, at now: Date, staleAfter: TimeInterval
+  ) async throws -> SyncRun {
+    try await beginSyncRun(
+      connectionID: connectionID, trigger: trigger, owner: owner, at: now, staleAfter: staleAfter,
+      ownerIsGone: { _ in false })
+  }
 }

@@ -12,13 +12,30 @@ public protocol TicketStore: Sendable {
   func tickets(_ query: TicketQuery) async throws -> Page<Ticket>
   /// The threads of these tickets, oldest entry first.
   func ticketUpdates(ticketIDs: [Int64]) async throws -> [Int64: [TicketUpdate]]
+  /// The newest `limit` entries of a ticket's thread older than entry `before` (the newest when
+  /// nil), oldest first: how the ticket page shows long threads.
+  func ticketThread(ticketID: Int64, before: Int64?, limit: Int) async throws -> TicketThreadPage
   /// Records one entry of the thread and applies its changes (status, priority, category,
-  /// assignee, tags, due date, time); ids that name nothing are `.invalid` with the field.
+  /// assignee, tags, due date, time); ids that name nothing are `.invalid` with the field. Fails
+  /// with `TicketThreadFull` when the entry would take the thread past `TicketThreadLimits`.
   func applyTicketAction(_ ticketID: Int64, _ action: TicketAction, at: Date) async throws -> Ticket
   func deleteTicket(id: Int64) async throws
   /// Links a ticket to an asset; refused when the asset's type does not allow ticket association.
-  func linkTicket(_ ticketID: Int64, toAsset assetID: Int64) async throws
-  func unlinkTicket(_ ticketID: Int64, fromAsset assetID: Int64) async throws
+  /// The asset's history records the link, with the agent (`by`).
+  func linkTicket(_ ticketID: Int64, toAsset assetID: Int64, at: Date, by agentID: Int64?) async throws
+  func unlinkTicket(_ ticketID: Int64, fromAsset assetID: Int64, at: Date, by agentID: Int64?) async throws
+}
+
+extension TicketStore {
+  /// A link by no agent in particular, now.
+  public func linkTicket(_ ticketID: Int64, toAsset assetID: Int64) async throws {
+    try await linkTicket(ticketID, toAsset: assetID, at: Date(), by: nil)
+  }
+
+  /// An unlink by no agent in particular, now.
+  public func unlinkTicket(_ ticketID: Int64, fromAsset assetID: Int64) async throws {
+    try await unlinkTicket(ticketID, fromAsset: assetID, at: Date(), by: nil)
+  }
 }
 
 /// A ticket to create; `nil` ids take the defaults (the default status and priority, the first

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PostgresStore
 import SQLiteStore
+import Subprocess
 
 /// Fresh, empty PostgreSQL databases for tests, on the server `ASSETSYNC_TEST_POSTGRES_URL` names
 /// (`scripts/with-postgres` starts a throw-away one). Not part of the product.
@@ -44,27 +45,46 @@ public enum PostgresTestDatabase {
   }
 
   /// Loads a `pg_dump` file into `database` with the `psql` binary (dumps hold psql meta-commands
-  /// such as `\restrict`, so only psql reads them); stops at the first error.
-  public static func load(dump: URL, into database: PostgresStoreConfiguration) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", database.host, "-p", String(database.port), "-U",
+  /// such as `\restrict`, so only psql reads them); stops at the first error. psql runs through
+  /// swift-subprocess (it inherits no descriptor but its own stdin, stdout and stderr, issue 17)
+  /// and is killed after `limit`.
+  public static func load(
+    dump: URL, into database: PostgresStoreConfiguration, limit: Duration = .seconds(120)
+  ) async throws {
+    let arguments = [
+      "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", database.host, "-p", String(database.port), "-U",
       database.username, "-d", database.database, "-f", dump.path,
     ]
-    var environment = ProcessInfo.processInfo.environment
-    environment["PGPASSWORD"] = database.password ?? ""
-    environment["PGSSLMODE"] = database.tls == .require ? "require" : database.tls.rawValue
-    process.environment = environment
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    do { try process.run() } catch {
-      throw StoreError.database("cannot run psql (apt-get install postgresql-client): \(error)")
+    let environment = Environment.inherit.updating([
+      "PGPASSWORD": database.password ?? "",
+      "PGSSLMODE": database.tls == .require ? "require" : database.tls.rawValue,
+    ])
+    // (succeeded, psql's error output), or nil when `limit` passed first (the group's
+    // cancellation makes swift-subprocess kill psql).
+    let outcome = try await withThrowingTaskGroup(of: (Bool, String)?.self) { group in
+      group.addTask {
+        do {
+          let result = try await Subprocess.run(
+            .name("psql"), arguments: Arguments(arguments), environment: environment, input: .none,
+            output: .discarded, error: .string(limit: 1 << 20))
+          return (result.terminationStatus.isSuccess, result.standardError)
+        } catch is CancellationError {
+          return nil
+        } catch {
+          throw StoreError.database("cannot run psql (apt-get install postgresql-client): \(error)")
+        }
+      }
+      group.addTask {
+        try await Task.sleep(for: limit)
+        return nil
+      }
+      defer { group.cancelAll() }
+      return try await group.next() ?? nil
     }
-    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
+    guard let (succeeded, message) = outcome else {
+      throw StoreError.database("psql did not load \(dump.lastPathComponent) within \(limit); it was killed")
+    }
+    guard succeeded else {
       throw StoreError.database("psql could not load \(dump.lastPathComponent): \(message)")
     }
   }

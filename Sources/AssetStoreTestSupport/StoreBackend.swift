@@ -47,7 +47,7 @@ public enum StoreBackend: String, CaseIterable, Sendable {
       return try SQLiteAssetStore(path: try fixture.copySQLite(to: Self.scratchFile()))
     case .postgres:
       let database = try await PostgresTestDatabase.makeDatabase()
-      try PostgresTestDatabase.load(dump: fixture.postgresDump, into: database)
+      try await PostgresTestDatabase.load(dump: fixture.postgresDump, into: database)
       return try await PostgresAssetStore.connect(database, logger: PostgresTestDatabase.quietLogger)
     }
   }

@@ -10,7 +10,9 @@ import WebApp
 struct AgentsCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "agents", abstract: "Manage agents.",
-    subcommands: [Create.self, List.self, Disable.self, Enable.self, SetPassword.self, EndSessions.self])
+    subcommands: [
+      Create.self, List.self, Disable.self, Enable.self, SetPassword.self, EndSessions.self, PasswordSignIn.self,
+    ])
 
   struct Create: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -122,6 +124,37 @@ struct AgentsCommand: AsyncParsableCommand {
       try await target.perform { admin, agent in
         try await admin.setPassword(agent, to: password)
         return "Password of \(agent.email) changed; their sessions ended."
+      }
+    }
+  }
+
+  /// Issue 22: whether this agent may sign in with a password while single sign-on is on.
+  struct PasswordSignIn: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "password-sign-in",
+      abstract: "Allow (on) or refuse (off) an agent's password sign-in while single sign-on is on, or follow the instance's setting (default).")
+
+    @OptionGroup var target: AgentTarget
+
+    @Argument(help: "on, off or default.")
+    var state: String
+
+    func validate() throws {
+      guard ["on", "off", "default"].contains(state) else {
+        throw ValidationError("password-sign-in takes on, off or default, got \"\(state)\".")
+      }
+    }
+
+    func run() async throws {
+      let allowed: Bool? = state == "default" ? nil : state == "on"
+      let store = try await target.database.openStore()
+      try await target.perform { _, agent in
+        try await store.setAgentPasswordSignIn(id: agent.id, allowed: allowed)
+        return switch allowed {
+        case true?: "\(agent.email) may sign in with a password."
+        case false?: "\(agent.email) may not sign in with a password while single sign-on is on."
+        case nil: "\(agent.email) follows the instance's password sign-in setting."
+        }
       }
     }
   }

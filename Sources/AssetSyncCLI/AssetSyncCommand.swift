@@ -9,7 +9,7 @@ struct AssetSyncCommand: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       DemoCommand.self, ServeCommand.self, SyncCommand.self, KandjiCommand.self, AgentsCommand.self,
-      APIKeysCommand.self,
+      APIKeysCommand.self, SSOCommand.self,
       SimulateKandjiCommand.self, BenchCommand.self, MigrateDatabaseCommand.self,
     ]
   )

@@ -51,7 +51,9 @@ struct DemoCommand: AsyncParsableCommand {
     var logger = Logger(label: "assetsync")
     logger.logLevel = .warning
     // The demo's Kandji is the simulator on loopback: custom endpoints are the point here.
-    let configuration = AppConfiguration(port: port, logLevel: .warning, allowCustomKandjiEndpoints: true)
+    // Plain HTTP on 127.0.0.1, opened by browsers that drop Secure cookies there: say so.
+    let configuration = AppConfiguration(
+      port: port, plainHTTPOnLoopback: true, logLevel: .warning, allowCustomKandjiEndpoints: true)
     let services = AppServices(store: store, sealer: sealer, configuration: configuration, logger: logger)
     let simulator = KandjiSimulator(
       configuration: SimulatorConfiguration(
@@ -72,6 +74,8 @@ struct DemoCommand: AsyncParsableCommand {
     guard let kandjiPort = await simulatorIterator.next(), let webPort = await serverIterator.next() else {
       throw CLIError("The demo could not start its servers (is port \(port) free?).")
     }
+    // Single sign-on's redirect URI is the demo's own loopback address.
+    services.publicURL.setIfUnset("http://127.0.0.1:\(webPort)")
     if !json { Console.line("Kandji simulator: \(devices) devices at http://127.0.0.1:\(kandjiPort)") }
     do {
       let result = try await DemoSeeder(services: services).seed(

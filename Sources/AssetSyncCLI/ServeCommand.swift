@@ -24,8 +24,14 @@ struct ServeCommand: AsyncParsableCommand {
   @Flag(help: "Do not run the daily scheduler in this process.")
   var noScheduler = false
 
-  @Flag(help: "Mark session cookies Secure (when served over HTTPS, e.g. behind a proxy).")
-  var secureCookies = false
+  @Flag(help: .hidden)
+  var secureCookies = false  // Cookies are Secure by default now; kept so old command lines still start.
+
+  @Flag(
+    help:
+      "Serve plain HTTP on a loopback --host (a local try-out): cookies are then not marked Secure. Without it cookies are Secure (use https://, http://localhost, or a proxy)."
+  )
+  var plainHTTP = false
 
   @Option(
     help: ArgumentHelp(
@@ -54,11 +60,23 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "Days sync runs and their CSV reports are kept (0 keeps them forever).")
   var historyDays: Int = 90
 
+  @Option(
+    help:
+      "The URL browsers reach this server at, e.g. https://assetsync.example.com; single sign-on's redirect URI is it plus /login/oidc/callback."
+  )
+  var publicUrl: String?
+
+  @Option(help: "Days each asset's history is kept (0 keeps it forever).")
+  var assetHistoryDays: Int = 365
+
   func validate() throws {
     guard syncStaleAfter >= 4 else {
       throw ValidationError("--sync-stale-after must be at least 4 seconds, got \(syncStaleAfter).")
     }
     guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port).") }
+    if plainHTTP && !AppConfiguration.isLoopback(host) {
+      throw ValidationError("--plain-http is only for a loopback --host (127.0.0.1, ::1, localhost), got \(host).")
+    }
     for proxy in trustedProxy where AddressRange(proxy) == nil {
       throw ValidationError("--trusted-proxy \"\(proxy)\" is not an IP address or CIDR range (e.g. 10.0.0.0/8).")
     }
@@ -68,6 +86,13 @@ struct ServeCommand: AsyncParsableCommand {
     }
     guard (0...3_650).contains(historyDays) else {
       throw ValidationError("--history-days must be between 0 (keep everything) and 3650, got \(historyDays).")
+    }
+    guard (0...36_500).contains(assetHistoryDays) else {
+      throw ValidationError(
+        "--asset-history-days must be between 0 (keep everything) and 36500, got \(assetHistoryDays).")
+    }
+    if let publicUrl, let problem = AppConfiguration.publicURLProblem(publicUrl) {
+      throw ValidationError("--public-url: \(problem).")
     }
     guard Logger.Level(rawValue: logLevel) != nil else {
       throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.")
@@ -81,17 +106,25 @@ struct ServeCommand: AsyncParsableCommand {
     do { sealer = try TokenSealer.load(keyFile: try database.keyFile()) } catch { throw CLIError("\(error)") }
     var configuration = AppConfiguration(
       host: host, port: port, runScheduler: !noScheduler, sessionLifetime: sessionIdleHours * 3_600,
-      sessionAbsoluteLifetime: sessionMaxHours * 3_600, secureCookies: secureCookies,
+      sessionAbsoluteLifetime: sessionMaxHours * 3_600, plainHTTPOnLoopback: plainHTTP,
       trustedProxies: trustedProxy.compactMap(AddressRange.init), logLevel: Logger.Level(rawValue: logLevel) ?? .info,
       syncStaleAfter: syncStaleAfter, allowCustomKandjiEndpoints: allowCustomKandjiEndpoints)
     configuration.historyDays = historyDays
+    configuration.publicURL = publicUrl
+    configuration.assetHistoryDays = assetHistoryDays
     if !configuration.problems.isEmpty { throw CLIError(configuration.problems.joined(separator: "; ")) }
     var logger = Logger(label: "assetsync")
     logger.logLevel = configuration.logLevel
     let services = AppServices(store: store, sealer: sealer, configuration: configuration, logger: logger)
     let host = self.host
+    // Browsers drop Secure cookies over plain http:// except for localhost.
+    let secureOnLoopback = configuration.secureCookies && AppConfiguration.isLoopback(host) && trustedProxy.isEmpty
     let app = await AppBuilder.buildApplication(configuration: configuration, services: services) { port in
       Console.line("AssetSync is listening on http://\(host):\(port)")
+      if secureOnLoopback {
+        Console.line(
+          "Cookies are Secure: sign in through HTTPS or http://localhost:\(port), or start with --plain-http.")
+      }
     }
     let group = ServiceGroup(
       configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -14,11 +14,12 @@ struct SyncCommand: AsyncParsableCommand {
     commandName: "sync",
     abstract: "Run one Kandji sync now.",
     discussion: """
-      Syncs the connection named by --tenant, or every enabled Kandji connection. With --kandji-url, the
-      connection with that API URL is used (created, named after the URL's host, when there is none),
-      after its token is checked with Kandji; the token may also come from ASSETSYNC_KANDJI_TOKEN
-      (preferred to --kandji-token, which other users can see in the process list). --name-source and
-      --display-id-source are saved as the connection's mapping.
+      Syncs the connection named by --tenant, or every enabled Kandji connection. With --kandji-url, the \
+      connection with that API URL is used (created, named after the URL's host, when there is none), after \
+      its token is checked with Kandji; the token may also come from ASSETSYNC_KANDJI_TOKEN (preferred to \
+      --kandji-token, which other users can see in the process list). --name-source and --display-id-source \
+      are saved as the connection's mapping.
+
       Exits 0 when every run completed (even with failed rows), 1 otherwise.
       """
   )

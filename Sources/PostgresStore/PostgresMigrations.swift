@@ -109,6 +109,42 @@ enum PostgresMigrations {
     // HappyFox's helpdesk (issue 12): statuses, priorities and categories (seeded), ticket
     // threads, contact groups, phones searchable by digits, asset type settings.
     Migration(version: "v7-helpdesk", statements: v7Helpdesk),
+    // Single-asset refreshes counted in the store (issue 16 item 8): once a minute per asset and
+    // 5 % of the connection's budget an hour hold across restarts and replicas.
+    Migration(
+      version: "v8-asset-refresh-ledger",
+      statements: [
+        """
+        CREATE TABLE kandji_asset_refreshes (
+          connection_id BIGINT NOT NULL REFERENCES kandji_connections(id) ON DELETE CASCADE,
+          asset_id BIGINT NOT NULL,
+          refreshed_at DOUBLE PRECISION NOT NULL,
+          PRIMARY KEY (connection_id, refreshed_at, asset_id)
+        )
+        """,
+        "CREATE INDEX kandji_asset_refreshes_by_asset ON kandji_asset_refreshes (asset_id, refreshed_at)",
+      ]),
+    // OpenID Connect sign-in (issue 22), as SQLite's v9.
+    Migration(
+      version: "v9-single-sign-on",
+      statements: [
+        "ALTER TABLE agents ADD COLUMN password_sign_in BOOLEAN",
+        "ALTER TABLE sessions ADD COLUMN id_token TEXT",
+        """
+        CREATE TABLE oidc_sign_ins (
+          state_hash TEXT PRIMARY KEY,
+          browser_hash TEXT NOT NULL,
+          nonce TEXT NOT NULL,
+          code_verifier TEXT NOT NULL,
+          next_path TEXT NOT NULL,
+          expires_at DOUBLE PRECISION NOT NULL,
+          created_at DOUBLE PRECISION NOT NULL
+        )
+        """,
+        "CREATE INDEX oidc_sign_ins_by_expiry ON oidc_sign_ins (expires_at)",
+      ]),
+    // Asset history and wider search keys (issue 20); last, after v9.
+    v10AssetHistory,
   ]
 
   /// Taken with `pg_advisory_lock` while migrating, so replicas starting together take turns.

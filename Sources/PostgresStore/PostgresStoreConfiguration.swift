@@ -5,11 +5,15 @@ import Foundation
 ///
 /// Query parameters: `sslmode` and `pool_size` (connections per replica, default 10).
 ///
-/// `sslmode`: `disable` (plain TCP); `prefer` (the default: TLS when the server offers it);
-/// `require`, `verify-full` (TLS or no connection, the server's certificate checked against the
-/// system's trusted CAs, or `sslrootcert`, and its host name); `verify-ca` (TLS, certificate
-/// chain checked, host name not). Unlike libpq, `require` verifies the certificate too: a TLS
-/// connection whose peer is not checked protects against nobody who can intercept it.
+/// `sslmode`: `disable` (plain TCP); `prefer` (TLS when the server offers it); `require`,
+/// `verify-full` (TLS or no connection, the server's certificate checked against the system's
+/// trusted CAs, or `sslrootcert`, and its host name); `verify-ca` (TLS, certificate chain checked,
+/// host name not). Unlike libpq, `require` verifies the certificate too: a TLS connection whose
+/// peer is not checked protects against nobody who can intercept it.
+///
+/// Without `sslmode` (issue 16): `prefer` for a loopback host (`localhost`, `127.0.0.0/8`,
+/// `::1`), `verify-full` for any other — a network is never crossed in plain text by default.
+/// Say `sslmode=disable` or `prefer` to allow that.
 public struct PostgresStoreConfiguration: Sendable, Hashable {
   public enum TLSMode: String, Sendable, Hashable, CaseIterable {
     case disable, prefer, require
@@ -30,7 +34,7 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
   public var poolSize: Int
 
   public init(
-    host: String, port: Int = 5432, username: String, password: String?, database: String, tls: TLSMode = .prefer,
+    host: String, port: Int = 5432, username: String, password: String?, database: String, tls: TLSMode? = nil,
     poolSize: Int = 10
   ) {
     self.host = host
@@ -38,8 +42,21 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
     self.username = username
     self.password = password
     self.database = database
-    self.tls = tls
+    self.tls = tls ?? Self.defaultTLS(host: host)
     self.poolSize = poolSize
+  }
+
+  /// The `sslmode` of a URL that names none: `prefer` on loopback only, else `verify-full`.
+  public static func defaultTLS(host: String) -> TLSMode {
+    isLoopback(host) ? .prefer : .verifyFull
+  }
+
+  /// `localhost`, `127.0.0.0/8` or `::1` (with or without brackets).
+  static func isLoopback(_ host: String) -> Bool {
+    let host = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+    if host == "localhost" || host == "::1" || host == "0:0:0:0:0:0:0:1" { return true }
+    let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+    return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
   }
 
   /// True for the URL schemes this store takes.
@@ -59,7 +76,7 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
     guard let user = components.user, !user.isEmpty else { throw bad("missing user name") }
     let database = String(components.path.drop(while: { $0 == "/" }))
     guard !database.isEmpty, !database.contains("/") else { throw bad("missing database name after the host") }
-    var tls = TLSMode.prefer
+    var tls: TLSMode?
     var rootCertificate: String?
     var poolSize = 10
     for item in components.queryItems ?? [] {

@@ -48,6 +48,44 @@ enum SQLiteMigrations {
     migrator.registerMigration("v7-helpdesk") { db in
       try db.execute(sql: v7Helpdesk)
     }
+    // Single-asset refreshes counted in the store (issue 16 item 8): once a minute per asset and
+    // 5 % of the connection's budget an hour hold across restarts and replicas.
+    migrator.registerMigration("v8-asset-refresh-ledger") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE kandji_asset_refreshes (
+            connection_id INTEGER NOT NULL REFERENCES kandji_connections(id) ON DELETE CASCADE,
+            asset_id INTEGER NOT NULL,
+            refreshed_at REAL NOT NULL,
+            PRIMARY KEY (connection_id, refreshed_at, asset_id)
+          );
+          CREATE INDEX kandji_asset_refreshes_by_asset ON kandji_asset_refreshes(asset_id, refreshed_at);
+          """)
+    }
+    // OpenID Connect sign-in (issue 22): an agent's own password rule (NULL: the instance's),
+    // the ID token a session began with (for RP-initiated logout), and the sign-ins under way
+    // (state, nonce and PKCE verifier kept here, single use, bound to the browser).
+    migrator.registerMigration("v9-single-sign-on") { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE agents ADD COLUMN password_sign_in INTEGER;
+          ALTER TABLE sessions ADD COLUMN id_token TEXT;
+          CREATE TABLE oidc_sign_ins (
+            state_hash TEXT PRIMARY KEY,
+            browser_hash TEXT NOT NULL,
+            nonce TEXT NOT NULL,
+            code_verifier TEXT NOT NULL,
+            next_path TEXT NOT NULL,
+            expires_at REAL NOT NULL,
+            created_at REAL NOT NULL
+          );
+          CREATE INDEX oidc_sign_ins_by_expiry ON oidc_sign_ins(expires_at);
+          """)
+    }
+    // Asset history and wider search keys (issue 20); registered last, after v9.
+    migrator.registerMigration("v10-asset-history") { db in
+      try db.execute(sql: v10AssetHistory)
+    }
     return migrator
   }
 

@@ -16,12 +16,12 @@ public struct DatabaseCopier: Sendable {
     "asset_types", "asset_fields", "contacts", "agents", "contact_groups", "contact_group_members", "ticket_statuses",
     "ticket_priorities", "ticket_categories", "kandji_connections", "assets", "asset_field_values", "asset_contacts",
     "tickets", "ticket_tags", "ticket_assets", "ticket_updates", "api_keys", "sessions", "settings", "sync_runs",
-    "sync_report_rows", "kandji_api_calls",
+    "sync_report_rows", "kandji_api_calls", "kandji_asset_refreshes", "asset_history",
   ]
   /// Tables with a BIGSERIAL id whose sequence must continue after the copied ids.
   static let serialTables = [
     "asset_types", "asset_fields", "contacts", "agents", "contact_groups", "ticket_statuses", "ticket_priorities",
-    "ticket_categories", "kandji_connections", "assets", "tickets", "ticket_updates", "sync_runs",
+    "ticket_categories", "kandji_connections", "assets", "tickets", "ticket_updates", "sync_runs", "asset_history",
   ]
   /// Tables the migrations fill with reference rows: rows there do not make a target "not empty".
   static let seededTables: Set = [

@@ -68,7 +68,11 @@ public struct KandjiConnections: Sendable {
     if let problem = await policy.problem(with: url) { throw StoreError.invalid(field: "api_url", message: problem) }
     let token = try self.token(tokenText, for: url, existing: existing)
     let ledger = existing.map { StoreCallLedger(store: store, connectionID: $0.id) }
-    let diagnosis = await makeClient(KandjiEndpoint(url: url, token: token, ledger: ledger)).authorize()
+    // Someone waits for the answer: interactive pacing (a 10 s timeout, one retry, no waiting
+    // out the budget); the client also ends the whole check within 10 s.
+    let pacing = (existing?.settings.pacing ?? PacingPolicy()).interactive
+    let diagnosis = await makeClient(KandjiEndpoint(url: url, token: token, pacing: pacing, ledger: ledger))
+      .authorize()
 
     var settings = existing?.settings ?? ConnectionSettings()
     if existing == nil { configure(&settings) }

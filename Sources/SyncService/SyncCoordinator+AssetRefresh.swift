@@ -75,29 +75,13 @@ extension SyncCoordinator {
 
   /// "Refresh from Kandji" (R23): one list call filtered by the asset's device id and one
   /// details call, applied with the sync's own plan (so display-ID and tenant rules hold), at
-  /// most once a minute per asset. It takes no run lease — a ten-hour import of the same
-  /// connection may be going — and it counts against the connection's API budget.
-  public func refreshAsset(id assetID: Int64) async throws -> AssetRefreshOutcome {
+  /// most once a minute per asset and within 5 % of the connection's hourly budget, both counted
+  /// in the store (`takeAssetRefresh`) so a restart or another replica sees the same counts. It
+  /// takes no run lease — a ten-hour import of the same connection may be going — and its calls
+  /// count against the connection's API budget.
+  /// - Parameter agentID: who asked; the asset's history records it with what changed.
+  public func refreshAsset(id assetID: Int64, by agentID: Int64? = nil) async throws -> AssetRefreshOutcome {
     let now = now()
-    if let last = assetRefreshes[assetID], now.timeIntervalSince(last) < Self.assetRefreshInterval {
-      throw AssetRefreshRefusal.tooSoon(
-        retryAfter: max(1, Int((Self.assetRefreshInterval - now.timeIntervalSince(last)).rounded(.up))))
-    }
-    // Taken before the first await, so a double click does not refresh twice; given back when
-    // nothing reached Kandji (a refusal, a spent budget).
-    if assetRefreshes.count > 1_000 {
-      assetRefreshes = assetRefreshes.filter { now.timeIntervalSince($0.value) < Self.assetRefreshInterval }
-    }
-    assetRefreshes[assetID] = now
-    do {
-      return try await refresh(assetID: assetID, now: now)
-    } catch let error where !(error is KandjiError) {
-      assetRefreshes[assetID] = nil
-      throw error
-    }
-  }
-
-  private func refresh(assetID: Int64, now: Date) async throws -> AssetRefreshOutcome {
     guard let asset = try await store.asset(id: assetID) else { throw AssetRefreshRefusal.notFound(assetID) }
     guard let deviceID = asset.kandji?.deviceID, let connectionID = asset.connectionID else {
       throw AssetRefreshRefusal.notSynced
@@ -106,7 +90,23 @@ extension SyncCoordinator {
       throw SyncRefusal.noSuchConnection(connectionID)
     }
     let options = try SyncRefusal.check(connection, staleAfter: staleAfter)
-    try takeRefreshAllowance(connection, now: now)
+    // Taken in one store transaction, so a double click (or a second replica) does not refresh
+    // twice; given back when nothing reached Kandji (a refusal, a spent budget).
+    try await takeRefreshAllowance(connection, assetID: assetID, now: now)
+    do {
+      return try await refresh(
+        assetID: assetID, deviceID: deviceID, connection: connection, options: options, now: now, by: agentID)
+    } catch let error where !(error is KandjiError) {
+      try? await store.returnAssetRefresh(connectionID: connectionID, assetID: assetID, takenAt: now)
+      throw error
+    }
+  }
+
+  private func refresh(
+    assetID: Int64, deviceID: String, connection: KandjiConnection, options: SyncOptions, now: Date,
+    by agentID: Int64?
+  ) async throws -> AssetRefreshOutcome {
+    let connectionID = connection.id
     let client = try client(for: connection, pacing: connection.settings.pacing.interactive)
 
     guard let listed = try await client.listedDevice(id: deviceID) else {
@@ -127,7 +127,7 @@ extension SyncCoordinator {
       _ = try await store.applySyncBatch(
         SyncBatch(
           runID: 0, at: now, firstPosition: 0, decisions: [planned.decision], rows: [planned.row],
-          reportedOutcomes: []))
+          reportedOutcomes: [], agentID: agentID))
       result = .updated(planned.row.reason)
     case .skip where planned.row.outcome == .skipped: result = .unchanged
     default: return AssetRefreshOutcome(result: .refused(planned.row.reason), detailsRefreshed: false)
@@ -152,17 +152,19 @@ extension SyncCoordinator {
     max(10, connection.settings.requestsPerHour / 40)
   }
 
-  /// Counts one single-asset refresh against the connection's hourly allowance, or refuses it.
-  func takeRefreshAllowance(_ connection: KandjiConnection, now: Date) throws {
+  /// Counts one single-asset refresh of `assetID` in the store's ledger, or refuses it: the
+  /// asset was refreshed less than a minute ago, or the connection's allowance of the hour is used.
+  func takeRefreshAllowance(_ connection: KandjiConnection, assetID: Int64, now: Date) async throws {
     let allowance = Self.refreshAllowance(connection)
-    var recent = (connectionRefreshes[connection.id] ?? []).filter { now.timeIntervalSince($0) < 3_600 }
-    if recent.count >= allowance, let oldest = recent.first {
-      connectionRefreshes[connection.id] = recent
-      throw AssetRefreshRefusal.allowanceSpent(
-        perHour: allowance, retryAfter: max(1, Int((3_600 - now.timeIntervalSince(oldest)).rounded(.up))))
+    switch try await store.takeAssetRefresh(
+      connectionID: connection.id, assetID: assetID, at: now, minInterval: Self.assetRefreshInterval,
+      perHour: allowance)
+    {
+    case .granted: return
+    case .tooSoon(let retryAfter): throw AssetRefreshRefusal.tooSoon(retryAfter: retryAfter)
+    case .allowanceSpent(let retryAfter):
+      throw AssetRefreshRefusal.allowanceSpent(perHour: allowance, retryAfter: retryAfter)
     }
-    recent.append(now)
-    connectionRefreshes[connection.id] = recent
   }
 
   /// A client for the connection's stored credentials, counted in its ledger.

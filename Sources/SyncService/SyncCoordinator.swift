@@ -25,11 +25,6 @@ public actor SyncCoordinator {
   private var running = Set<Int64>()
   /// Set by `shutDown()`: no run starts any more.
   private var isShutDown = false
-  /// When each asset was last refreshed on its own ("Refresh from Kandji"), for the once-a-minute
-  /// limit; entries older than the limit are dropped as new ones come.
-  var assetRefreshes: [Int64: Date] = [:]
-  /// When each connection's single-asset refreshes of the last hour began, oldest first.
-  var connectionRefreshes: [Int64: [Date]] = [:]
   /// The scheduler waiting for a run to end (`waitForAnyRun`), keyed so a timeout can resume it.
   private var runEndWaiters: [UUID: CheckedContinuation<Void, Never>] = [:]
 

@@ -16,21 +16,23 @@ public final class SyncEngine: Sendable {
   let now: @Sendable () -> Date
   let owner: String
   let logger: Logger
+  /// What the run's heartbeat waits on between renewals of its lease.
+  let heartbeatClock: any RequestClock
 
+  /// - Parameter heartbeatClock: the heartbeat's waits; tests give one they step by hand.
   public init(
     store: any AssetStore, now: @escaping @Sendable () -> Date = { Date() }, owner: String = SyncEngine.defaultOwner,
-    logger: Logger = Logger(label: "assetsync.sync")
+    logger: Logger = Logger(label: "assetsync.sync"), heartbeatClock: any RequestClock = SystemRequestClock()
   ) {
     self.store = store
     self.now = now
     self.owner = owner
     self.logger = logger
+    self.heartbeatClock = heartbeatClock
   }
 
   /// `host:pid`, so an operator can tell which process holds a run.
-  public static var defaultOwner: String {
-    "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
-  }
+  public static var defaultOwner: String { RunOwner.current }
 
   /// One run. Throws `StoreError.syncAlreadyRunning` when another run is alive; otherwise
   /// returns the finished run, whose status says whether it completed or failed (R11).
@@ -44,11 +46,12 @@ public final class SyncEngine: Sendable {
 
   /// Takes the run lock and records a new run (so a caller can answer with its id at once).
   /// `takeOver` treats a run still marked running as abandoned whatever its heartbeat: only for a
-  /// run this very process identity (`owner`) left behind in an earlier life.
+  /// run this very process identity (`owner`) left behind in an earlier life. A run whose owner
+  /// was a process on this host that has ended is taken over at once (`RunOwner.isGone`).
   public func begin(trigger: SyncTrigger, options: SyncOptions, takeOver: Bool = false) async throws -> SyncRun {
     let run = try await store.beginSyncRun(
       connectionID: options.connectionID, trigger: trigger, owner: owner, at: now(),
-      staleAfter: takeOver ? 0 : options.staleAfter)
+      staleAfter: takeOver ? 0 : options.staleAfter, ownerIsGone: { RunOwner.isGone($0) })
     logger.info("sync run started", metadata: ["run": "\(run.id)", "trigger": "\(trigger.rawValue)"])
     return run
   }
@@ -131,9 +134,9 @@ public final class SyncEngine: Sendable {
   private func startHeartbeat(runID: Int64, every interval: Duration, onLeaseLost: @escaping @Sendable () -> Void)
     -> Task<Void, Never>
   {
-    Task { [store, now] in
+    Task { [store, now, heartbeatClock] in
       while !Task.isCancelled {
-        try? await Task.sleep(for: interval)
+        try? await heartbeatClock.sleep(for: interval)
         guard !Task.isCancelled else { return }
         do {
           try await store.heartbeat(runID: runID, at: now())

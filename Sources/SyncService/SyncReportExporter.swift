@@ -12,10 +12,12 @@ public enum SyncReportExporter {
     try await write(SyncReportCSV.header + "\r\n")
     var after = -1
     while true {
-      let rows = try await store.reportRows(runID: runID, afterPosition: after, limit: chunkSize)
-      guard !rows.isEmpty else { return }
-      try await write(rows.map(SyncReportCSV.line).joined())
-      after += rows.count
+      // Positions are sparse (a quick refresh stores only what changed): the next chunk starts
+      // after the last row read, never `rows.count` further on.
+      let page = try await store.reportRowPage(runID: runID, afterPosition: after, limit: chunkSize)
+      guard let last = page.lastPosition else { return }
+      try await write(page.rows.map(SyncReportCSV.line).joined())
+      after = last
     }
   }
 

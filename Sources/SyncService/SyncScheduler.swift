@@ -25,6 +25,8 @@ public struct SyncScheduler: Service {
   let resumesInterruptedRuns: Bool
   /// Sync runs and their reports older than this many days are deleted (0 keeps everything).
   let historyRetentionDays: Int
+  /// Asset history entries older than this many days are deleted (0 keeps everything).
+  let assetHistoryRetentionDays: Int
 
   /// - Parameter resumesInterruptedRuns: whether runs that stopped before their end are picked
   ///   up (see `resumeIfInterrupted`); off only where clocks are not real (tests whose replicas
@@ -32,8 +34,9 @@ public struct SyncScheduler: Service {
   public init(
     store: any AssetStore, coordinator: SyncCoordinator, clock: any WallClock = SystemWallClock(),
     logger: Logger = Logger(label: "assetsync.scheduler"), maxSleep: TimeInterval = 60,
-    resumesInterruptedRuns: Bool = true, historyRetentionDays: Int = 90
+    resumesInterruptedRuns: Bool = true, historyRetentionDays: Int = 90, assetHistoryRetentionDays: Int = 365
   ) {
+    self.assetHistoryRetentionDays = assetHistoryRetentionDays
     self.store = store
     self.coordinator = coordinator
     self.clock = clock

@@ -53,6 +53,12 @@ public struct TokenSealer: Sendable {
     }
   }
 
+  /// A key for another use of the same secret (the web UI signs its device cookies with one),
+  /// derived with HKDF-SHA256 so that neither use can stand in for the other.
+  public func derivedKey(for purpose: String) -> SymmetricKey {
+    HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Data(purpose.utf8), outputByteCount: 32)
+  }
+
   public func open(_ sealed: String) throws(SealError) -> KandjiToken {
     guard sealed.hasPrefix(Self.prefix), let data = Data(base64Encoded: String(sealed.dropFirst(Self.prefix.count)))
     else {

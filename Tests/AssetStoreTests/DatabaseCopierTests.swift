@@ -104,7 +104,7 @@ struct DatabaseCopierTests {
     }
     let runs = try await store.syncRuns(connectionID: nil, limit: 10)
     out.append("\(runs)")
-    for run in runs { out.append("\(try await store.reportRows(runID: run.id, afterPosition: -1, limit: 100))") }
+    for run in runs { out.append("\(try await store.allReportRows(runID: run.id))") }
     out.append("\(try await store.assetCounts().sorted { $0.key < $1.key })")
     return out
   }

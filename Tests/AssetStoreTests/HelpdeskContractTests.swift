@@ -98,7 +98,7 @@ struct HelpdeskContractTests {
     }
     _ = try await store.applySyncBatch(
       SyncBatch(runID: run.id, at: now, firstPosition: 0, decisions: rows.map { _ in .skip }, rows: rows))
-    #expect(try await store.reportRows(runID: run.id, afterPosition: -1, limit: 2_000) == rows)
-    #expect(try await store.reportRows(runID: run.id, afterPosition: 1_200, limit: 10) == Array(rows.suffix(2)))
+    #expect(try await store.allReportRows(runID: run.id) == rows)
+    #expect(try await store.reportRowPage(runID: run.id, afterPosition: 1_200, limit: 10).rows == Array(rows.suffix(2)))
   }
 }

@@ -18,8 +18,26 @@ struct PostgresTLSURLTests {
     #expect(try PostgresStoreConfiguration(url: configuration.url).tls == mode)
   }
 
+  /// Issue 16: without `sslmode`, a database across a network gets TLS with a checked
+  /// certificate; only loopback keeps `prefer`.
+  @Test(
+    "no sslmode: verify-full unless the host is loopback",
+    arguments: [
+      ("db.example", PostgresStoreConfiguration.TLSMode.verifyFull), ("10.0.0.5", .verifyFull),
+      ("[2001:db8::5]", .verifyFull), ("127.0.0.1", .prefer), ("127.8.9.1", .prefer), ("localhost", .prefer),
+      ("[::1]", .prefer), ("127.0.0.1.evil.example", .verifyFull), ("localhost.example", .verifyFull),
+    ])
+  func defaultTLSByHost(host: String, mode: PostgresStoreConfiguration.TLSMode) throws {
+    #expect(try PostgresStoreConfiguration(url: "postgres://u@\(host):5432/assets").tls == mode, "\(host)")
+    // An explicit sslmode is kept, plain included.
+    #expect(try PostgresStoreConfiguration(url: "postgres://u@\(host)/assets?sslmode=disable").tls == .disable)
+  }
+
   @Test func defaultsAndErrors() throws {
-    #expect(try PostgresStoreConfiguration(url: "postgres://u@db.example/assets").tls == .prefer)
+    #expect(try PostgresStoreConfiguration(url: "postgres://u@db.example/assets").tls == .verifyFull)
+    #expect(
+      PostgresStoreConfiguration(host: "db.example", username: "u", password: nil, database: "assets").tls
+        == .verifyFull)
     #expect(throws: StoreError.self) { try PostgresStoreConfiguration(url: "postgres://u@h/db?sslmode=allow") }
     do {
       _ = try PostgresStoreConfiguration(url: "postgres://u@h/db?sslmode=verify-full&sslrootcert=/nonexistent.pem")

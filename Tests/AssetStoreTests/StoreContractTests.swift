@@ -148,9 +148,9 @@ struct StoreContractTests {
     #expect(try await store.asset(id: ids[0])?.kandji?.osVersion == "15.2")
     #expect(try await store.asset(id: ids[0])?.name == "Renamed")
     #expect(try await store.asset(id: ids[2])?.isRetired == true)
-    let stored = try await store.reportRows(runID: run.id, afterPosition: -1, limit: 10)
+    let stored = try await store.allReportRows(runID: run.id)
     #expect(stored == rows)
-    #expect(try await store.reportRows(runID: run.id, afterPosition: 0, limit: 1) == [rows[1]])
+    #expect(try await store.reportRowPage(runID: run.id, afterPosition: 0, limit: 1).rows == [rows[1]])
     let active = try await store.activeSyncedAssets(
       connectionID: try await store.testConnectionID(), afterID: 0, limit: 10)
     #expect(active.map(\.assetID) == [ids[0], ids[1]])
@@ -177,7 +177,7 @@ struct StoreContractTests {
         },
         rows: devices.map(row)))
     #expect(writes == 2)
-    let rows = try await store.reportRows(runID: run.id, afterPosition: -1, limit: 10)
+    let rows = try await store.allReportRows(runID: run.id)
     #expect(rows.map(\.outcome) == [.created, .failed, .created])
     #expect(rows[1].reason.contains("was taken by another asset during the sync"))
     #expect(try await store.asset(kandjiDeviceID: "d2") == nil)

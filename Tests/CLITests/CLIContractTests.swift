@@ -6,7 +6,7 @@ import SQLiteStore
 import Testing
 
 /// The command line of `spec/CLI.md`, driven through the real binary.
-@Suite("The assetsync command line")
+@Suite("The assetsync command line", .timeLimit(.minutes(3)))
 struct CLIContractTests {
   @Test(
     "bad flags and values exit non-zero with a one-line message",
@@ -26,22 +26,26 @@ struct CLIContractTests {
       (["sync", "--database", "postgres://u@127.0.0.1:1/db?pool_size=x"], "pool_size must be a number"),
       (["sync", "--database", "mysql://u@h/db"], "Unsupported database URL scheme"),
       (["serve", "--database", "/tmp/x.sqlite", "--sync-stale-after", "1"], "--sync-stale-after must be at least"),
+      (
+        ["serve", "--database", "/tmp/x.sqlite", "--host", "0.0.0.0", "--plain-http"],
+        "--plain-http is only for a loopback --host"
+      ),
       (["migrate-database", "--from", "/tmp/x.sqlite", "--to", "mysql://h/db"], "--to must be a postgres:// URL"),
       (["migrate-database", "--from", "/nonexistent/x.sqlite", "--to", "postgres://u@h/db"], "No SQLite database at"),
     ])
-  func badInput(arguments: [String], message: String) throws {
-    let output = try CommandRunner.run(arguments)
+  func badInput(arguments: [String], message: String) async throws {
+    let output = try await CommandRunner.run(arguments)
     #expect(output.status != 0)
     #expect(output.stderr.contains(message), "\(output.stderr)")
     #expect(!output.stderr.contains("Fatal error"))
   }
 
-  @Test func everyCommandHasHelp() throws {
+  @Test func everyCommandHasHelp() async throws {
     for command in [
       ["demo"], ["serve"], ["sync"], ["simulate-kandji"], ["agents", "create"], ["api-keys", "create"], ["bench"],
       ["migrate-database"], ["bench", "sync"],
     ] {
-      let output = try CommandRunner.run(command + ["--help"])
+      let output = try await CommandRunner.run(command + ["--help"])
       #expect(output.status == 0, "\(command)")
       #expect(output.stdout.contains("USAGE"), "\(command)")
     }
@@ -49,21 +53,21 @@ struct CLIContractTests {
 
   @Test func agentsAndAPIKeysAreCreatedFromTheCommandLine() async throws {
     let database = CommandRunner.temporaryDatabase()
-    let created = try CommandRunner.run(
+    let created = try await CommandRunner.run(
       [
         "agents", "create", "--database", database, "--email", "Root@Example.com", "--name", "Root", "--role", "admin",
         "--password-stdin",
       ], stdin: "a long enough password\n")
     #expect(created.status == 0, "\(created.stderr)")
     #expect(created.stdout.contains("Created admin Root@Example.com"))
-    let weak = try CommandRunner.run(
+    let weak = try await CommandRunner.run(
       [
         "agents", "create", "--database", database, "--email", "b@example.com", "--name", "B", "--role", "agent",
         "--password-stdin",
       ], stdin: "short\n")
     #expect(weak.status != 0)
     #expect(weak.stderr.contains("at least 10 characters"))
-    let duplicate = try CommandRunner.run(
+    let duplicate = try await CommandRunner.run(
       [
         "agents", "create", "--database", database, "--email", "root@example.com", "--name", "R", "--role", "agent",
         "--password-stdin",
@@ -71,7 +75,7 @@ struct CLIContractTests {
     #expect(duplicate.status != 0)
     #expect(duplicate.stderr.contains("already exists"))
 
-    let key = try CommandRunner.run([
+    let key = try await CommandRunner.run([
       "api-keys", "create", "--database", database, "--agent", "root@example.com", "--json",
     ])
     #expect(key.status == 0, "\(key.stderr)")
@@ -82,7 +86,7 @@ struct CLIContractTests {
     let stored = try #require(try await store.apiKey(json["api_key"]!))
     #expect(stored.agent.email == "Root@Example.com")
     #expect(stored.authCodeHash != json["auth_code"])  // only a hash is stored
-    let unknown = try CommandRunner.run([
+    let unknown = try await CommandRunner.run([
       "api-keys", "create", "--database", database, "--agent", "nobody@example.com", "--json",
     ])
     #expect(unknown.status != 0)
@@ -92,17 +96,17 @@ struct CLIContractTests {
   @Test func syncRefusesDisabledOrMissingConnections() async throws {
     let database = CommandRunner.temporaryDatabase()
     let store = try SQLiteAssetStore(path: database)
-    let none = try CommandRunner.run(["sync", "--database", database])
+    let none = try await CommandRunner.run(["sync", "--database", database])
     #expect(none.status != 0)
     #expect(none.stderr.contains("No enabled Kandji connection"))
     try await store.saveKandjiSettings(KandjiSettings(installed: true))
     _ = try await store.createKandjiConnection(
       KandjiConnectionDraft(name: "Europe", apiURL: "http://127.0.0.1:9", sealedToken: "v1:x", enabled: false),
       at: Date())
-    let output = try CommandRunner.run(["sync", "--database", database, "--tenant", "europe"])
+    let output = try await CommandRunner.run(["sync", "--database", database, "--tenant", "europe"])
     #expect(output.status != 0)
     #expect(output.stderr.contains("The Kandji connection \"Europe\" is disabled"), "\(output.stderr)")
-    let unknown = try CommandRunner.run(["sync", "--database", database, "--tenant", "Asia"])
+    let unknown = try await CommandRunner.run(["sync", "--database", database, "--tenant", "Asia"])
     #expect(unknown.stderr.contains("No Kandji connection named \"Asia\""))
     #expect(try await store.syncRuns(connectionID: nil, limit: 1).isEmpty)
   }

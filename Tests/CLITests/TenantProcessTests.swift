@@ -22,7 +22,7 @@ struct TenantProcessTests {
     let token: String
 
     static func start(devices: Int, seed: Int, extra: [String] = []) async throws -> Tenant {
-      let child = try ChildProcess(
+      let child = try await ChildProcess(
         ["simulate-kandji", "--port", "0", "--json", "--devices", "\(devices)", "--seed", "\(seed)"] + extra)
       let line = try await child.line(containing: "\"token\"")
       let info = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -48,8 +48,9 @@ struct TenantProcessTests {
     }
   }
 
-  func cli(_ arguments: [String], stdin: String? = nil) throws -> CommandRunner.Output {
-    let output = try CommandRunner.run(arguments, stdin: stdin, environment: ["ASSETSYNC_SECRET_KEY": Self.secretKey])
+  func cli(_ arguments: [String], stdin: String? = nil) async throws -> CommandRunner.Output {
+    let output = try await CommandRunner.run(
+      arguments, stdin: stdin, environment: ["ASSETSYNC_SECRET_KEY": Self.secretKey])
     #expect(output.status == 0, "\(arguments.prefix(2).joined(separator: " ")): \(output.stderr)")
     return output
   }
@@ -74,19 +75,19 @@ struct TenantProcessTests {
     defer { eu.process.stop() }
     let database = CommandRunner.temporaryDatabase()
     for (name, tenant) in [("US", us), ("EU", eu)] {
-      let connected = try cli(
+      let connected = try await cli(
         [
           "kandji", "connect", "--database", database, "--name", name, "--url", tenant.url, "--token-stdin",
           "--allow-custom-kandji-endpoints",
         ], stdin: tenant.token + "\n")
       #expect(connected.stdout.contains("Connected \"\(name)\""))
     }
-    let listed = try cli(["kandji", "list", "--database", database, "--json"])
+    let listed = try await cli(["kandji", "list", "--database", database, "--json"])
     let connections = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
     #expect(connections.compactMap { $0["name"] as? String } == ["US", "EU"])
 
     // One `sync` runs every enabled connection.
-    _ = try cli(["sync", "--database", database, "--allow-custom-kandji-endpoints"])
+    _ = try await cli(["sync", "--database", database, "--allow-custom-kandji-endpoints"])
     let store = try SQLiteAssetStore(path: database)
     var assets = try await synced(store)
     #expect(assets.count == 55)
@@ -104,10 +105,10 @@ struct TenantProcessTests {
     let serial = try #require(mover.asset.kandji?.serialNumber)
     let platform = try #require(mover.asset.kandji?.platform)
     try await eu.control("devices/add?serial_number=\(serial)&platform=\(platform.rawValue)")
-    _ = try cli(["sync", "--database", database, "--tenant", "EU", "--allow-custom-kandji-endpoints"])
+    _ = try await cli(["sync", "--database", database, "--tenant", "EU", "--allow-custom-kandji-endpoints"])
     var runs = try await store.syncRuns(connectionID: nil, limit: 1)
     #expect(runs.first?.totals.failed == 1)
-    var rows = try await store.reportRows(runID: try #require(runs.first?.id), afterPosition: -1, limit: 100)
+    var rows = try await store.allReportRows(runID: try #require(runs.first?.id))
     #expect(rows.contains { $0.outcome == .failed && $0.reason.contains("tenant \"US\" also lists this device") })
     assets = try await synced(store)
     #expect(assets[serial]?.source?.name == "US")
@@ -119,7 +120,7 @@ struct TenantProcessTests {
     for item in [mover] + leaving {
       try await us.control("devices/\(try #require(item.asset.kandji?.deviceID))/remove")
     }
-    _ = try cli(["sync", "--database", database, "--tenant", "US", "--allow-custom-kandji-endpoints"])
+    _ = try await cli(["sync", "--database", database, "--tenant", "US", "--allow-custom-kandji-endpoints"])
     runs = try await store.syncRuns(connectionID: nil, limit: 1)
     #expect(runs.first?.totals.retired == 3)
     assets = try await synced(store)
@@ -127,9 +128,9 @@ struct TenantProcessTests {
     #expect(assets.values.filter { $0.asset.isRetired }.allSatisfy { $0.source?.name == "US" })
 
     // The EU sync now takes the device over: the same asset, updated, "moved from".
-    _ = try cli(["sync", "--database", database, "--tenant", "EU", "--allow-custom-kandji-endpoints"])
+    _ = try await cli(["sync", "--database", database, "--tenant", "EU", "--allow-custom-kandji-endpoints"])
     runs = try await store.syncRuns(connectionID: nil, limit: 1)
-    rows = try await store.reportRows(runID: try #require(runs.first?.id), afterPosition: -1, limit: 100)
+    rows = try await store.allReportRows(runID: try #require(runs.first?.id))
     #expect(rows.contains { $0.outcome == .updated && $0.reason.contains("moved from tenant \"US\"") })
     assets = try await synced(store)
     let moved = try #require(assets[serial])
@@ -138,18 +139,18 @@ struct TenantProcessTests {
     #expect(!moved.asset.isRetired)
 
     // Removing US (disabled first) retires its assets with a reason; EU's stay active.
-    let refused = try CommandRunner.run(
+    let refused = try await CommandRunner.run(
       ["kandji", "remove", "--database", database, "--name", "US"],
       environment: ["ASSETSYNC_SECRET_KEY": Self.secretKey])
     #expect(refused.status != 0)
     #expect(refused.stderr.contains("Disable the Kandji connection \"US\""))
-    _ = try cli(["kandji", "disable", "--database", database, "--name", "US"])
-    _ = try cli(["kandji", "remove", "--database", database, "--name", "US"])
+    _ = try await cli(["kandji", "disable", "--database", database, "--name", "US"])
+    _ = try await cli(["kandji", "remove", "--database", database, "--name", "US"])
     assets = try await synced(store)
     #expect(assets.values.filter { $0.source?.name == "US" }.allSatisfy { $0.asset.isRetired })
     #expect(assets.values.filter { $0.source?.name == "EU" }.allSatisfy { !$0.asset.isRetired })
     #expect(assets.values.filter { $0.source?.name == "EU" }.count == 26)
-    let remaining = try cli(["kandji", "list", "--database", database, "--json"])
+    let remaining = try await cli(["kandji", "list", "--database", database, "--json"])
     #expect(remaining.stdout.contains("\"EU\"") && !remaining.stdout.contains("\"US\""))
   }
 
@@ -161,16 +162,16 @@ struct TenantProcessTests {
     let tenant = try await Tenant.start(devices: 300, seed: 21, extra: ["--latency-ms", "5", "--rate-per-hour", "0"])
     defer { tenant.process.stop() }
     let database = CommandRunner.temporaryDatabase()
-    _ = try cli(
+    _ = try await cli(
       [
         "agents", "create", "--database", database, "--email", "admin@example.com", "--name", "Admin", "--role",
         "admin", "--password-stdin",
       ], stdin: "a long enough password\n")
-    let key = try cli(["api-keys", "create", "--database", database, "--agent", "admin@example.com", "--json"])
+    let key = try await cli(["api-keys", "create", "--database", database, "--agent", "admin@example.com", "--json"])
     let credentials = try #require(try JSONSerialization.jsonObject(with: Data(key.stdout.utf8)) as? [String: String])
 
     func serve() async throws -> (ChildProcess, APIClient) {
-      let child = try ChildProcess(
+      let child = try await ChildProcess(
         [
           "serve", "--database", database, "--port", "0", "--sync-stale-after", "4", "--log-level", "error",
           "--allow-custom-kandji-endpoints",
@@ -199,7 +200,7 @@ struct TenantProcessTests {
     // Kill the server hard once it has made some of its calls.
     let deadline = Date().addingTimeInterval(60)
     while try await tenant.calls() < 60, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
-    server.killHard()
+    await server.killHard()
     let beforeRestart = try await tenant.calls()
     #expect(beforeRestart >= 60 && beforeRestart < budget)
 

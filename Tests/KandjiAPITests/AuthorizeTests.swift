@@ -95,4 +95,70 @@ struct AuthorizeTests {
       for text in texts { #expect(!text.contains(secret)) }
     }
   }
+
+  // Issue 17 item 5: a mistyped URL is not blamed on the credentials, and the check ends in 10 s.
+  static func interactiveClient(_ url: String, token: String, clock: VirtualRequestClock = VirtualRequestClock())
+    throws -> LiveKandjiClient
+  {
+    LiveKandjiClient(
+      configuration: KandjiClientConfiguration(
+        baseURL: try KandjiBaseURL(url), token: KandjiToken(token), requestTimeout: .seconds(10),
+        pacing: PacingPolicy().interactive, retry: RetryPolicy(maxAttempts: 2, jitter: RetryPolicy.noJitter),
+        endpointPolicy: .allowCustomEndpoints),
+      clock: clock)
+  }
+
+  @Test("over loopback, each failure has its own diagnosis: closed port, TLS, not Kandji, wrong token, permission")
+  func eachFailureHasItsOwnDiagnosis() async throws {
+    let plain = try PlainHTTPServer()
+    defer { plain.stop() }
+    let token = "5f0c7a11-2b3c-4d5e-8f90-a1b2c3d4e5f6"
+    let started = ContinuousClock.now
+    let closed = try await Self.interactiveClient("http://127.0.0.1:1", token: token).authorize()
+    #expect(closed.code == "unreachable_host")
+    #expect(closed.message.contains("could not connect"))
+    let tls = try await Self.interactiveClient("https://127.0.0.1:\(plain.port)", token: token).authorize()
+    #expect(tls == .tlsFailure)
+    #expect(tls.code == "tls_failure")
+    let notKandji = try await Self.interactiveClient(plain.url, token: token).authorize()
+    #expect(notKandji.code == "not_kandji_api")
+    #expect(!notKandji.message.contains("Intranet wiki"))
+    #expect(ContinuousClock.now - started < .seconds(10))
+    try await SimulatorHarness.run(devices: 3) { h in
+      let wrong = try await Self.interactiveClient(h.baseURL, token: token, clock: h.clock).authorize()
+      #expect(wrong.code == "invalid_token")
+      let listOnly = h.simulator.issueToken(permissions: [.deviceList])
+      let missing = try await Self.interactiveClient(h.baseURL, token: listOnly, clock: h.clock).authorize()
+      #expect(missing == .missingPermissions([.deviceDetails]))
+      let codes = Set([closed, tls, notKandji, wrong, missing].map(\.code))
+      #expect(codes.count == 5)
+      for diagnosis in [closed, tls, notKandji] { #expect(!diagnosis.headline.contains("credentials")) }
+      for diagnosis in [wrong, missing] { #expect(diagnosis.headline.contains("did not accept these credentials")) }
+    }
+  }
+
+  @Test("a host that does not resolve is unreachable, not wrong credentials (and nothing is sent)")
+  func unresolvableHost() async throws {
+    let client = LiveKandjiClient(
+      configuration: KandjiClientConfiguration(
+        baseURL: try KandjiBaseURL("acme.api.kandji.io"), token: KandjiToken("t"),
+        retry: RetryPolicy(maxAttempts: 2, jitter: RetryPolicy.noJitter), resolve: { _ in [] }),
+      clock: VirtualRequestClock())
+    let diagnosis = await client.authorize()
+    #expect(diagnosis == .unreachableHost(detail: "could not resolve the host"))
+  }
+
+  @Test("the whole check ends within 10 s on the client's clock, retries and waits included")
+  func endsWithinTenSeconds() async throws {
+    try await SimulatorHarness.run(devices: 3) { h in
+      h.simulator.inject(.status(503), on: .list, times: 50)
+      let client = try h.client(
+        retry: RetryPolicy(
+          maxAttempts: 50, initialBackoff: .seconds(1), maxBackoff: .seconds(4), jitter: RetryPolicy.noJitter))
+      let diagnosis = await client.authorize()
+      #expect(diagnosis.code == "kandji_unavailable")
+      #expect(h.clock.now() < LiveKandjiClient.authorizationTimeout)
+      #expect(h.clock.totalSlept == .seconds(1 + 2 + 4))  // the next 4 s wait would pass 10 s
+    }
+  }
 }

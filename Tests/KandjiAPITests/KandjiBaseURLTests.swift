@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 
 @testable import KandjiAPI
@@ -61,4 +62,69 @@ struct KandjiBaseURLTests {
       #expect(error.description.contains(message), "\(error.description)")
     }
   }
+
+  // Issue 16 item 3: the host is checked as typed. Each of these reached loopback (or could)
+  // on 4d88efd without --allow-custom-kandji-endpoints.
+  @Test(
+    "hosts that only pass for a Kandji host after decoding, or are numbers in disguise, are refused",
+    arguments: [
+      "https://localhost%3A18092%23.api.kandji.io", "localhost%3A18092%23.api.kandji.io",
+      "https://127.0.0.1%2F.api.kandji.io", "https://acme%2Eapi.kandji.io", "https://user@acme.api.kandji.io",
+      "https://acme.api.kandji.io@127.0.0.1", "https://127.0.0.1#.api.kandji.io", "https://127.0.0.1?.api.kandji.io",
+      "https://a_b.api.kandji.io", "https://-acme.api.kandji.io", "https://2130706433", "http://2130706433:18092",
+      "https://0x7f000001", "https://0x7f.0.0.1", "https://0177.0.0.1", "https://127.1", "https://127.0.0.01",
+      "https://[::1%25lo]", "https://[fe80::1%eth0]", "https://acme.api.kandji.io\\@127.0.0.1",
+      "https://acme.api.kandji.io.",
+      "acme.api.kandji.io:8443", "https://acme.api.kandji.io:99999",
+    ])
+  func bypassFormsAreRefused(input: String) {
+    #expect(throws: KandjiError.self, "\(input)") { try KandjiBaseURL(input) }
+  }
+
+  @Test(
+    "URLs that parse but are not Kandji's API hosts on port 443 are refused by the default policy, before any lookup",
+    arguments: [
+      "https://[::1]", "https://[::1]:8443", "http://[::ffff:127.0.0.1]", "https://127.0.0.1", "http://10.0.0.8",
+      "https://acme.api.kandji.io:8443", "http://acme.api.kandji.io:8080", "https://acme.api.kandji.io.evil.example",
+      "https://api.kandji.io.evil.example/x",
+    ])
+  func parsedButNotKandji(input: String) async throws {
+    let url = try KandjiBaseURL(input)
+    #expect(!url.isKandjiHost)
+    let lookups = LookupCounter()
+    do {
+      _ = try await KandjiEndpointPolicy.kandjiHostsOnly.check(url) { host in
+        lookups.count(host)
+        return [IPAddress("52.1.2.3")!]
+      }
+      Issue.record("accepted \(input)")
+    } catch {
+      #expect(error.description.contains("--allow-custom-kandji-endpoints"))
+    }
+    #expect(lookups.total == 0)
+  }
+
+  @Test("request URLs are built from the checked parts; values cannot end the query or the path")
+  func requestURLsFromComponents() throws {
+    let kandji = try KandjiBaseURL("acme.api.kandji.io")
+    #expect(kandji.scheme == "https" && kandji.host == "acme.api.kandji.io" && kandji.port == nil)
+    #expect(
+      kandji.url(path: "/api/v1/devices", query: [("device_id", "a&b#c/../?d e"), ("limit", "2")])
+        == "https://acme.api.kandji.io/api/v1/devices?device_id=a%26b%23c%2F..%2F%3Fd%20e&limit=2")
+    #expect(
+      kandji.url(path: "/api/v1/devices/\(KandjiBaseURL.pathSegment("x/../y?#"))/details")
+        == "https://acme.api.kandji.io/api/v1/devices/x%2F..%2Fy%3F%23/details")
+    let v6 = try KandjiBaseURL("http://[::1]:8123/prefix/")
+    #expect(v6.host == "::1" && v6.port == 8123 && v6.pathPrefix == "/prefix")
+    #expect(v6.url(path: "/api/v1/devices") == "http://[::1]:8123/prefix/api/v1/devices")
+    #expect(try KandjiBaseURL("https://acme.api.kandji.io:443").origin == "https://acme.api.kandji.io")
+    #expect(try KandjiBaseURL("https://127.0.0.1:443").url(path: "/x") == "https://127.0.0.1/x")
+  }
+}
+
+/// Counts lookups (for tests of "resolve once" and "no lookup before the host rule").
+final class LookupCounter: Sendable {
+  private let state = Mutex<[String]>([])
+  func count(_ host: String) { state.withLock { $0.append(host) } }
+  var total: Int { state.withLock { $0.count } }
 }

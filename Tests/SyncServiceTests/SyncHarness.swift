@@ -44,7 +44,7 @@ struct SyncHarness: Sendable {
   }
 
   func report(_ run: SyncRun) async throws -> [SyncReportRow] {
-    try await store.reportRows(runID: run.id, afterPosition: -1, limit: 1_000_000)
+    try await store.allReportRows(runID: run.id)
   }
 
   @discardableResult

@@ -8,7 +8,7 @@ import WebApp
 
 /// Quick refreshes (issue 13, R23) on a test clock: their schedule, what they write, how they
 /// give way to a daily sync, and the history's retention.
-@Suite("Quick refreshes")
+@Suite("Quick refreshes", .timeLimit(.minutes(3)))
 struct QuickRefreshTests {
   static let start = Date(timeIntervalSince1970: 1_800_000_000)  // 2027-01-15T08:00:00Z
 
@@ -35,7 +35,7 @@ struct QuickRefreshTests {
       let starts = refreshes.map { $0.startedAt.timeIntervalSince(Self.start) / 60 }
       #expect(starts == [15, 30, 45, 60, 75, 90, 105, 120])
       for run in refreshes {
-        #expect(try await h.store.reportRows(runID: run.id, afterPosition: -1, limit: 10).isEmpty)
+        #expect(try await h.store.allReportRows(runID: run.id).isEmpty)
         #expect(run.listRequests == 1 && run.detailRequests == 0)
       }
     }
@@ -57,7 +57,7 @@ struct QuickRefreshTests {
       #expect(run.totals.updated == 1 && run.totals.created == 1 && run.totals.retired == 1)
       #expect(run.totals.skipped == 18)
       #expect(run.detailRequests == 1, "details only for the new device")
-      let rows = try await h.store.reportRows(runID: run.id, afterPosition: -1, limit: 10)
+      let rows = try await h.store.allReportRows(runID: run.id)
       #expect(Set(rows.map(\.outcome)) == [.updated, .created, .retired])
       #expect(rows.count == 3)
       let changed = try await h.store.assets(AssetQuery(search: devices[0].serialNumber)).items.first
@@ -73,21 +73,25 @@ struct QuickRefreshTests {
       let tenant = try await connection(h, refreshMinutes: 15)
       try await h.services.coordinator.start(connectionID: tenant.id, trigger: .initial)
       await h.services.coordinator.waitForAllRuns()
-      // The refresh's list call hangs for a while: it is going when the daily run starts.
-      h.simulator.inject(.delay(.seconds(3)), on: .list)
+      // The refresh's list call is held by the simulator: it is in flight when the daily run
+      // starts (no real time passes).
+      h.simulator.inject(.hold, on: .list)
       let refresh = try await h.services.coordinator.start(connectionID: tenant.id, trigger: .refresh)
+      await h.simulator.waitForHeldRequests(1)
       let daily = try await h.services.coordinator.start(connectionID: tenant.id, trigger: .scheduled)
       let finished = try #require(await h.services.coordinator.waitForRun(connectionID: tenant.id))
       #expect(finished.id == daily.id)
       #expect(finished.status == .completed)
       #expect(try await h.store.syncRun(id: refresh.id)?.status == .interrupted)
       // A refresh never takes a sync's place: one started while the sync runs is refused.
-      h.simulator.inject(.delay(.seconds(3)), on: .list)
+      h.simulator.inject(.hold, on: .list)
       let another = try await h.services.coordinator.start(connectionID: tenant.id, trigger: .manual)
+      await h.simulator.waitForHeldRequests(2)
       await #expect(throws: StoreError.syncAlreadyRunning(runID: another.id)) {
         try await h.services.coordinator.start(connectionID: tenant.id, trigger: .refresh)
       }
       await h.services.coordinator.cancelRun(connectionID: tenant.id)
+      h.simulator.releaseHeldRequests()
     }
   }
 
@@ -127,9 +131,9 @@ struct QuickRefreshTests {
       )
       .loop()
       #expect(try await h.store.syncRun(id: old.id) == nil)
-      #expect(try await h.store.reportRows(runID: old.id, afterPosition: -1, limit: 10).isEmpty)
+      #expect(try await h.store.allReportRows(runID: old.id).isEmpty)
       #expect(try await h.store.syncRun(id: recent.id) != nil)
-      #expect(try await h.store.reportRows(runID: recent.id, afterPosition: -1, limit: 10).count == 3)
+      #expect(try await h.store.allReportRows(runID: recent.id).count == 3)
     }
   }
 }

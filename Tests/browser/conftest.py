@@ -1,8 +1,11 @@
 """Fixtures for the browser suite: a real `assetsync demo` and headless Chromium."""
+import importlib.util
 import json
 import os
+import select
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -12,10 +15,35 @@ ROOT = Path(__file__).resolve().parents[2]
 BINARY = ROOT / ".build" / "debug" / "assetsync"
 BINARY_PATH = str(BINARY)
 SCREENSHOTS = ROOT / "docs" / "screenshots"
+OIDC_PROVIDER = ROOT / "Tests" / "oidc-provider"
 
 
 def pytest_addoption(parser):
     parser.addoption("--screenshots", action="store_true", help="save screenshots of the main pages to docs/screenshots/")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "last: run after every other test (it changes the shared demo's sign-in)")
+
+
+def pytest_collection_modifyitems(config, items):
+    # The tests share one demo and one browser: those that turn single sign-on on run at the end,
+    # whatever their file's name, so the others see the demo as it starts.
+    items.sort(key=lambda item: item.get_closest_marker("last") is not None)
+
+
+def _in_ci():
+    return bool(os.environ.get("CI") or os.environ.get("ASSETSYNC_CI"))
+
+
+def _stop(process, timeout=15):
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def _chromium():
@@ -67,6 +95,49 @@ def second_kandji():
         process.wait(timeout=15)
     except subprocess.TimeoutExpired:
         process.kill()
+
+
+@pytest.fixture(scope="session")
+def oidc_provider(demo):
+    """A real OpenID provider (issue 22): django-oidc-provider in Tests/oidc-provider on a free
+    loopback port, with the demo registered as its confidential client and these users (one
+    password): agent (the demo admin's email), unverified (same email, email_verified false),
+    outsider (no agent) and former (former@example.com, for a disabled agent)."""
+    missing = [name for name in ("django", "oidc_provider") if importlib.util.find_spec(name) is None]
+    if missing:
+        message = f"the OpenID provider needs {', '.join(missing)}: pip install -r Tests/oidc-provider/requirements.txt"
+        if _in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    workdir = tempfile.mkdtemp(prefix="assetsync-oidc-")
+    log_path = os.path.join(workdir, "provider.log")
+    log = open(log_path, "w")
+    process = subprocess.Popen(
+        [sys.executable, str(OIDC_PROVIDER / "serve.py"), "--port", "0",
+         "--redirect-uri", demo["url"] + "/login/oidc/callback",
+         "--post-logout-redirect-uri", demo["url"] + "/login",
+         "--post-logout-redirect-uri", demo["url"] + "/",
+         "--agent-email", demo["email"], "--user", "former=former@example.com",
+         # Bounded: it ends when this process ends (its standard input closes) or after 30 minutes.
+         "--exit-on-stdin-eof", "--max-seconds", "1800"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True,
+        env={**os.environ, "OIDC_PROVIDER_STATE": os.path.join(workdir, "state")})
+    try:
+        ready, _, _ = select.select([process.stdout], [], [], 90)
+        line = process.stdout.readline() if ready else ""
+        if not line:
+            raise RuntimeError("no JSON line within 90 s")
+        info = json.loads(line)
+    except (RuntimeError, ValueError) as error:
+        _stop(process)
+        log.close()
+        pytest.fail(f"the OpenID provider did not start ({error}): " + Path(log_path).read_text()[-4000:])
+    info["log"] = log_path
+    yield info
+    process.stdin.close()
+    _stop(process)
+    log.close()
+    shutil.rmtree(workdir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -35,3 +35,20 @@ extension String {
     }
   }
 }
+
+extension String {
+  /// Whether the text can be shown as one line, as written: no control characters (Cc), no
+  /// line or paragraph separator (U+2028, U+2029, which break a line like LF), and no bidi
+  /// embedding, override or isolate (U+202A–U+202E, U+2066–U+2069), which reorder what follows
+  /// them, so a name or tag could show as something else in every list it appears in.
+  public var isOneLine: Bool {
+    !unicodeScalars.contains { scalar in
+      scalar.properties.generalCategory == .control || Self.breaksOneLine.contains(scalar.value)
+    }
+  }
+
+  /// Line and paragraph separators and the bidi formatting controls (Unicode UAX #9).
+  static let breaksOneLine: Set<UInt32> = [
+    0x2028, 0x2029, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
+  ]
+}

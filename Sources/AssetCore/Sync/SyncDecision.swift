@@ -37,12 +37,16 @@ public struct ManagedAssetUpdate: Sendable, Hashable {
   public var needsDetails: Bool
   /// The connection that lists the device now (it moved from another tenant when it differs).
   public var connectionID: Int64?
+  /// The asset as the sync saw it before this update: the old values its history records.
+  public var previous: SyncedAsset?
 
   public init(
     assetID: Int64, platform: Platform, name: String, displayID: String, attributes: ManagedAttributes,
-    contactID: Int64?, contactChanged: Bool, unretire: Bool, needsDetails: Bool, connectionID: Int64? = nil
+    contactID: Int64?, contactChanged: Bool, unretire: Bool, needsDetails: Bool, connectionID: Int64? = nil,
+    previous: SyncedAsset? = nil
   ) {
     self.connectionID = connectionID
+    self.previous = previous
     self.assetID = assetID
     self.platform = platform
     self.name = name

@@ -190,7 +190,8 @@ public enum SyncPlan {
     let update = ManagedAssetUpdate(
       assetID: existing.id, platform: platform, name: name, displayID: displayID, attributes: attributes,
       contactID: wantedContact, contactChanged: contactChanged, unretire: existing.isRetired,
-      needsDetails: enrollmentChanged || existing.attributes.deviceID != device.deviceID, connectionID: connectionID)
+      needsDetails: enrollmentChanged || existing.attributes.deviceID != device.deviceID, connectionID: connectionID,
+      previous: existing)
     return PlannedDevice(
       decision: .update(update),
       row: row(.updated, (["changed: " + changes.joined(separator: ", ")] + notes).joined(separator: "; ")))

@@ -86,13 +86,16 @@ package enum StoreInput {
   static func isEmail(_ text: String) -> Bool {
     let parts = text.split(separator: "@", omittingEmptySubsequences: false)
     guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return false }
-    return !text.unicodeScalars.contains { $0.properties.isWhitespace || $0.properties.generalCategory == .control }
+    return text.isOneLine && !text.unicodeScalars.contains { $0.properties.isWhitespace }
   }
 
-  /// Names, display IDs and subjects are one line of text.
+  /// Names, display IDs and subjects are one line of text (`String.isOneLine`: no control
+  /// characters, line separators or bidi overrides), as the API and web forms require.
   static func singleLine(_ text: String, field: String) throws {
-    if text.hasControlCharacters() {
-      throw StoreError.invalid(field: field, message: "Use one line without control characters.")
+    if !text.isOneLine {
+      throw StoreError.invalid(
+        field: field,
+        message: "Use one line without control characters (line separators and text-direction controls included).")
     }
   }
 

@@ -14,11 +14,14 @@ public struct SyncBatch: Sendable {
   /// The outcomes whose rows are stored; nil stores every row. A quick refresh keeps only what
   /// changed, so refreshes that change nothing do not grow the database.
   public var reportedOutcomes: Set<SyncOutcome>?
+  /// The agent behind the batch ("Refresh from Kandji", run 0), for the asset history.
+  public var agentID: Int64?
 
   public init(
     runID: Int64, at: Date, firstPosition: Int, decisions: [SyncDecision], rows: [SyncReportRow],
-    reportedOutcomes: Set<SyncOutcome>? = nil
+    reportedOutcomes: Set<SyncOutcome>? = nil, agentID: Int64? = nil
   ) {
+    self.agentID = agentID
     self.runID = runID
     self.at = at
     self.firstPosition = firstPosition
@@ -70,7 +73,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
   case duplicateName(String)
   case invalid(field: String, message: String)
   case readOnly(AssetRuleViolation)
-  case syncAlreadyRunning(runID: Int64)
+  /// Another run of the connection is alive; `takeOverAfter` is when it counts as abandoned
+  /// if it shows no more sign of life.
+  case syncAlreadyRunning(runID: Int64, takeOverAfter: TakeOverTime = TakeOverTime(nil))
   /// The run is no longer running: its heartbeat went stale and another replica took over.
   case syncRunTakenOver(runID: Int64)
   case database(String)
@@ -83,7 +88,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case .duplicateName(let name): "The name \"\(name)\" is already used."
     case .invalid(_, let message): message
     case .readOnly(let violation): violation.message
-    case .syncAlreadyRunning(let id): "Sync run #\(id) is already running; only one sync runs at a time."
+    case .syncAlreadyRunning(let id, let takeOverAfter):
+      "Sync run #\(id) is already running; only one sync runs at a time."
+        + (takeOverAfter.date.map {
+          " If its process has stopped, it can be taken over after \(ISO8601.string($0)) (unless it shows signs of life)."
+        } ?? "")
     case .syncRunTakenOver(let id):
       "Sync run #\(id) was taken over by another replica after its heartbeat went stale; it stopped."
     case .database(let message): "Database error: \(message)"
@@ -113,4 +122,43 @@ public struct SyncRunFilter: Sendable, Hashable {
     self.startedSince = startedSince
     self.limit = max(0, limit)
   }
+}
+
+/// One page of a run's report rows.
+public struct ReportRowPage: Sendable, Hashable {
+  public var rows: [SyncReportRow]
+  /// The position of the page's last row: the next page starts after it (nil: no rows).
+  public var lastPosition: Int?
+
+  public init(rows: [SyncReportRow], lastPosition: Int?) {
+    self.rows = rows
+    self.lastPosition = lastPosition
+  }
+}
+
+extension SyncStore {
+  /// Every report row of the run, in order, read page by page (tests and small reports; the
+  /// CSV export streams instead).
+  public func allReportRows(runID: Int64, pageSize: Int = 5_000) async throws -> [SyncReportRow] {
+    var rows: [SyncReportRow] = []
+    var after = -1
+    while true {
+      let page = try await reportRowPage(runID: runID, afterPosition: after, limit: pageSize)
+      guard let last = page.lastPosition else { return rows }
+      rows += page.rows
+      after = last
+    }
+  }
+}
+
+/// When a running sync run counts as abandoned if it shows no more sign of life. Advice for the
+/// message only, not part of the error's identity: two refusals naming the same run are equal.
+public struct TakeOverTime: Sendable, Hashable {
+  public let date: Date?
+
+  public init(_ date: Date?) { self.date = date }
+
+  public static func == (_: TakeOverTime, _: TakeOverTime) -> Bool { true }
+
+  public func hash(into hasher: inout Hasher) {}
 }

@@ -46,7 +46,7 @@ struct APIBenchmark: AsyncParsableCommand {
 
   func run() async throws {
     try await BenchStore.with(database: database, workDirectory: workDirectory) { store, label in
-      let simulator = try SimulatorProcess(devices: assets, rateLimited: false)
+      let simulator = try await SimulatorProcess(devices: assets, rateLimited: false)
       defer { simulator.stop() }
       Console.line("Syncing \(assets) devices from the simulator into \(label)…")
       let start = ContinuousClock.now

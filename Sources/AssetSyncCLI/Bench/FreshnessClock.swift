@@ -1,4 +1,5 @@
 import Foundation
+import KandjiAPI
 import KandjiSimulator
 import SyncService
 import Synchronization
@@ -17,24 +18,32 @@ final class FreshnessClock: WallClock {
 
   private struct State {
     var now: Date
-    var pending: ArraySlice<Change>
+    var limit = Date.distantFuture
+    var pending: ArraySlice<Change> = []
     var made: [Change] = []
   }
 
   private let state: Mutex<State>
-  private let limit: Date
   private let simulator: KandjiSimulator
   private let beforeSleep: @Sendable () async -> Void
 
-  init(
-    start: Date, limit: Date, changes: [Change], simulator: KandjiSimulator,
-    beforeSleep: @escaping @Sendable () async -> Void
-  ) {
-    state = Mutex(State(now: start, pending: changes.sorted { $0.at < $1.at }[...]))
-    self.limit = limit
+  init(start: Date, simulator: KandjiSimulator, beforeSleep: @escaping @Sendable () async -> Void) {
+    state = Mutex(State(now: start))
     self.simulator = simulator
     self.beforeSleep = beforeSleep
   }
+
+  /// Starts the measured period: `changes` happen on their moments, and the scheduler's sleep
+  /// past `limit` ends the benchmark.
+  func measure(changes: [Change], until limit: Date) {
+    state.withLock { s in
+      s.pending = changes.sorted { $0.at < $1.at }[...]
+      s.limit = limit
+    }
+  }
+
+  /// Where the measured period ends.
+  var limit: Date { state.withLock { $0.limit } }
 
   func now() -> Date { state.withLock { $0.now } }
 
@@ -49,7 +58,16 @@ final class FreshnessClock: WallClock {
   func sleep(until date: Date) async throws {
     try Task.checkCancellation()
     await beforeSleep()
-    let target = min(date, limit)
+    let limit = self.limit
+    advance(to: min(date, limit))
+    guard date <= limit else { throw CancellationError() }
+    await Task.yield()
+  }
+
+  /// Moves the clock to `target` (never back), making the changes due on the way. The Kandji
+  /// client's pacer waits here too (`requestClock`), so the durable call ledger counts calls in
+  /// the same virtual hours as the scheduler: a day simulated in minutes spends a day's budget.
+  func advance(to target: Date) {
     let due = state.withLock { s -> [Change] in
       let index = s.pending.firstIndex { $0.at > target } ?? s.pending.endIndex
       let due = Array(s.pending[..<index])
@@ -62,7 +80,24 @@ final class FreshnessClock: WallClock {
       state.withLock { $0.made.append(change) }
     }
     state.withLock { $0.now = max($0.now, target) }
-    guard date <= limit else { throw CancellationError() }
-    await Task.yield()
+  }
+
+  /// The same virtual time for the Kandji client: its pacing, backoff and call ledger.
+  var requestClock: some RequestClock { FreshnessRequestClock(clock: self) }
+}
+
+/// `FreshnessClock` as the Kandji client's `RequestClock`: waiting for the budget moves the
+/// benchmark's time on, as it would pass for a real server.
+struct FreshnessRequestClock: RequestClock {
+  let clock: FreshnessClock
+
+  func now() -> Duration { .seconds(clock.now().timeIntervalSince1970) }
+
+  func date() -> Date { clock.now() }
+
+  func sleep(for duration: Duration) async throws {
+    try Task.checkCancellation()
+    guard duration > .zero else { return }
+    clock.advance(to: clock.now().addingTimeInterval(duration.seconds))
   }
 }

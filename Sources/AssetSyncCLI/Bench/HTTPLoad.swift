@@ -24,6 +24,8 @@ struct HTTPLoad {
     var statuses: [Int: Int] = [:]
 
     var requestsPerSecond: Double { Double(latencies.count) / seconds }
+    /// Requests answered or failed, whatever the status.
+    var answers: Int { statuses.values.reduce(0, +) }
     func percentile(_ p: Double) -> Double {
       guard !latencies.isEmpty else { return 0 }
       let sorted = latencies.sorted()
@@ -167,7 +169,11 @@ final class HTTPConnection {
   }
 
   /// Sends a request and reads its whole response; returns the status, or nil on failure.
-  func exchange(_ request: [UInt8]) -> Int? {
+  func exchange(_ request: [UInt8]) -> Int? { exchangeHead(request)?.status }
+
+  /// Sends a request and reads its whole response; returns the status and the response head
+  /// (status line and headers), or nil on failure.
+  func exchangeHead(_ request: [UInt8]) -> (status: Int, head: String)? {
     guard request.withUnsafeBytes({ send(socket, $0.baseAddress, $0.count, 0) }) == request.count else { return nil }
     guard let headerEnd = readUntilHeaderEnd() else { return nil }
     let head = String(decoding: buffer[..<headerEnd], as: UTF8.self)
@@ -183,7 +189,7 @@ final class HTTPConnection {
       }
       if lower.hasPrefix("transfer-encoding:") && lower.contains("chunked") { chunked = true }
     }
-    return (chunked ? readChunks() : read(count: length)) ? status : nil
+    return (chunked ? readChunks() : read(count: length)) ? (status, head) : nil
   }
 
   private func fill() -> Bool {

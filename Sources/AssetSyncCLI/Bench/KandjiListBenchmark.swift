@@ -55,7 +55,7 @@ struct KandjiListBenchmark: AsyncParsableCommand {
   }
 
   private func measure(size: Int) async throws -> Result {
-    let simulator = try SimulatorProcess(devices: size, rateLimited: paced)
+    let simulator = try await SimulatorProcess(devices: size, rateLimited: paced)
     defer { simulator.stop() }
     let client = LiveKandjiClient(
       configuration: KandjiClientConfiguration(

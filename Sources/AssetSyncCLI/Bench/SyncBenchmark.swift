@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssetCore
+import AsyncHTTPClient
 import AssetStore
 import Foundation
 import KandjiAPI
@@ -11,7 +12,10 @@ import SyncService
 /// `assetsync bench sync`: a first sync and an unchanged re-sync against a simulator in a child
 /// process, into a fresh SQLite file (and, with `--database postgres://…`, into a fresh PostgreSQL
 /// database on that server as well): wall time, Kandji calls against the lower bound, store
-/// writes and peak memory.
+/// writes and peak memory. With `--fleet-moves N`, two more runs: N devices leave just before the
+/// second page is requested ("moved": the N devices shifted past the page boundary are confirmed
+/// still listed), then the run that retires the N that left ("retire"); their list calls beyond
+/// the listing's ⌈N/300⌉ are the confirmations.
 struct SyncBenchmark: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sync",
@@ -30,7 +34,11 @@ struct SyncBenchmark: AsyncParsableCommand {
   )
   var database: String?
 
+  @Option(help: "Devices that leave while the third run pages (0: no such runs).")
+  var fleetMoves: Int = 0
+
   func validate() throws {
+    guard (0...10_000).contains(fleetMoves) else { throw ValidationError("--fleet-moves must be 0 to 10000.") }
     if let database {
       do { _ = try PostgresStoreConfiguration(url: database) } catch { throw ValidationError("--database: \(error)") }
     }
@@ -45,7 +53,7 @@ struct SyncBenchmark: AsyncParsableCommand {
       "fleet    store     run       seconds  list calls (bound)  detail calls (bound)  asset writes  peak RSS (MB)  heap (MB)  outcome"
     )
     for size in sizes {
-      let simulator = try SimulatorProcess(devices: size, rateLimited: false)
+      let simulator = try await SimulatorProcess(devices: size, rateLimited: false)
       defer { simulator.stop() }
       try await measureSQLite(size: size, simulator: simulator)
       if let server { try await measurePostgres(size: size, simulator: simulator, server: server) }
@@ -88,7 +96,10 @@ struct SyncBenchmark: AsyncParsableCommand {
     let engine = SyncEngine(store: store, logger: logger)
     let connection = try await store.createKandjiConnection(
       KandjiConnectionDraft(name: "Benchmark", apiURL: simulator.url), at: Date())
-    for (label, detailBound) in [("first", size), ("re-sync", 0)] {
+    var runs = [("first", size), ("re-sync", 0)]
+    if fleetMoves > 0 { runs += [("moved", 0), ("retire", 0)] }
+    for (label, detailBound) in runs {
+      if label == "moved" { try await Self.shiftListing(simulator, remove: fleetMoves) }
       let client = LiveKandjiClient(
         configuration: KandjiClientConfiguration(
           baseURL: try KandjiBaseURL(simulator.url), token: KandjiToken(simulator.token), pacing: .unlimited,
@@ -107,7 +118,17 @@ struct SyncBenchmark: AsyncParsableCommand {
           label.padding(toLength: 8, withPad: " ", startingAt: 0) as NSString, seconds,
           run.listRequests, (size + 299) / 300, run.detailRequests, detailBound, run.assetWrites, peak,
           Double(ProcessMemory.residentAnonymousBytes) / 1_048_576,
-          "\(run.status.rawValue): \(t.created) created, \(t.skipped) skipped, \(t.failed) failed" as NSString))
+          "\(run.status.rawValue): \(t.created) created, \(t.skipped) skipped, \(t.failed) failed, \(t.retired) retired"
+            as NSString))
     }
+  }
+
+  /// Arms the simulator's `listing-shift`: `remove` devices leave before offset 300 is requested.
+  static func shiftListing(_ simulator: SimulatorProcess, remove: Int) async throws {
+    var request = HTTPClientRequest(url: simulator.url + "/_simulator/listing-shift?offset=300&remove=\(remove)")
+    request.method = .POST
+    request.headers.add(name: "Authorization", value: "Bearer \(simulator.token)")
+    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+    guard response.status == .ok else { throw CLIError("the simulator refused the listing shift (\(response.status))") }
   }
 }

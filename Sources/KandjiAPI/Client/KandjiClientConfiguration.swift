@@ -13,14 +13,19 @@ public struct KandjiClientConfiguration: Sendable {
   public var userAgent: String
   /// Where the token may go; checked before the first request (`KandjiEndpointPolicy`).
   public var endpointPolicy: KandjiEndpointPolicy
+  /// Resolves the API host for the policy check (`HostResolver.addresses`; tests pass a table).
+  /// Under `.kandjiHostsOnly` the connection goes to the address checked, never to a second lookup.
+  public var resolve: @Sendable (String) async -> [IPAddress]
 
   public init(
     baseURL: KandjiBaseURL, token: KandjiToken, requestTimeout: Duration = .seconds(30),
     pacing: PacingPolicy = PacingPolicy(), retry: RetryPolicy = RetryPolicy(),
     maxResponseBytes: Int = 16 << 20, userAgent: String = "AssetSync/0.1",
-    endpointPolicy: KandjiEndpointPolicy = .kandjiHostsOnly
+    endpointPolicy: KandjiEndpointPolicy = .kandjiHostsOnly,
+    resolve: @escaping @Sendable (String) async -> [IPAddress] = HostResolver.addresses
   ) {
     self.endpointPolicy = endpointPolicy
+    self.resolve = resolve
     self.baseURL = baseURL
     self.token = token
     self.requestTimeout = requestTimeout

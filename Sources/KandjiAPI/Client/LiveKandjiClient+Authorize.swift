@@ -1,8 +1,16 @@
 extension LiveKandjiClient {
+  /// How long an authorization may take in all: an admin is waiting on the page.
+  public static let authorizationTimeout: Duration = .seconds(10)
+
   /// Calls the list and the details endpoints once each and turns their answers into a
-  /// diagnosis (R3). Kandji may answer a missing permission with 401 as well as 403, so a 401
-  /// on one endpoint is judged against the other endpoint's answer.
+  /// diagnosis (R3), within `authorizationTimeout` in all (lookups, retries and waits included).
+  /// Kandji may answer a missing permission with 401 as well as 403, so a 401 on one endpoint is
+  /// judged against the other endpoint's answer.
   public func authorize() async -> AuthorizationDiagnosis {
+    await Self.$deadline.withValue(clockNow() + Self.authorizationTimeout) { await diagnose() }
+  }
+
+  private func diagnose() async -> AuthorizationDiagnosis {
     enum Probe: Equatable {
       case allowed, denied401, denied403, fatal
     }
@@ -11,10 +19,12 @@ extension LiveKandjiClient {
       switch error {
       case .unauthorized: return .denied401
       case .forbidden: return .denied403
-      case .transport(let detail):
-        fatal = .unreachableHost(detail: detail)
-      case .timeout:
-        fatal = .unreachableHost(detail: "no answer in time")
+      case .transport(.tlsFailed):
+        fatal = .tlsFailure
+      case .transport(.timedOut), .timeout:
+        fatal = .unreachableHost(detail: "no answer within \(Int(Self.authorizationTimeout.seconds)) seconds")
+      case .transport(let failure):
+        fatal = .unreachableHost(detail: failure.rawValue)
       // What an unknown host answered is never repeated back: the URL field must not become a
       // way to read other servers' pages (SSRF). Status codes only.
       case .notFound:

@@ -14,16 +14,30 @@ public final class LiveKandjiClient: KandjiClient {
   private let logger: Logger
   private let onEvent: @Sendable (KandjiClientEvent) -> Void
   private let counters = Mutex(KandjiRequestStats())
-  /// Set once the endpoint passed the policy check; until then no request carries the token.
-  private let endpointCleared = Mutex(false)
+  /// The HTTP client for the endpoint once it passed the policy check (connecting to the
+  /// checked address), and when; until then no request carries the token.
+  private let checkedEndpoint = Mutex<(client: HTTPClient, at: Duration)?>(nil)
+  /// How long a checked address is used before the host is resolved and checked again: Kandji's
+  /// addresses change, and a sync may run for hours.
+  static let recheckInterval: Duration = .seconds(300)
+  /// The deadline (on `clock.now()`) of an interactive check such as `authorize()`: every wait
+  /// and request ends by then.
+  @TaskLocal static var deadline: Duration?
 
   /// The HTTP client for Kandji calls: it never follows a redirect, so the token (sent in a
   /// header) cannot be led to another host, and a redirect reads as "not the Kandji API".
-  public static let sharedHTTPClient: HTTPClient = {
+  public static let sharedHTTPClient: HTTPClient = HTTPClient(
+    eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)
+
+  /// No redirects; a failed connection fails the request at once instead of being retried inside
+  /// AsyncHTTPClient until the deadline: `RetryPolicy` retries it (and counts it), and an admin
+  /// checking a mistyped URL hears "could not connect" in a second, not after 10.
+  static var httpConfiguration: HTTPClient.Configuration {
     var configuration = HTTPClient.Configuration()
     configuration.redirectConfiguration = .disallow
-    return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
-  }()
+    configuration.connectionPool.retryConnectionEstablishment = false
+    return configuration
+  }
 
   /// - Parameters:
   ///   - httpClient: `sharedHTTPClient` by default (no redirects); the caller owns its lifecycle
@@ -49,14 +63,19 @@ public final class LiveKandjiClient: KandjiClient {
 
   public var stats: KandjiRequestStats { counters.withLock { $0 } }
 
+  /// The client's clock, for deadlines set in its extensions.
+  func clockNow() -> Duration { clock.now() }
+
   public func consoleURL(deviceID: String) -> String {
     configuration.baseURL.consoleURL(deviceID: deviceID)
   }
 
   public func devicePage(offset: Int, limit: Int) async throws -> DevicePage {
     let limit = min(max(1, limit), DevicePages.maxPageSize)
-    let path = "/api/v1/devices?limit=\(limit)&offset=\(max(0, offset))&ordering=device_id"
-    let response = try await send(path: path, kind: .list)
+    let response = try await send(
+      path: "/api/v1/devices",
+      query: [("limit", "\(limit)"), ("offset", "\(max(0, offset))"), ("ordering", "device_id")],
+      kind: .list)
     if KandjiErrorBody.isHTML(response.body) {
       throw KandjiError.decoding(detail: "the device list answered with an HTML page, not JSON")
     }
@@ -66,18 +85,24 @@ public final class LiveKandjiClient: KandjiClient {
   }
 
   public func listedDevice(id: String) async throws -> KandjiDevice? {
-    let encoded = id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-"])) ?? id
-    let response = try await send(path: "/api/v1/devices?device_id=\(encoded)&limit=2", kind: .list)
+    let response = try await send(path: "/api/v1/devices", query: [("device_id", id), ("limit", "2")], kind: .list)
     if KandjiErrorBody.isHTML(response.body) {
       throw KandjiError.decoding(detail: "the device list answered with an HTML page, not JSON")
     }
     // The filter is an exact match in Kandji's documentation; the id is checked anyway.
-    return try DevicePageDecoder.decode(response.body, offset: 0).devices.first { $0.deviceID == id }
+    let page = try DevicePageDecoder.decode(response.body, offset: 0)
+    if let device = page.devices.first(where: { $0.deviceID == id }) { return device }
+    // Listed but unreadable is not "no longer listed": a caller deciding on retirement must not
+    // take it for absence.
+    if page.failures.contains(where: { $0.deviceID == id || $0.deviceID == nil }) {
+      throw KandjiError.decoding(detail: "device \(id) is listed but its record could not be read")
+    }
+    return nil
   }
 
   public func deviceDetails(id: String) async throws -> KandjiDeviceDetails {
-    let encoded = id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? id
-    let response = try await send(path: "/api/v1/devices/\(encoded)/details", kind: .details)
+    let response = try await send(
+      path: "/api/v1/devices/\(KandjiBaseURL.pathSegment(id))/details", kind: .details)
     do {
       return try JSONDecoder().decode(KandjiDeviceDetails.self, from: Data(response.body))
     } catch {
@@ -95,12 +120,13 @@ public final class LiveKandjiClient: KandjiClient {
 
   /// Sends one GET, waiting for the pacer first and retrying as `RetryPolicy` says. Returns only
   /// 2xx answers; everything else becomes a `KandjiError`.
-  func send(path: String, kind: RequestKind) async throws -> RawResponse {
+  func send(path: String, query: [(String, String)] = [], kind: RequestKind) async throws -> RawResponse {
     let policy = configuration.retry
     var failures = 0
     var rateLimitedAnswers = 0
     while true {
       try Task.checkCancellation()
+      try checkDeadline(path: path)
       let paced = try await pacer.acquire()
       if paced > .zero {
         record { $0.secondsWaited += paced.seconds }
@@ -113,7 +139,7 @@ public final class LiveKandjiClient: KandjiClient {
       }
       let outcome: Result<RawResponse, KandjiError>
       do {
-        outcome = .success(try await execute(path: path))
+        outcome = .success(try await execute(path: path, query: query))
       } catch let error as KandjiError {
         outcome = .failure(error)
       }
@@ -125,7 +151,8 @@ public final class LiveKandjiClient: KandjiClient {
         failures += 1
         guard failures < policy.maxAttempts else { throw error }
         try await wait(
-          policy.jitter(policy.backoff(retry: failures)), event: { .retrying(reason: error.description, wait: $0) })
+          policy.jitter(policy.backoff(retry: failures)), orFail: error,
+          event: { .retrying(reason: error.description, wait: $0) })
       case .success(let response):
         await observeRateLimitHeaders(response.headers)
         switch response.status {
@@ -139,7 +166,8 @@ public final class LiveKandjiClient: KandjiClient {
           guard rateLimitedAnswers < policy.maxRateLimitedAttempts, delay <= policy.maxRetryAfter else {
             throw KandjiError.rateLimited(retryAfterSeconds: retryAfter)
           }
-          try await wait(delay, event: { .rateLimited(wait: $0) })
+          try await wait(
+            delay, orFail: KandjiError.rateLimited(retryAfterSeconds: retryAfter), event: { .rateLimited(wait: $0) })
         case 500..<600:
           record { $0.serverErrors += 1 }
           failures += 1
@@ -149,6 +177,7 @@ public final class LiveKandjiClient: KandjiClient {
           }
           try await wait(
             policy.jitter(policy.backoff(retry: failures)),
+            orFail: KandjiError.server(status: response.status, message: message),
             event: { .retrying(reason: "HTTP \(response.status)", wait: $0) })
         default:
           throw Self.clientError(status: response.status, path: path, body: response.body)
@@ -157,23 +186,40 @@ public final class LiveKandjiClient: KandjiClient {
     }
   }
 
-  private func wait(_ duration: Duration, event: (Duration) -> KandjiClientEvent) async throws {
+  /// Waits before a retry, or throws `failure` (the last answer) when an interactive check's
+  /// deadline would pass before the wait ends: such a wait could not lead to an answer in time.
+  private func wait(_ duration: Duration, orFail failure: KandjiError, event: (Duration) -> KandjiClientEvent)
+    async throws
+  {
+    if let deadline = Self.deadline, clock.now() + duration >= deadline { throw failure }
     onEvent(event(duration))
     record { $0.secondsWaited += duration.seconds }
     try await clock.sleep(for: duration)
   }
 
-  private func execute(path: String) async throws -> RawResponse {
-    try await clearEndpoint()
-    var request = HTTPClientRequest(url: configuration.baseURL.url(path: path))
+  /// Throws `.transport(.timedOut)` when an interactive check's deadline has passed.
+  private func checkDeadline(path: String) throws {
+    if let deadline = Self.deadline, clock.now() >= deadline { throw KandjiError.transport(.timedOut) }
+  }
+
+  private func execute(path: String, query: [(String, String)]) async throws -> RawResponse {
+    let httpClient = try await clearedHTTPClient()
+    var request = HTTPClientRequest(url: configuration.baseURL.url(path: path, query: query))
     request.method = .GET
     request.headers.add(name: "Authorization", value: "Bearer \(configuration.token.secret)")
     request.headers.add(name: "Accept", value: "application/json")
     request.headers.add(name: "User-Agent", value: configuration.userAgent)
-    let timeout = TimeAmount.nanoseconds(Int64(configuration.requestTimeout.seconds * 1e9))
+    var limit = configuration.requestTimeout
+    if let deadline = Self.deadline { limit = min(limit, deadline - clock.now()) }
+    guard limit > .zero else { throw KandjiError.transport(.timedOut) }
+    let timeout = TimeAmount.nanoseconds(Int64(limit.seconds * 1e9))
+    let answerDelaysBefore = clock.answerDelays
     do {
       let response = try await httpClient.execute(request, timeout: timeout)
       let buffer = try await response.body.collect(upTo: configuration.maxResponseBytes)
+      // A virtual clock's answer delay passes no real time, so the deadline above cannot see it;
+      // the clock's count of such delays can (it stays zero on a real clock).
+      if clock.answerDelays - answerDelaysBefore > limit { throw HTTPClientError.deadlineExceeded }
       return RawResponse(status: Int(response.status.code), headers: response.headers, body: Array(buffer: buffer))
     } catch {
       if error is CancellationError || Task.isCancelled { throw CancellationError() }
@@ -181,13 +227,24 @@ public final class LiveKandjiClient: KandjiClient {
     }
   }
 
-  /// Applies the endpoint policy once per client, before the token leaves the process.
-  private func clearEndpoint() async throws {
-    guard !endpointCleared.withLock({ $0 }) else { return }
-    if let problem = await configuration.endpointPolicy.problem(with: configuration.baseURL) {
-      throw KandjiError.invalidBaseURL(problem)
+  /// Applies the endpoint policy before the token leaves the process, and again every
+  /// `recheckInterval`: resolves the host once, checks the addresses, and returns the client
+  /// that connects to the checked address (`PinnedHTTPClients`). Under
+  /// `.allowCustomEndpoints` the given client connects with the system resolver.
+  private func clearedHTTPClient() async throws -> HTTPClient {
+    let now = clock.now()
+    if let checked = checkedEndpoint.withLock({ $0 }), now - checked.at < Self.recheckInterval {
+      return checked.client
     }
-    endpointCleared.withLock { $0 = true }
+    let url = configuration.baseURL
+    let client: HTTPClient
+    if let address = try await configuration.endpointPolicy.check(url, resolve: configuration.resolve) {
+      client = PinnedHTTPClients.shared.client(host: url.host, address: address)
+    } else {
+      client = httpClient
+    }
+    checkedEndpoint.withLock { $0 = (client, now) }
+    return client
   }
 
   private func observeRateLimitHeaders(_ headers: HTTPHeaders) async {
@@ -219,23 +276,33 @@ public final class LiveKandjiClient: KandjiClient {
 
   static func transportError(_ error: any Error, path: String) -> KandjiError {
     if let error = error as? KandjiError { return error }
-    let cleanPath = String(path.prefix { $0 != "?" })
+    if let error = error as? HTTPClientError, [.deadlineExceeded, .readTimeout, .writeTimeout].contains(error) {
+      return .timeout(path: path)
+    }
+    return .transport(transportFailure(error))
+  }
+
+  /// One of the fixed phrases for an error of AsyncHTTPClient, SwiftNIO or NIOSSL. Types from
+  /// NIOPosix and NIOSSL are recognised by name and shape (this module does not link them
+  /// directly); whatever is not recognised is "could not connect".
+  static func transportFailure(_ error: any Error) -> TransportFailure {
     if let error = error as? HTTPClientError {
       switch error {
-      case .deadlineExceeded, .readTimeout, .writeTimeout: return .timeout(path: cleanPath)
-      case .connectTimeout, .tlsHandshakeTimeout: return .transport(detail: "connection timed out")
-      case .remoteConnectionClosed: return .transport(detail: "the connection was closed before a full answer")
-      default: return .transport(detail: "\(error)")
+      case .connectTimeout, .tlsHandshakeTimeout, .deadlineExceeded, .readTimeout, .writeTimeout: return .timedOut
+      case .remoteConnectionClosed: return .connectionClosed
+      default: break
       }
     }
-    let text = String(describing: error)
-    if text.localizedCaseInsensitiveContains("refused") { return .transport(detail: "connection refused") }
-    if text.localizedCaseInsensitiveContains("resolv") || text.localizedCaseInsensitiveContains("getaddrinfo")
-      || text.localizedCaseInsensitiveContains("lookup")
-    {
-      return .transport(detail: "the host name could not be resolved")
+    let typeName = String(reflecting: type(of: error))
+    if typeName.contains("NIOSSL") || typeName.contains("BoringSSL") { return .tlsFailed }
+    if typeName.hasSuffix("NIOConnectionError") {
+      // Connection attempts are listed only when DNS found an address to try.
+      let attempts = Mirror(reflecting: error).children.first { $0.label == "connectionErrors" }?.value
+      if let attempts = attempts as? any Collection, attempts.isEmpty { return .unresolvable }
+      return .connectionFailed
     }
-    return .transport(detail: text)
+    if typeName.contains("SocketAddressError") { return .unresolvable }
+    return .connectionFailed
   }
 }
 

@@ -9,8 +9,12 @@ public enum KandjiPermission: String, Sendable, Hashable, Codable, CaseIterable 
 /// the admin has to fix.
 public enum AuthorizationDiagnosis: Sendable, Hashable {
   case authorized
-  /// DNS failure, connection refused, TLS failure or timeout.
+  /// DNS failure, connection refused or timeout; `detail` is one of `TransportFailure`'s fixed
+  /// phrases or "no answer within 10 seconds", never library text.
   case unreachableHost(detail: String)
+  /// The host answered, but TLS did not come up (not TLS at all, or a certificate that does not
+  /// match the host).
+  case tlsFailure
   /// Something answered, but not Kandji's API (a web page, a 404 for `/api/v1/devices`).
   case notKandjiAPI(detail: String)
   /// The token is wrong, revoked or expired (or has no device permission at all).
@@ -27,10 +31,24 @@ public enum AuthorizationDiagnosis: Sendable, Hashable {
     switch self {
     case .authorized: "authorized"
     case .unreachableHost: "unreachable_host"
+    case .tlsFailure: "tls_failure"
     case .notKandjiAPI: "not_kandji_api"
     case .invalidToken: "invalid_token"
     case .missingPermissions: "missing_permission"
     case .kandjiUnavailable: "kandji_unavailable"
+    }
+  }
+
+  /// One sentence naming what went wrong (or that it worked), before `message` on a page: a
+  /// mistyped URL is not blamed on the credentials.
+  public var headline: String {
+    switch self {
+    case .authorized: "Connected to Kandji."
+    case .unreachableHost: "Could not reach the Kandji API URL."
+    case .tlsFailure: "The secure connection to the Kandji API URL failed."
+    case .notKandjiAPI: "That URL is not the Kandji API."
+    case .invalidToken, .missingPermissions: "Kandji did not accept these credentials."
+    case .kandjiUnavailable: "Kandji could not check the credentials right now."
     }
   }
 
@@ -42,6 +60,9 @@ public enum AuthorizationDiagnosis: Sendable, Hashable {
     case .unreachableHost(let detail):
       return
         "Could not reach the Kandji API URL (\(detail)). Check the URL in Kandji › Settings › Access, and that this server can reach it."
+    case .tlsFailure:
+      return
+        "The Kandji API URL was reached, but the secure connection (TLS) failed: the server does not speak HTTPS there, or its certificate is not valid for this host. Check the URL in Kandji › Settings › Access; Kandji's API is always https:// on the default port."
     case .notKandjiAPI(let detail):
       return
         "The URL answered, but not as the Kandji API (\(detail)). Copy the API URL from Kandji › Settings › Access, e.g. yourcompany.api.kandji.io."

@@ -22,8 +22,8 @@ public enum KandjiError: Error, Sendable, Equatable, CustomStringConvertible {
   case unexpectedStatus(status: Int, message: String?)
   /// The request did not complete in time.
   case timeout(path: String)
-  /// Connection refused, DNS failure, TLS failure, connection reset.
-  case transport(detail: String)
+  /// DNS failure, connection refused or reset, TLS failure: one fixed phrase, never library text.
+  case transport(TransportFailure)
   /// The response was not the JSON Kandji sends.
   case decoding(detail: String)
 
@@ -42,7 +42,7 @@ public enum KandjiError: Error, Sendable, Equatable, CustomStringConvertible {
     case .server(let status, let message): return "Kandji answered with a server error (\(status))" + suffix(message)
     case .unexpectedStatus(let status, let message): return "Kandji answered with HTTP \(status)" + suffix(message)
     case .timeout(let path): return "Kandji did not answer \(path) in time"
-    case .transport(let detail): return "Could not reach Kandji: \(detail)"
+    case .transport(let failure): return "Could not reach Kandji: \(failure)"
     case .decoding(let detail): return "Kandji's response could not be read: \(detail)"
     }
   }

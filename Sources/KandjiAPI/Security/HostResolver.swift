@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -9,11 +10,19 @@ import Foundation
 /// Resolves host names with the system resolver (getaddrinfo), off the cooperative thread pool:
 /// getaddrinfo blocks for as long as DNS takes.
 public enum HostResolver {
-  /// Every address `host` resolves to; empty when it does not resolve.
+  /// The longest a lookup may take: getaddrinfo cannot be cancelled, and an interactive check
+  /// (authorize) must give up within 10 s in all.
+  public static let timeout: TimeInterval = 5
+
+  /// Every address `host` resolves to; empty when it does not resolve within `timeout` seconds.
   @Sendable public static func addresses(_ host: String) async -> [IPAddress] {
     if let literal = IPAddress(host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))) { return [literal] }
     return await withCheckedContinuation { continuation in
-      DispatchQueue.global().async { continuation.resume(returning: resolve(host)) }
+      // Whichever comes first answers; the other finds the continuation taken.
+      let pending = PendingAnswer(continuation)
+      let answer: @Sendable ([IPAddress]) -> Void = { pending.resume(returning: $0) }
+      DispatchQueue.global().async { answer(resolve(host)) }
+      DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { answer([]) }
     }
   }
 
@@ -47,5 +56,16 @@ public enum HostResolver {
       cursor = entry.pointee.ai_next
     }
     return found
+  }
+}
+
+/// A continuation resumed by the first of several answers.
+private final class PendingAnswer: Sendable {
+  private let continuation: Mutex<CheckedContinuation<[IPAddress], Never>?>
+
+  init(_ continuation: CheckedContinuation<[IPAddress], Never>) { self.continuation = Mutex(continuation) }
+
+  func resume(returning addresses: [IPAddress]) {
+    continuation.withLock { $0.take() }?.resume(returning: addresses)
   }
 }

@@ -3,10 +3,13 @@ import Foundation
 /// Where a Kandji API token may be sent.
 ///
 /// The token is the tenant's key to every device, so by default it goes only to Kandji's own API
-/// hosts over HTTPS, and only when the host resolves to public addresses: a URL an admin typed
-/// cannot turn the server into a probe of its own network (SSRF) or hand the stored token to
-/// another host. The simulator, tests and a deliberate proxy need any URL, loopback included;
-/// operators opt in with `--allow-custom-kandji-endpoints`.
+/// hosts over HTTPS on the default port, and only to an address that was checked to be public:
+/// the host is resolved once, every address it resolves to must be public, and the connection
+/// goes to that checked address (`PinnedHTTPClients`), so DNS cannot answer differently between
+/// the check and the connection. A URL an admin typed cannot turn the server into a probe of its
+/// own network (SSRF) or hand the stored token to another host. The simulator, tests and a
+/// deliberate proxy need any URL, loopback included; operators opt in with
+/// `--allow-custom-kandji-endpoints`.
 public enum KandjiEndpointPolicy: Sendable, Hashable {
   /// Kandji's API hosts (`*.api.kandji.io`, `*.api.eu.kandji.io`, `*.api.iru.com`) over HTTPS,
   /// resolving to public addresses only.
@@ -14,22 +17,42 @@ public enum KandjiEndpointPolicy: Sendable, Hashable {
   /// Any `http(s)` URL, loopback and private addresses included.
   case allowCustomEndpoints
 
-  /// Why `url` may not be used under this policy, or nil. Resolves the host with `resolve`
-  /// (every address must be public).
+  /// Why `url` may not be used under this policy, or nil: for a form's field error before any
+  /// request. An unresolvable host is not a problem here; the request fails closed on it and
+  /// reports it as unreachable.
   public func problem(
     with url: KandjiBaseURL, resolve: @Sendable (String) async -> [IPAddress] = HostResolver.addresses
   ) async -> String? {
+    do {
+      _ = try await check(url, resolve: resolve)
+      return nil
+    } catch .invalidBaseURL(let message) {
+      return message
+    } catch {
+      return nil
+    }
+  }
+
+  /// Checks `url` before the token is sent. Returns the address to connect to (checked, public)
+  /// under `.kandjiHostsOnly`, nil under `.allowCustomEndpoints` (the system resolver connects).
+  /// Throws `.invalidBaseURL` for a refused host and `.transport(.unresolvable)` when the host
+  /// does not resolve (fail closed).
+  public func check(
+    _ url: KandjiBaseURL, resolve: @Sendable (String) async -> [IPAddress] = HostResolver.addresses
+  ) async throws(KandjiError) -> IPAddress? {
     guard self == .kandjiHostsOnly else { return nil }
-    guard url.isKandjiHost else {
-      return
+    guard url.isKandjiHost, url.scheme == "https", url.port == nil else {
+      throw .invalidBaseURL(
         "\(url.origin) is not a Kandji API host. Enter the API URL from Kandji › Settings › Access (SUBDOMAIN.api.kandji.io, SUBDOMAIN.api.eu.kandji.io or SUBDOMAIN.api.iru.com); custom endpoints need the server option --allow-custom-kandji-endpoints."
+      )
     }
     let addresses = await resolve(url.host)
-    // An unresolvable host is left to the request, which reports it as unreachable.
     if let blocked = addresses.first(where: { !$0.isPublic }) {
-      return
+      throw .invalidBaseURL(
         "\(url.host) resolves to \(blocked), an address inside a private network; AssetSync sends the Kandji token only to public Kandji hosts (custom endpoints need the server option --allow-custom-kandji-endpoints)."
+      )
     }
-    return nil
+    guard let first = addresses.first else { throw .transport(.unresolvable) }
+    return first
   }
 }

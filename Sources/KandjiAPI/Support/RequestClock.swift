@@ -12,6 +12,18 @@ public protocol RequestClock: Sendable {
   func date() -> Date
   /// Suspends for `duration` (or returns at once on a virtual clock, having advanced it).
   func sleep(for duration: Duration) async throws
+  /// Holds back a server's answer for `duration` (the simulator's delays). A real clock sleeps;
+  /// a virtual one advances at once and adds it to `answerDelays`.
+  func delayAnswer(by duration: Duration) async throws
+  /// The answer delays a virtual clock has passed (`delayAnswer`), so a client can tell that an
+  /// answer came after its timeout although no real time passed. Always zero on a real clock,
+  /// where the HTTP client's own deadline sees the delay.
+  var answerDelays: Duration { get }
+}
+
+extension RequestClock {
+  public func delayAnswer(by duration: Duration) async throws { try await sleep(for: duration) }
+  public var answerDelays: Duration { .zero }
 }
 
 /// Real time: `ContinuousClock`.
@@ -33,7 +45,7 @@ public struct SystemRequestClock: RequestClock {
 /// A clock that never waits: `sleep` advances its time immediately and records the request.
 /// For tests and benchmarks of time-dependent behaviour without real sleeps.
 public final class VirtualRequestClock: RequestClock {
-  private let state = Mutex<(now: Duration, sleeps: [Duration])>((.zero, []))
+  private let state = Mutex<(now: Duration, sleeps: [Duration], answerDelays: Duration)>((.zero, [], .zero))
   /// The wall-clock time at `now() == 0`.
   public let startDate: Date
 
@@ -52,6 +64,19 @@ public final class VirtualRequestClock: RequestClock {
       if duration > .zero { $0.now += duration }
     }
   }
+
+  /// The answer takes `duration` of virtual time: the clock moves on, and `answerDelays` counts it
+  /// (not `sleeps`, which are the client's own waits).
+  public func delayAnswer(by duration: Duration) async throws {
+    try Task.checkCancellation()
+    guard duration > .zero else { return }
+    state.withLock {
+      $0.now += duration
+      $0.answerDelays += duration
+    }
+  }
+
+  public var answerDelays: Duration { state.withLock { $0.answerDelays } }
 
   /// Moves time forward without anyone sleeping (another actor's time passing).
   public func advance(by duration: Duration) {

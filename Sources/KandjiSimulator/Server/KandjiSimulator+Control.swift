@@ -13,6 +13,9 @@ extension KandjiSimulator {
   /// - `POST /_simulator/devices/{id}/rename?name=…`, `…/os-version?version=…`, `…/remove`,
   ///   `…/re-enroll`, `…/corrupt`, `…/mark-removed`
   /// - `POST /_simulator/faults?kind=status|html404|malformed|truncated|delay&status=…&retry_after=…&ms=…&target=list|details|any&times=N`
+  /// - `POST /_simulator/listing-shift?offset=N&remove=R&add=A` arms a fleet change for the next
+  ///   device-list request at offset N (`ListingShift`); `GET /_simulator/listing-shift` tells
+  ///   what it did (`{"fired": bool, "removed": […], "added": […]}`)
   /// - `POST /_simulator/limits?per_second=…&per_hour=…` (omit one to turn it off)
   /// - `POST /_simulator/tokens?permissions=list,details&missing_status=401` → `{"token": …}`
   /// - `POST /_simulator/tokens/{secret}/revoke`
@@ -59,6 +62,22 @@ extension KandjiSimulator {
       let target = SimulatorFaultTarget(rawValue: query["target"] ?? "any") ?? .any
       inject(fault, on: target, times: Int(query["times"] ?? "1") ?? 1)
       return .json(200, .object([("ok", .bool(true))]))
+    case (true, ["listing-shift"]):
+      guard let offset = query["offset"].flatMap({ Int($0) }) else {
+        return .detail(400, "offset is required (the page request before which the fleet changes)")
+      }
+      shiftListing(
+        ListingShift(
+          offset: offset, remove: query["remove"].flatMap { Int($0) } ?? 0, add: query["add"].flatMap { Int($0) } ?? 0))
+      return .json(200, .object([("ok", .bool(true))]))
+    case (false, ["listing-shift"]):
+      let outcome = listingShiftOutcome
+      return .json(
+        200,
+        .object([
+          ("fired", .bool(outcome != nil)), ("removed", .array((outcome?.removed ?? []).map { .string($0) })),
+          ("added", .array((outcome?.added ?? []).map { .string($0) })),
+        ]))
     case (true, ["limits"]):
       setRateLimits(perSecond: query["per_second"].flatMap { Int($0) }, perHour: query["per_hour"].flatMap { Int($0) })
       return .json(200, .object([("ok", .bool(true))]))

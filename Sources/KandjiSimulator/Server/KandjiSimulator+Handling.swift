@@ -57,6 +57,7 @@ extension KandjiSimulator {
   private func answer(_ route: Route, _ request: SimulatorRequest, _ s: inout SimulatorState) -> SimulatorResponse {
     var delay = Duration.zero
     var truncate = false
+    var hold = false
     if let fault = s.takeFault(for: route.target) {
       s.stats.faultsServed += 1
       switch fault {
@@ -69,6 +70,7 @@ extension KandjiSimulator {
           status: 200, headers: [("Content-Type", "application/json")], body: "[{\"device_id\": \"oops")
       case .delay(let duration): delay = duration
       case .truncatedBody: truncate = true
+      case .hold: hold = true
       }
     }
     guard request.method.uppercased() == "GET" else {
@@ -101,6 +103,7 @@ extension KandjiSimulator {
     }
     response.delay = delay
     response.truncated = truncate
+    response.held = hold
     return response
   }
 
@@ -112,6 +115,7 @@ extension KandjiSimulator {
     s.stats.largestLimitRequested = max(s.stats.largestLimitRequested, requested)
     let limit = min(requested, 300)
     let offset = max(0, query["offset"].flatMap { Int($0) } ?? 0)
+    fireListingShift(offset: offset, &s)
     var devices = s.ordered(by: query["ordering"])
     if let platform = query["platform"]?.lowercased(), !platform.isEmpty {
       devices = devices.filter { $0.platform.rawValue.lowercased() == platform }

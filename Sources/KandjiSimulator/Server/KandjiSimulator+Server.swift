@@ -47,6 +47,7 @@ extension KandjiSimulator {
       } catch {
         result = .failure(error)
       }
+      holds.release(stopping: true)
       await group.triggerGracefulShutdown()
       try await tasks.waitForAll()
       return try result.get()
@@ -65,7 +66,10 @@ extension KandjiSimulator {
     let answer = respond(
       to: SimulatorRequest(
         method: request.method.rawValue, path: request.uri.path, query: query, authorization: authorization))
-    if answer.delay > .zero { try await Task.sleep(for: answer.delay) }
+    if answer.held { await holds.hold() }
+    // On the simulator's clock: real time live, virtual time in tests (where the client judges
+    // its timeout by the clock's answer delays).
+    if answer.delay > .zero { try await clock.delayAnswer(by: answer.delay) }
     return Self.httpResponse(answer)
   }
 

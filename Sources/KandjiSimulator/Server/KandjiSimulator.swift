@@ -14,6 +14,8 @@ public final class KandjiSimulator: Sendable {
   public let fullAccessToken: String
   let clock: any RequestClock
   let state: Mutex<SimulatorState>
+  /// Requests held back by `SimulatorFault.hold`.
+  let holds = SimulatorHolds()
 
   public init(
     configuration: SimulatorConfiguration = SimulatorConfiguration(), clock: any RequestClock = SystemRequestClock()
@@ -155,6 +157,13 @@ public final class KandjiSimulator: Sendable {
 
   /// Drops every queued fault.
   public func clearFaults() { state.withLock { $0.faults.removeAll() } }
+
+  /// Answers every request held by a `.hold` fault (each gets its normal answer now).
+  public func releaseHeldRequests() { holds.release() }
+
+  /// Returns once `count` requests in all have been held by `.hold` faults (the requests a test
+  /// wants in flight are).
+  public func waitForHeldRequests(_ count: Int = 1) async { await holds.waitForArrivals(count) }
 
   /// Changes Kong's limits (`nil`: no limit) and starts fresh windows.
   public func setRateLimits(perSecond: Int?, perHour: Int?) {

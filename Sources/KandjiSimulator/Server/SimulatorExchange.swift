@@ -25,6 +25,8 @@ public struct SimulatorResponse: Sendable {
   public var delay: Duration = .zero
   /// Send only the first half of the body, then close the connection.
   public var truncated = false
+  /// Answer only once the test releases held requests (`SimulatorFault.hold`).
+  public var held = false
 
   public init(status: Int, headers: [(String, String)] = [], body: String) {
     self.status = status

@@ -7,6 +7,9 @@ public enum SimulatorFault: Sendable, Hashable {
   case htmlNotFound
   /// The normal answer, after a real delay (longer than the client's timeout to test it).
   case delay(Duration)
+  /// The normal answer, held back until `KandjiSimulator.releaseHeldRequests()` (or the server
+  /// stops): a request in flight for as long as a test needs, without waiting real time.
+  case hold
   /// The normal answer cut off in the middle.
   case truncatedBody
   /// A 200 whose body is not JSON.

@@ -11,6 +11,9 @@ struct SimulatorState {
   var nextGeneratedIndex: Int
   var requestsPerSecond: Int?
   var requestsPerHour: Int?
+  /// A fleet change waiting for its page request, and what the last one did.
+  var listingShift: ListingShift?
+  var listingShiftOutcome: ListingShiftOutcome?
   var secondWindow: (index: Int64, count: Int) = (-1, 0)
   var hourWindow: (index: Int64, count: Int) = (-1, 0)
 

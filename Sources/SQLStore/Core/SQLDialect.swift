@@ -10,6 +10,11 @@ public struct SQLDialect: Sendable {
   /// Taken first in `beginSyncRun`'s transaction so that replicas start one run at a time; `nil`
   /// where the write transaction is already exclusive (SQLite's `BEGIN IMMEDIATE`).
   public let syncRunLock: SQLStatement?
+  /// Taken first by a write that could leave no active admin (disabling one), so two such writes
+  /// take turns and each sees the other's result: under PostgreSQL's READ COMMITTED two admins
+  /// disabling each other would otherwise both find the other still active. `nil` where the
+  /// write transaction is already exclusive (SQLite).
+  public let adminRosterLock: SQLStatement?
   /// A condition on `assets` that the trigram index answers: the folded text of name, display ID
   /// and serial contains `term` (≥ 3 characters; shorter terms scan, see `AssetSearch`).
   public let trigramMatch: @Sendable (_ term: String) -> SQLStatement
@@ -18,12 +23,13 @@ public struct SQLDialect: Sendable {
   public let probesSearch: Bool
 
   public init(
-    name: String, trueLiteral: String, syncRunLock: SQLStatement?, probesSearch: Bool,
-    trigramMatch: @escaping @Sendable (String) -> SQLStatement
+    name: String, trueLiteral: String, syncRunLock: SQLStatement?, adminRosterLock: SQLStatement? = nil,
+    probesSearch: Bool, trigramMatch: @escaping @Sendable (String) -> SQLStatement
   ) {
     self.name = name
     self.trueLiteral = trueLiteral
     self.syncRunLock = syncRunLock
+    self.adminRosterLock = adminRosterLock
     self.probesSearch = probesSearch
     self.trigramMatch = trigramMatch
   }
@@ -40,6 +46,7 @@ public struct SQLDialect: Sendable {
   /// PostgreSQL: `LIKE` on `assets.search_key`, which its `pg_trgm` GIN index answers (v5).
   public static let postgres = SQLDialect(
     name: "PostgreSQL", trueLiteral: "TRUE",
-    syncRunLock: "SELECT pg_advisory_xact_lock(\(raw: String(0x4173_7365_7453_0002)))", probesSearch: false,
+    syncRunLock: "SELECT pg_advisory_xact_lock(\(raw: String(0x4173_7365_7453_0002)))",
+    adminRosterLock: "SELECT pg_advisory_xact_lock(\(raw: String(0x4173_7365_7453_0003)))", probesSearch: false,
     trigramMatch: { term in "assets.search_key LIKE \(AssetSearch.likePattern(term)) ESCAPE '\\'" })
 }

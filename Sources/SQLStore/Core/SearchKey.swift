@@ -10,18 +10,55 @@ public enum SearchKey {
     text.lowercased().precomposedStringWithCanonicalMapping
   }
 
+  /// `fold`, then what never matters when searching (issue 20): diacritics (`Zoë` is `zoe`),
+  /// curly or straight apostrophes and quotes (`Ada’s` is `ada's`) and runs of spaces (one
+  /// space). Line breaks stay: they separate the fields of a key. Search keys and search terms
+  /// both go through it, so both backends compare the same bytes. Sorting keeps `fold`.
+  public static func match(_ text: String) -> String {
+    var scalars = String.UnicodeScalarView()
+    var lastWasSpace = false
+    for scalar in fold(text).decomposedStringWithCanonicalMapping.unicodeScalars {
+      if scalar.properties.generalCategory == .nonspacingMark { continue }
+      if scalar != "\n", scalar.properties.isWhitespace {
+        if !lastWasSpace { scalars.append(" ") }
+        lastWasSpace = true
+        continue
+      }
+      lastWasSpace = false
+      scalars.append(quotes[scalar] ?? scalar)
+    }
+    return String(scalars).precomposedStringWithCanonicalMapping
+  }
+
+  /// Typographic apostrophes and quotes, as the straight ones people type.
+  static let quotes: [Unicode.Scalar: Unicode.Scalar] = [
+    "\u{2018}": "'", "\u{2019}": "'", "\u{201A}": "'", "\u{201B}": "'", "\u{2032}": "'", "\u{02BC}": "'",
+    "\u{FF07}": "'", "\u{201C}": "\"", "\u{201D}": "\"", "\u{201E}": "\"", "\u{201F}": "\"", "\u{2033}": "\"",
+    "\u{00AB}": "\"", "\u{00BB}": "\"", "\u{FF02}": "\"",
+  ]
+
   /// Separates fields inside a search key; never part of a search term (`AssetSearch.term`), so
   /// a term cannot match across two fields.
   public static let separator = "\n"
 
-  /// The folded text an asset is found by: name, display ID and serial number.
-  public static func asset(name: String, displayID: String, serialNumber: String?) -> String {
-    [name, displayID, serialNumber ?? ""].map(fold).joined(separator: separator)
+  /// The folded text an asset is found by: name, display ID, serial number, and (since v10)
+  /// asset tag and the Kandji user's email and name.
+  public static func asset(
+    name: String, displayID: String, serialNumber: String?, assetTag: String? = nil, userEmail: String? = nil,
+    userName: String? = nil
+  ) -> String {
+    [name, displayID, serialNumber ?? "", assetTag ?? "", userEmail ?? "", userName ?? ""].map(line)
+      .joined(separator: separator)
   }
 
   /// The folded text a contact is found by: name and email.
   public static func contact(name: String, email: String) -> String {
-    fold(name) + separator + fold(email)
+    line(name) + separator + line(email)
+  }
+
+  /// One field of a key: `match`ed, its own line breaks as spaces (they would split the field).
+  static func line(_ text: String) -> String {
+    match(text.replacingOccurrences(of: separator, with: " ")).trimmingCharacters(in: .whitespaces)
   }
 }
 
@@ -35,7 +72,7 @@ public enum AssetSearch {
     let trimmed = search.trimmingCharacters(in: .whitespacesAndNewlines)
     let cleaned = String(
       String.UnicodeScalarView(trimmed.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }))
-    let term = SearchKey.fold(cleaned)
+    let term = SearchKey.match(cleaned).trimmingCharacters(in: .whitespaces)
     return term.isEmpty ? nil : term
   }
 

@@ -1,13 +1,17 @@
 import AssetCore
 
 /// Fills the sort and search keys (`SearchKey`) of rows written before migration v5 added them,
-/// and the phone and ticket keys of rows written before v7.
+/// the phone and ticket keys of rows written before v7, and the asset and contact search keys
+/// that v10 cleared (wider, and folded by `SearchKey.match`).
 /// Not a migration: the keys are derived data, computed in Swift after the migrations ran, and
 /// a row whose keys are set is never touched again.
 public enum KeyBackfill {
   /// The rows without keys (`id`, then the texts their keys are made of).
   public static let missing: [SQLStatement] = [
-    "SELECT id, name, display_id, serial_number FROM assets WHERE sort_key IS NULL OR search_key IS NULL",
+    """
+    SELECT id, name, display_id, serial_number, asset_tag, user_email, user_name FROM assets
+    WHERE sort_key IS NULL OR search_key IS NULL
+    """,
     "SELECT id, name, email_key FROM contacts WHERE sort_key IS NULL OR search_key IS NULL",
     "SELECT id, phones FROM contacts WHERE phone_key IS NULL",
     "SELECT id, subject FROM tickets WHERE search_key IS NULL",
@@ -21,12 +25,10 @@ public enum KeyBackfill {
       let id = try r.int64()
       let name = try r.string()
       let displayID = try r.string()
-      let serial = try r.optionalString()
-      updates.append(
-        """
-        UPDATE assets SET sort_key = \(SearchKey.fold(name)),
-          search_key = \(SearchKey.asset(name: name, displayID: displayID, serialNumber: serial)) WHERE id = \(id)
-        """)
+      let key = SearchKey.asset(
+        name: name, displayID: displayID, serialNumber: try r.optionalString(), assetTag: try r.optionalString(),
+        userEmail: try r.optionalString(), userName: try r.optionalString())
+      updates.append("UPDATE assets SET sort_key = \(SearchKey.fold(name)), search_key = \(key) WHERE id = \(id)")
     }
     for row in results[1] {
       var r = RowReader(row)

@@ -33,8 +33,12 @@ enum TicketRecord {
 
   /// What free words of a search are matched against: the subject, then every message.
   static func searchKey(subject: String, messages: [String]) -> String {
-    ([subject] + messages).map(SearchKey.fold).joined(separator: SearchKey.separator)
+    ([subject] + messages).map(SearchKey.match).joined(separator: SearchKey.separator)
   }
+
+  /// What one more message adds to the end of a search key: the key of a thread and then this
+  /// message equals `searchKey(subject:messages:)` of the longer thread.
+  static func appendedSearchText(_ message: String) -> String { SearchKey.separator + SearchKey.match(message) }
 }
 
 /// How a thread's entries are stored (what they changed as JSON).

@@ -13,7 +13,8 @@ enum ContactFilter {
       }
     }
     for name in terms.names {
-      if let term = AssetSearch.term(name) {
+      // `sort_key` is folded by `SearchKey.fold` only (diacritics kept), so the term is too.
+      if let term = AssetSearch.term(name).map({ _ in SearchKey.fold(name.trimmingCharacters(in: .whitespaces)) }) {
         conditions.append("contacts.sort_key LIKE \(AssetSearch.likePattern(term)) ESCAPE '\\'")
       }
     }

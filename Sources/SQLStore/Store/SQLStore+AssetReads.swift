@@ -127,7 +127,10 @@ extension SQLStore {
           SELECT assets.details_fetched_at, (
             SELECT started_at FROM sync_runs
             WHERE sync_runs.connection_id = assets.connection_id AND sync_runs.listing_complete = \(true)
-            ORDER BY sync_runs.id DESC LIMIT 1)
+            ORDER BY sync_runs.id DESC LIMIT 1), (
+            SELECT MAX(refreshed_at) FROM kandji_asset_refreshes
+            WHERE kandji_asset_refreshes.asset_id = assets.id
+              AND kandji_asset_refreshes.refreshed_at <= assets.details_fetched_at)
           FROM assets WHERE assets.id = \(id) AND assets.kandji_device_id IS NOT NULL
           """,
           tickets,
@@ -138,7 +141,12 @@ extension SQLStore {
       let asset = try AssetRecord.decode(&reader, customValues: try Self.customValues(results[1])[id] ?? [:])
       var freshness = results[6].first.map { RowReader($0) }
       let detailsAsOf = try freshness?.optionalDate()
-      let listedAt = try freshness?.optionalDate()
+      let lastListing = try freshness?.optionalDate()
+      // "Refresh from Kandji" listed this device on its own: a refresh taken before the details
+      // call that followed it succeeded had its list call answered, so the list data is at
+      // least that fresh (its ledger row lives an hour; then the last listing counts again).
+      let refreshedAt = try freshness?.optionalDate()
+      let listedAt = [lastListing, refreshedAt].compactMap { $0 }.max()
       return AssetDetail(
         asset: asset, type: type, fields: try results[4].decoded(AssetFieldRecord.decode),
         contacts: try Self.contactLinks(results[2])[id] ?? [],

@@ -25,10 +25,14 @@ extension SQLStore {
         }
       }
       let id = try inserted?.int64(at: 0) ?? 0
-      try await s.execute(ListTotals.bump)
+      try await s.execute(
+        [ListTotals.bump]
+          + AssetHistoryRows.insert(
+            assetID: id, [.init(kind: .created)], by: .agent(draft.createdBy), at: now))
       try await Self.writeCustomValues(s, assetID: id, typeID: draft.assetTypeID, values: draft.customValues)
       let created = try await Self.contactIDs(s, for: draft.newContacts, at: now)
-      try await Self.replaceManualContacts(s, assetID: id, contactIDs: draft.contactIDs + created, at: now)
+      try await Self.replaceManualContacts(
+        s, assetID: id, contactIDs: draft.contactIDs + created, at: now, by: draft.createdBy)
       return try await Self.assets(s, where: "assets.id = \(id)")[0]
     }
   }
@@ -44,6 +48,19 @@ extension SQLStore {
       if let violation = AssetWriteRules.checkEdit(current) { throw StoreError.readOnly(violation) }
       let newName = name ?? current.name
       let newDisplayID = displayID ?? current.displayID
+      // The history of the edit, decided before it is written (the old values are `current`).
+      var entries: [AssetHistoryRows.Entry] = []
+      if newName != current.name {
+        entries.append(.init(kind: .fieldChanged, field: "Name", oldValue: current.name, newValue: newName))
+      }
+      if newDisplayID != current.displayID {
+        entries.append(
+          .init(kind: .fieldChanged, field: "Display ID", oldValue: current.displayID, newValue: newDisplayID))
+      }
+      if let values = change.customValues {
+        entries += try await Self.customValueChanges(s, current: current, values: values)
+      }
+      try await s.execute(AssetHistoryRows.insert(assetID: id, entries, by: .agent(change.updatedBy), at: now))
       try await Duplicate.mapping(Duplicate.displayID(newDisplayID)) {
         try await s.execute(
           """
@@ -59,11 +76,16 @@ extension SQLStore {
       }
       let created = try await Self.contactIDs(s, for: change.newContacts, at: now)
       if let contacts = change.contactIDs {
-        try await Self.replaceManualContacts(s, assetID: id, contactIDs: contacts + created, at: now)
+        try await Self.replaceManualContacts(
+          s, assetID: id, contactIDs: contacts + created, at: now, by: change.updatedBy)
       } else if !created.isEmpty {
         try await Self.requireAssociation(
           s, assetID: id, column: "enable_contact_association", field: "contacts")
-        try await s.execute(created.map { Self.manualLink(assetID: id, contactID: $0, at: now) })
+        try await s.execute(
+          created.flatMap {
+            Self.contactLinkHistory(assetID: id, contactID: $0, kind: .contactLinked, by: change.updatedBy, at: now)
+              + [Self.manualLink(assetID: id, contactID: $0, at: now)]
+          })
       }
       return try await Self.assets(s, where: "assets.id = \(id)")[0]
     }
@@ -110,10 +132,11 @@ extension SQLStore {
     try await s.execute(upserts)
   }
 
-  /// Replaces an asset's manual contact links (the sync's link stays, R13).
-  static func replaceManualContacts(_ s: Database.Session, assetID: Int64, contactIDs: [Int64], at now: Date)
-    async throws
-  {
+  /// Replaces an asset's manual contact links (the sync's link stays, R13); the history records
+  /// each contact linked or unlinked.
+  static func replaceManualContacts(
+    _ s: Database.Session, assetID: Int64, contactIDs: [Int64], at now: Date, by agentID: Int64?
+  ) async throws {
     let wanted = Array(Set(contactIDs)).sorted()
     if !wanted.isEmpty {
       try await requireAssociation(s, assetID: assetID, column: "enable_contact_association", field: "contact_ids")
@@ -123,9 +146,59 @@ extension SQLStore {
         throw StoreError.invalid(field: "contact_ids", message: "Contact \(missing) does not exist.")
       }
     }
+    let linked = Set(
+      try await s.fetch("SELECT contact_id FROM asset_contacts WHERE asset_id = \(assetID)").map {
+        try $0.int64(at: 0) ?? 0
+      })
+    let manual = Set(
+      try await s.fetch("SELECT contact_id FROM asset_contacts WHERE asset_id = \(assetID) AND source = 'manual'").map {
+        try $0.int64(at: 0) ?? 0
+      })
+    let history =
+      manual.subtracting(wanted).sorted().flatMap {
+        contactLinkHistory(assetID: assetID, contactID: $0, kind: .contactUnlinked, by: agentID, at: now)
+      }
+      + wanted.filter { !linked.contains($0) }.flatMap {
+        contactLinkHistory(assetID: assetID, contactID: $0, kind: .contactLinked, by: agentID, at: now)
+      }
     try await s.execute(
-      ["DELETE FROM asset_contacts WHERE asset_id = \(assetID) AND source = 'manual'"]
+      history + ["DELETE FROM asset_contacts WHERE asset_id = \(assetID) AND source = 'manual'"]
         + wanted.map { Self.manualLink(assetID: assetID, contactID: $0, at: now) })
+  }
+
+  /// A contact linked to or unlinked from an asset, as history: the contact's name and email.
+  static func contactLinkHistory(
+    assetID: Int64, contactID: Int64, kind: AssetHistoryEntry.Kind, by agentID: Int64?, at now: Date
+  ) -> [SQLStatement] {
+    [
+      """
+      INSERT INTO asset_history (\(raw: AssetHistoryRows.columns))
+      SELECT \(assetID), \(now), \(kind.rawValue), \(AssetHistoryEntry.Source.agent.rawValue), NULL, NULL, NULL,
+        name || ' <' || email || '>', \(agentID), NULL, NULL
+      FROM contacts WHERE id = \(contactID)
+      """
+    ]
+  }
+
+  /// The custom values an edit changes, by field label, old → new (option ids as their labels).
+  static func customValueChanges(_ s: Database.Session, current: Asset, values: [Int64: String]) async throws
+    -> [AssetHistoryRows.Entry]
+  {
+    let changed = values.filter { (current.customValues[$0.key] ?? "") != $0.value }
+    guard !changed.isEmpty else { return [] }
+    let rows = try await s.fetch(
+      "SELECT \(raw: AssetFieldRecord.columns) FROM asset_fields WHERE id IN (\(list: changed.keys.sorted()))")
+    let fields = try rows.decoded(AssetFieldRecord.decode)
+    return changed.keys.sorted().compactMap { fieldID in
+      guard let field = fields.first(where: { $0.id == fieldID }) else { return nil }
+      func shown(_ value: String?) -> String? {
+        guard let value, !value.isEmpty else { return nil }
+        return FieldValue.stored(value, type: field.type).display(choices: field.choices)
+      }
+      return .init(
+        kind: .fieldChanged, field: field.name, oldValue: shown(current.customValues[fieldID]),
+        newValue: shown(changed[fieldID]))
+    }
   }
 
   /// The ids of the contacts with these emails, creating those that do not exist yet (a new

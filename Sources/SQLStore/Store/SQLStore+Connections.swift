@@ -62,6 +62,14 @@ extension SQLStore {
     try await write { s in
       let counts = try await s.execute([
         "UPDATE kandji_connections SET removed_at = \(now), enabled = FALSE WHERE id = \(id) AND removed_at IS NULL",
+        // Each retirement in the assets' history, read before the update marks them retired.
+        """
+        INSERT INTO asset_history (\(raw: AssetHistoryRows.columns))
+        SELECT id, \(now), \(AssetHistoryEntry.Kind.retired.rawValue), \(AssetHistoryEntry.Source.agent.rawValue), NULL,
+          NULL, NULL, \(reason), NULL, NULL, connection_id
+        FROM assets WHERE connection_id = \(id) AND retired_at IS NULL
+          AND EXISTS (SELECT 1 FROM kandji_connections WHERE id = \(id) AND removed_at = \(now))
+        """,
         """
         UPDATE assets SET retired_at = \(now), retired_reason = \(reason), updated_at = \(now)
         WHERE connection_id = \(id) AND retired_at IS NULL
@@ -69,7 +77,7 @@ extension SQLStore {
         ListTotals.bump,
       ])
       guard counts[0] == 1 else { throw StoreError.notFound("Kandji connection \(id)") }
-      return counts[1]
+      return counts[2]
     }
   }
 

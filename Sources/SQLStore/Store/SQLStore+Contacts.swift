@@ -127,7 +127,7 @@ extension SQLStore {
     }
   }
 
-  public func linkContact(_ contactID: Int64, toAsset assetID: Int64, at now: Date) async throws {
+  public func linkContact(_ contactID: Int64, toAsset assetID: Int64, at now: Date, by agentID: Int64?) async throws {
     try await write { s in
       let found = try await s.fetchOne(
         """
@@ -136,15 +136,28 @@ extension SQLStore {
       guard try found?.int64(at: 0) == 1 else { throw StoreError.notFound("Asset \(assetID)") }
       guard try found?.int64(at: 1) == 1 else { throw StoreError.notFound("Contact \(contactID)") }
       try await Self.requireAssociation(s, assetID: assetID, column: "enable_contact_association", field: "contact_id")
-      try await s.execute([Self.manualLink(assetID: assetID, contactID: contactID, at: now), ListTotals.bump])
+      // Linking a contact already linked (by the sync, or twice) changes nothing worth a history entry.
+      let known = try await s.fetchOne(
+        "SELECT 1 FROM asset_contacts WHERE asset_id = \(assetID) AND contact_id = \(contactID)")
+      let history =
+        known == nil
+        ? Self.contactLinkHistory(assetID: assetID, contactID: contactID, kind: .contactLinked, by: agentID, at: now)
+        : []
+      try await s.execute(
+        history + [Self.manualLink(assetID: assetID, contactID: contactID, at: now), ListTotals.bump])
     }
   }
 
-  public func unlinkContact(_ contactID: Int64, fromAsset assetID: Int64) async throws {
+  public func unlinkContact(_ contactID: Int64, fromAsset assetID: Int64, at now: Date, by agentID: Int64?)
+    async throws
+  {
     try await write { s in
-      let removed = try await s.execute([
-        "DELETE FROM asset_contacts WHERE asset_id = \(assetID) AND contact_id = \(contactID)", ListTotals.bump,
-      ])[0]
+      let history = Self.contactLinkHistory(
+        assetID: assetID, contactID: contactID, kind: .contactUnlinked, by: agentID, at: now)
+      let removed = try await s.execute(
+        [
+          "DELETE FROM asset_contacts WHERE asset_id = \(assetID) AND contact_id = \(contactID)", ListTotals.bump,
+        ] + history)[0]
       if removed == 0 { throw StoreError.notFound("A link between asset \(assetID) and contact \(contactID)") }
     }
   }

@@ -7,7 +7,8 @@ extension SQLStore {
   /// (`BEGIN IMMEDIATE`), PostgreSQL's takes an advisory lock (`SQLDialect.syncRunLock`), so two
   /// starters cannot both see "nothing running" and both insert a run.
   public func beginSyncRun(
-    connectionID: Int64, trigger: SyncTrigger, owner: String, at now: Date, staleAfter: TimeInterval
+    connectionID: Int64, trigger: SyncTrigger, owner: String, at now: Date, staleAfter: TimeInterval,
+    ownerIsGone: @Sendable (String) -> Bool
   ) async throws -> SyncRun {
     let lock = dialect.syncRunLock
     return try await write { s in
@@ -19,11 +20,15 @@ extension SQLStore {
         """
       ).decoded(SyncRunRecord.decode)
       for existing in running {
-        if existing.heartbeatAt.timeIntervalSince(now) > -staleAfter {
-          throw StoreError.syncAlreadyRunning(runID: existing.id)
+        let gone = ownerIsGone(existing.owner)
+        if existing.heartbeatAt.timeIntervalSince(now) > -staleAfter && !gone {
+          throw StoreError.syncAlreadyRunning(
+            runID: existing.id, takeOverAfter: TakeOverTime(existing.heartbeatAt.addingTimeInterval(staleAfter)))
         }
         let message =
-          "Abandoned: no sign of life from \(existing.owner) since \(ISO8601.string(existing.heartbeatAt)). The next run resumed its work."
+          gone
+          ? "Abandoned: its process \(existing.owner) has ended. The next run resumed its work."
+          : "Abandoned: no sign of life from \(existing.owner) since \(ISO8601.string(existing.heartbeatAt)). The next run resumed its work."
         try await s.execute(
           "UPDATE sync_runs SET status = 'interrupted', finished_at = \(now), error = \(message) WHERE id = \(existing.id)"
         )
@@ -129,14 +134,15 @@ extension SQLStore {
     }
   }
 
-  public func reportRows(runID: Int64, afterPosition: Int, limit: Int) async throws -> [SyncReportRow] {
-    try await read { s in
+  public func reportRowPage(runID: Int64, afterPosition: Int, limit: Int) async throws -> ReportRowPage {
+    let positioned = try await read { s in
       try await s.fetch(
         """
-        SELECT \(raw: ReportRowRecord.columns) FROM sync_report_rows WHERE run_id = \(runID) AND position > \(afterPosition)
-        ORDER BY position LIMIT \(limit)
+        SELECT position, \(raw: ReportRowRecord.columns) FROM sync_report_rows
+        WHERE run_id = \(runID) AND position > \(afterPosition) ORDER BY position LIMIT \(limit)
         """
-      ).decoded(ReportRowRecord.decode)
+      ).decoded { r in (position: Int(try r.int64()), row: try ReportRowRecord.decode(&r)) }
     }
+    return ReportRowPage(rows: positioned.map(\.row), lastPosition: positioned.last?.position)
   }
 }

@@ -32,22 +32,33 @@ extension SQLStore {
     let writes = try batch.decisions.map {
       try SyncStatements.statements(for: $0, typeIDs: typeIDs, runID: batch.runID, at: batch.at)
     }
+    // The asset history, in the same transaction: entries that read the old row go before the
+    // decision's writes, a creation's after. Their counts are not asset writes.
+    let history = batch.decisions.map {
+      AssetHistoryRows.statements(
+        for: $0, typeIDs: typeIDs, runID: batch.runID, agentID: batch.agentID, at: batch.at)
+    }
     // Lists remember their totals until the next asset write: this page is one.
     let bump = writes.contains { !$0.isEmpty } ? [ListTotals.bump] : []
     var rows = batch.rows
     var written = 0
     if !savepoints {
       do {
-        written = try await s.execute(bump + writes.flatMap { $0 }).dropFirst(bump.count).reduce(0, +)
+        let before = history.flatMap(\.before)
+        let after = history.flatMap(\.after)
+        written = try await s.execute(bump + before + writes.flatMap { $0 } + after)
+          .dropFirst(bump.count + before.count).dropLast(after.count).reduce(0, +)
       } catch SQLFailure.uniqueViolation {
         throw RetryWithSavepoints()
       }
     } else {
       try await s.execute(bump)
       for (index, statements) in writes.enumerated() where !statements.isEmpty {
+        let (before, after) = history[index]
         do {
-          let counts = try await s.execute(["SAVEPOINT decision"] + statements + ["RELEASE SAVEPOINT decision"])
-          written += counts.dropFirst().dropLast().reduce(0, +)
+          let counts = try await s.execute(
+            ["SAVEPOINT decision"] + before + statements + after + ["RELEASE SAVEPOINT decision"])
+          written += counts.dropFirst(1 + before.count).dropLast(1 + after.count).reduce(0, +)
         } catch SQLFailure.uniqueViolation {
           // Another writer took the display ID since the snapshot: never overwrite, report it.
           guard index < rows.count else { throw StoreError.database("a decision without its report row failed") }

@@ -70,10 +70,7 @@ extension SQLStore {
       guard action.message != nil || !change.changes.isEmpty else { return ticket }
       let isPrivate = action.kind == .privateNote || action.kind == .move
       let reply = action.message != nil && !isPrivate
-      let messages =
-        try await s.fetch(
-          "SELECT message_text FROM ticket_updates WHERE ticket_id = \(ticketID) AND message_text IS NOT NULL ORDER BY id"
-        ).map { try $0.string(at: 0) ?? "" } + [action.message?.text].compactMap { $0 }
+      try await Self.requireRoom(s, ticketID: ticketID, adding: action.message)
       let closed = status.map { $0.behavior == .completed && $0.id != ticket.statusID } ?? false
       let updated = change.ticket
       var statements: [SQLStatement] = [
@@ -81,10 +78,21 @@ extension SQLStore {
         UPDATE tickets SET status = \(catalog.status(updated.statusID)?.name.lowercased() ?? "open"),
           status_id = \(updated.statusID), priority_id = \(updated.priorityID), category_id = \(updated.categoryID),
           assignee_id = \(updated.assigneeID), due_date = \(updated.dueDate), time_spent = \(updated.timeSpent),
-          updated_at = \(now), search_key = \(TicketRecord.searchKey(subject: ticket.subject, messages: messages))
+          updated_at = \(now)
         WHERE id = \(ticketID)
         """
       ]
+      // The search key is the subject and every message in order: a new message is appended to
+      // it, never rebuilt from the whole thread (`TicketRecord.searchKey` gives the same text).
+      if let message = action.message {
+        statements.append(
+          """
+          UPDATE tickets SET search_key =
+            COALESCE(search_key, \(TicketRecord.searchKey(subject: ticket.subject, messages: [])))
+            || \(TicketRecord.appendedSearchText(message.text))
+          WHERE id = \(ticketID)
+          """)
+      }
       if reply { statements.append("UPDATE tickets SET last_updated_at = \(now) WHERE id = \(ticketID)") }
       if reply && action.kind == .userReply {
         statements.append("UPDATE tickets SET last_user_reply_at = \(now) WHERE id = \(ticketID)")
@@ -105,6 +113,23 @@ extension SQLStore {
           id: 0, ticketID: ticketID, kind: action.kind, byAgentID: action.byAgentID, byContactID: action.byContactID,
           at: now, message: action.message, isPrivate: isPrivate && action.message != nil, changes: change.changes))
       return try await Self.tickets(s, where: "tickets.id = \(ticketID)")[0]
+    }
+  }
+
+  /// Refuses an entry that would take the thread past `TicketThreadLimits`. Counts the entries
+  /// through the `(ticket_id, id)` index and the characters of the messages in the database
+  /// (`length` counts code points on both backends, as `exceeds(characters:)` does), so no
+  /// message is read into the process; the limits bound that work too.
+  static func requireRoom(_ s: Database.Session, ticketID: Int64, adding message: TicketMessage?) async throws {
+    let row = try await s.fetchOne(
+      """
+      SELECT COUNT(*), COALESCE(SUM(LENGTH(message_text)), 0) FROM ticket_updates WHERE ticket_id = \(ticketID)
+      """)
+    let updates = try row?.int64(at: 0) ?? 0
+    let characters = try row?.int64(at: 1) ?? 0
+    let adding = Int64(message?.text.unicodeScalars.count ?? 0)
+    if updates + 1 > TicketThreadLimits.maxUpdates || characters + adding > TicketThreadLimits.maxCharacters {
+      throw TicketThreadFull(ticketID: ticketID)
     }
   }
 

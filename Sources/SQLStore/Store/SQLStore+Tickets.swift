@@ -74,6 +74,25 @@ extension SQLStore {
     }
   }
 
+  public func ticketThread(ticketID: Int64, before: Int64?, limit: Int) async throws -> TicketThreadPage {
+    let limit = max(1, limit)
+    let older: SQLStatement = before.map { "AND id < \($0)" } ?? ""
+    return try await read { s in
+      let results = try await s.fetch([
+        "SELECT COUNT(*) FROM ticket_updates WHERE ticket_id = \(ticketID)",
+        // One more than shown tells whether older entries exist.
+        """
+        SELECT \(raw: TicketUpdateRecord.columns) FROM ticket_updates WHERE ticket_id = \(ticketID) \(older)
+        ORDER BY id DESC LIMIT \(limit + 1)
+        """,
+      ])
+      let newestFirst = try results[1].decoded(TicketUpdateRecord.decode)
+      return TicketThreadPage(
+        updates: newestFirst.prefix(limit).reversed(), hasOlder: newestFirst.count > limit,
+        total: Int(try results[0].first?.int64(at: 0) ?? 0))
+    }
+  }
+
   public func createTicket(_ draft: TicketDraft, at now: Date) async throws -> Ticket {
     let subject = try StoreInput.ticketSubject(draft.subject)
     let tags = TicketTags.unique(draft.tags)
@@ -116,7 +135,8 @@ extension SQLStore {
         TicketUpdate(
           id: 0, ticketID: id, kind: .created, byAgentID: byAgent ? draft.createdBy : nil,
           byContactID: byAgent ? nil : draft.contactID, at: now, message: draft.message))
-      try await Self.linkTicket(s, ticketID: id, assetIDs: Array(Set(draft.assetIDs)).sorted())
+      try await Self.linkTicket(
+        s, ticketID: id, assetIDs: Array(Set(draft.assetIDs)).sorted(), at: now, by: draft.createdBy)
       return try await Self.tickets(s, where: "tickets.id = \(id)")[0]
     }
   }
@@ -132,16 +152,19 @@ extension SQLStore {
       """)
   }
 
-  public func linkTicket(_ ticketID: Int64, toAsset assetID: Int64) async throws {
+  public func linkTicket(_ ticketID: Int64, toAsset assetID: Int64, at now: Date, by agentID: Int64?) async throws {
     try await write { s in
       guard try await s.fetchOne("SELECT 1 FROM tickets WHERE id = \(ticketID)") != nil else {
         throw StoreError.notFound("Ticket \(ticketID)")
       }
-      try await Self.linkTicket(s, ticketID: ticketID, assetIDs: [assetID])
+      try await Self.linkTicket(s, ticketID: ticketID, assetIDs: [assetID], at: now, by: agentID)
     }
   }
 
-  static func linkTicket(_ s: Database.Session, ticketID: Int64, assetIDs: [Int64]) async throws {
+  /// Links the assets; each asset not linked yet records it in its history.
+  static func linkTicket(
+    _ s: Database.Session, ticketID: Int64, assetIDs: [Int64], at now: Date, by agentID: Int64?
+  ) async throws {
     guard !assetIDs.isEmpty else { return }
     let found = Set(
       try await s.fetch("SELECT id FROM assets WHERE id IN (\(list: assetIDs))").map { try $0.int64(at: 0) })
@@ -151,15 +174,45 @@ extension SQLStore {
     for assetID in assetIDs {
       try await requireAssociation(s, assetID: assetID, column: "enable_ticket_association", field: "asset_ids")
     }
+    let linked = Set(
+      try await s.fetch(
+        "SELECT asset_id FROM ticket_assets WHERE ticket_id = \(ticketID) AND asset_id IN (\(list: assetIDs))"
+      ).map { try $0.int64(at: 0) ?? 0 })
+    let note = try await ticketNote(s, ticketID: ticketID)
     try await s.execute(
-      assetIDs.map {
-        "INSERT INTO ticket_assets (ticket_id, asset_id) VALUES (\(ticketID), \($0)) ON CONFLICT DO NOTHING"
-      })
+      assetIDs.filter { !linked.contains($0) }.flatMap {
+        AssetHistoryRows.insert(
+          assetID: $0, [.init(kind: .ticketLinked, note: note)], by: .agent(agentID), at: now)
+      }
+        + assetIDs.map {
+          "INSERT INTO ticket_assets (ticket_id, asset_id) VALUES (\(ticketID), \($0)) ON CONFLICT DO NOTHING"
+        })
   }
 
-  public func unlinkTicket(_ ticketID: Int64, fromAsset assetID: Int64) async throws {
-    let removed = try await writeOne(
-      "DELETE FROM ticket_assets WHERE ticket_id = \(ticketID) AND asset_id = \(assetID)")
-    if removed == 0 { throw StoreError.notFound("A link between ticket \(ticketID) and asset \(assetID)") }
+  /// A ticket as the asset history names it: its ticket ID and subject.
+  static func ticketNote(_ s: Database.Session, ticketID: Int64) async throws -> String {
+    let row = try await s.fetchOne(
+      """
+      SELECT tickets.subject, ticket_categories.prefix FROM tickets
+      LEFT JOIN ticket_categories ON ticket_categories.id = tickets.category_id WHERE tickets.id = \(ticketID)
+      """)
+    let subject = try row?.string(at: 0) ?? ""
+    let number = String(ticketID)
+    let displayID =
+      "#" + (try row?.string(at: 1) ?? "") + String(repeating: "0", count: max(0, 8 - number.count)) + number
+    return "\(displayID) \(subject)"
+  }
+
+  public func unlinkTicket(_ ticketID: Int64, fromAsset assetID: Int64, at now: Date, by agentID: Int64?)
+    async throws
+  {
+    try await write { s in
+      let note = try await Self.ticketNote(s, ticketID: ticketID)
+      let removed = try await s.execute(
+        ["DELETE FROM ticket_assets WHERE ticket_id = \(ticketID) AND asset_id = \(assetID)"]
+          + AssetHistoryRows.insert(
+            assetID: assetID, [.init(kind: .ticketUnlinked, note: note)], by: .agent(agentID), at: now))[0]
+      if removed == 0 { throw StoreError.notFound("A link between ticket \(ticketID) and asset \(assetID)") }
+    }
   }
 }

@@ -37,7 +37,7 @@ public final class SQLStore<Database: SQLDatabase>: AssetStore {
     try await Self.mapped { try await database.writeOne(statement) }
   }
 
-  /// Passes `StoreError`s through and describes any other failure in one line.
+  /// Passes `StoreError`s (and `TicketThreadFull`) through and describes any other failure in one line.
   public static func mapped<T>(_ body: () async throws -> T) async throws -> T {
     do {
       return try await body()
@@ -50,6 +50,8 @@ public final class SQLStore<Database: SQLDatabase>: AssetStore {
       case .other(let message): throw StoreError.database(message)
       }
     } catch let error as RetryWithSavepoints {
+      throw error
+    } catch let error as TicketThreadFull {
       throw error
     } catch {
       throw StoreError.database("\(error)")

@@ -90,7 +90,10 @@ enum SyncStatements {
   static func keys(name: String, displayID: String, attributes: ManagedAttributes) -> [SQLValue] {
     [
       SearchKey.fold(name).sqlValue,
-      SearchKey.asset(name: name, displayID: displayID, serialNumber: attributes.serialNumber).sqlValue,
+      SearchKey.asset(
+        name: name, displayID: displayID, serialNumber: attributes.serialNumber, assetTag: attributes.assetTag,
+        userEmail: attributes.userEmail, userName: attributes.userName
+      ).sqlValue,
     ]
   }
 

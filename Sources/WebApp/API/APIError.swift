@@ -84,13 +84,16 @@ public struct APIError: Error, HTTPResponseError, Sendable {
       case .duplicateName: return .field("name", error.description)
       case .invalid(let field, let message): return .field(field, message)
       case .readOnly(let violation): return .forbidden(violation.message)
-      case .syncAlreadyRunning(let runID):
+      case .syncAlreadyRunning(let runID, _):
         return APIError(
           status: .conflict,
           body: .object([("error", .string(error.description)), ("running_sync_run_id", .int(Int(runID)))]))
       case .syncRunTakenOver: return APIError(.conflict, error.description)
       case .database: return nil
       }
+    case let error as TicketThreadFull:
+      // The ticket cannot take more: 413, as for any request too large to keep.
+      return APIError(.contentTooLarge, error.description)
     case let error as AssetRefreshRefusal:
       switch error {
       case .notFound: return APIError(.notFound, error.description)
@@ -110,6 +113,11 @@ public struct APIError: Error, HTTPResponseError, Sendable {
       }
       // Kandji failing (down, token revoked, paging broken) is not the caller's fault nor ours.
       return APIError(.badGateway, "Kandji could not be reached: \(error.description)")
+    case is PasswordWork.Busy:
+      // bcrypt's pool is full (a sign-in flood): a password change waits its turn, never a 500.
+      var busy = APIError(.serviceUnavailable, "The server is busy checking passwords; try again in a few seconds.")
+      busy.headers = [("Retry-After", String(PasswordWork.Busy.retryAfter))]
+      return busy
     case let error as SyncRefusal:
       if case .noSuchConnection = error { return APIError(.notFound, error.description) }
       if case .shuttingDown = error { return APIError(.serviceUnavailable, error.description) }

@@ -66,10 +66,9 @@ struct APIRouter {
       let unknown = Set(request.uri.queryParameters.map { String($0.key) }).subtracting(query)
       if !unknown.isEmpty {
         throw APIError(
-          fields: Dictionary(
-            uniqueKeysWithValues: unknown.map {
-              ($0, [query.isEmpty ? "Unknown query parameter: this endpoint takes none." : "Unknown query parameter."])
-            }))
+          fields: UnknownNames.fields(
+            unknown, what: "query parameter",
+            message: query.isEmpty ? "Unknown query parameter: this endpoint takes none." : "Unknown query parameter."))
       }
       return try await handler(request, context)
     }

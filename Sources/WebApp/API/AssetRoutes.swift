@@ -99,9 +99,9 @@ struct AssetRoutes {
   /// `POST asset/<id>/refresh/` (an extension; agents may use it): the asset's Kandji values
   /// now, with one list and one details call, at most once a minute per asset (R23).
   func refresh(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    _ = try context.requireAgent()
+    let agent = try context.requireAgent()
     let id = try request.id(context, what: "Asset")
-    let outcome = try await services.coordinator.refreshAsset(id: id)
+    let outcome = try await services.coordinator.refreshAsset(id: id, by: agent.id)
     return .json(
       .object([
         ("result", .string(outcome.resultName)), ("message", .string(outcome.message)),
@@ -154,20 +154,20 @@ struct AssetRoutes {
   }
 
   func linkContact(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    _ = try context.requireAgent()
+    let agent = try context.requireAgent()
     let id = try request.id(context, what: "Asset")
     let body = try await BodyReader.read(request)
     body.rejectUnknown(allowed: ["contact_id"])
     guard let contactID = body.id("contact_id", required: true), body.errors.isEmpty else { throw body.failure() }
-    try await store.linkContact(contactID, toAsset: id, at: services.now())
+    try await store.linkContact(contactID, toAsset: id, at: services.now(), by: agent.id)
     return .json(try await representation(of: id, withTickets: false))
   }
 
   func unlinkContact(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    _ = try context.requireAgent()
+    let agent = try context.requireAgent()
     let id = try request.id(context, what: "Asset")
     let contactID = try request.id(context, "contact", what: "Contact")
-    try await store.unlinkContact(contactID, fromAsset: id)
+    try await store.unlinkContact(contactID, fromAsset: id, at: services.now(), by: agent.id)
     return .json(try await representation(of: id, withTickets: false))
   }
 }

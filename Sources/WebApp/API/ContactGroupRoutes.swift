@@ -137,9 +137,9 @@ struct GroupWrite {
   static func read(_ body: BodyReader, creating: Bool) -> GroupWrite {
     body.rejectUnknown(allowed: ["name", "description", "tagged_domains"])
     var write = GroupWrite()
-    if creating || body.has("name") { write.name = body.string("name", required: true, maxLength: 100) }
-    write.description = body.string("description", maxLength: 1_000, multiline: true)
-    write.taggedDomains = body.string("tagged_domains", maxLength: 1_000)
+    if creating || body.has("name") { write.name = body.string("name", TextRules.name, required: true) }
+    write.description = body.string("description", TextRules.description)
+    write.taggedDomains = body.string("tagged_domains", TextRules.taggedDomains)
     return write
   }
 }

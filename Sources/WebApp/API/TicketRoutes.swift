@@ -40,19 +40,19 @@ struct TicketRoutes {
       return .json(try await representation(try await ticket(request, context)))
     }
     api.post("ticket/:id/assets") { request, context in
-      _ = try context.requireAgent()
+      let agent = try context.requireAgent()
       let id = try request.id(context, what: "Ticket")
       let body = try await BodyReader.read(request)
       body.rejectUnknown(allowed: ["asset_id"])
       guard let assetID = body.id("asset_id", required: true), body.errors.isEmpty else { throw body.failure() }
-      try await store.linkTicket(id, toAsset: assetID)
+      try await store.linkTicket(id, toAsset: assetID, at: services.now(), by: agent.id)
       return .json(try await representation(try await ticket(id: id)))
     }
     api.delete("ticket/:id/assets/:asset") { request, context in
-      _ = try context.requireAgent()
+      let agent = try context.requireAgent()
       let id = try request.id(context, what: "Ticket")
       let assetID = try request.id(context, "asset", what: "Asset")
-      try await store.unlinkTicket(id, fromAsset: assetID)
+      try await store.unlinkTicket(id, fromAsset: assetID, at: services.now(), by: agent.id)
       return .json(try await representation(try await ticket(id: id)))
     }
     TicketActionRoutes(services: services).register(api)

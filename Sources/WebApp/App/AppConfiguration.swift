@@ -14,9 +14,10 @@ public struct AppConfiguration: Sendable {
   public var sessionLifetime: TimeInterval
   /// A session ends this long after signing in, however active (absolute).
   public var sessionAbsoluteLifetime: TimeInterval
-  /// Mark cookies `Secure` always (serve behind HTTPS). Without it, cookies are still `Secure`
-  /// on requests that a trusted proxy says arrived over HTTPS.
-  public var secureCookies: Bool
+  /// The server is told it serves plain HTTP on a loopback `host` (the demo, a local try-out):
+  /// only then are cookies not `Secure` (unless a trusted proxy says the request came over
+  /// HTTPS). Refused with any other host (`problems`).
+  public var plainHTTPOnLoopback: Bool
   /// Reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed.
   public var trustedProxies: [AddressRange]
   public var logLevel: Logger.Level
@@ -37,11 +38,17 @@ public struct AppConfiguration: Sendable {
   public var signInLimits = LoginThrottle.Limits()
   /// Days sync runs and their reports are kept (0: forever).
   public var historyDays = 90
+  /// Days each asset's history is kept (0: forever); pruned in batches by the scheduler.
+  public var assetHistoryDays = 365
+  /// The address browsers reach this server at (`serve --public-url`), e.g.
+  /// `https://assetsync.example.com`: single sign-on's redirect URI is this plus
+  /// `/login/oidc/callback`. Nil: single sign-on cannot start (the sign-in page says so).
+  public var publicURL: String?
 
   public init(
     host: String = "127.0.0.1", port: Int = 8080, bcryptCost: UInt8 = 12, runScheduler: Bool = true,
     sessionLifetime: TimeInterval = 8 * 3_600, sessionAbsoluteLifetime: TimeInterval = 24 * 3_600,
-    secureCookies: Bool = false, trustedProxies: [AddressRange] = [], logLevel: Logger.Level = .info,
+    plainHTTPOnLoopback: Bool = false, trustedProxies: [AddressRange] = [], logLevel: Logger.Level = .info,
     syncStaleAfter: TimeInterval = 120, allowCustomKandjiEndpoints: Bool = false,
     passwordThreads: Int = PasswordWork.defaultThreads, passwordQueueLimit: Int = 4 * PasswordWork.defaultThreads,
     requestHeadTimeout: TimeInterval = 20, requestBodyTimeout: TimeInterval = 60
@@ -52,7 +59,7 @@ public struct AppConfiguration: Sendable {
     self.runScheduler = runScheduler
     self.sessionLifetime = sessionLifetime
     self.sessionAbsoluteLifetime = sessionAbsoluteLifetime
-    self.secureCookies = secureCookies
+    self.plainHTTPOnLoopback = plainHTTPOnLoopback
     self.trustedProxies = trustedProxies
     self.logLevel = logLevel
     self.syncStaleAfter = syncStaleAfter
@@ -61,6 +68,26 @@ public struct AppConfiguration: Sendable {
     self.passwordQueueLimit = passwordQueueLimit
     self.requestHeadTimeout = requestHeadTimeout
     self.requestBodyTimeout = requestBodyTimeout
+  }
+
+  /// Whether every cookie is `Secure` (issue 16: the default; off only for plain HTTP on loopback).
+  public var secureCookies: Bool { !(plainHTTPOnLoopback && Self.isLoopback(host)) }
+
+  /// `localhost`, `127.0.0.0/8` or `::1`: a browser on this machine only.
+  public static func isLoopback(_ host: String) -> Bool {
+    let host = host.trimmingCharacters(in: CharacterSet(charactersIn: "[] ")).lowercased()
+    if host == "localhost" { return true }
+    guard let address = IPAddress(host) else { return false }
+    return address.isIPv4 ? address.bytes[0] == 127 : address.bytes == Array(repeating: 0, count: 15) + [1]
+  }
+
+  /// Why `text` cannot be the public URL (an absolute http(s) URL without query, fragment or
+  /// credentials), or nil.
+  public static func publicURLProblem(_ text: String) -> String? {
+    guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
+      let host = url.host, !host.isEmpty, url.query == nil, url.fragment == nil, url.user == nil
+    else { return "the public URL must be an absolute http(s) URL such as https://assetsync.example.com, got \(text)" }
+    return nil
   }
 
   /// The Kandji endpoint policy these settings ask for.
@@ -73,6 +100,9 @@ public struct AppConfiguration: Sendable {
     var problems: [String] = []
     if !(0...65_535).contains(port) { problems.append("port must be between 0 and 65535, got \(port)") }
     if host.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("host must not be empty") }
+    if plainHTTPOnLoopback && !Self.isLoopback(host) {
+      problems.append("plain HTTP (cookies without Secure) is only for a loopback host, not \(host)")
+    }
     if syncStaleAfter < 4 { problems.append("sync stale-after must be at least 4 seconds, got \(syncStaleAfter)") }
     if sessionLifetime < 60 { problems.append("session lifetime must be at least 60 seconds") }
     if sessionAbsoluteLifetime < sessionLifetime {
@@ -82,6 +112,10 @@ public struct AppConfiguration: Sendable {
     if !(0...3_650).contains(historyDays) {
       problems.append("history days must be 0 (keep all) to 3650, got \(historyDays)")
     }
+    if !(0...36_500).contains(assetHistoryDays) {
+      problems.append("asset history days must be 0 (keep all) to 36500, got \(assetHistoryDays)")
+    }
+    if let publicURL, let problem = Self.publicURLProblem(publicURL) { problems.append(problem) }
     if requestHeadTimeout < 1 || requestBodyTimeout < 1 {
       problems.append("request timeouts must be at least 1 second")
     }

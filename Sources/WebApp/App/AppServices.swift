@@ -3,6 +3,8 @@ import AssetStore
 import Foundation
 import KandjiAPI
 import Logging
+import SingleSignOn
+import Synchronization
 import SyncService
 
 /// Everything the routes and the scheduler share, built once (the composition root's parts).
@@ -27,7 +29,14 @@ public struct AppServices: Sendable {
   /// Which peers are proxies whose forwarding headers count.
   public let trustedProxies: TrustedProxies
   public let logger: Logger
+  /// OpenID Connect sign-in (issue 22).
+  public let singleSignOn: SingleSignOnService
+  /// The address browsers reach this server at (`AppConfiguration.publicURL`); the demo sets it
+  /// once its port is known.
+  public let publicURL: PublicURL
   let loginThrottle: LoginThrottle
+  /// Signs and checks the cookie of browsers that signed in before (under the secret key).
+  let deviceCookies: DeviceCookie
   let previewCache = PreviewCache()
   let renderer = PageRenderer()
 
@@ -61,5 +70,22 @@ public struct AppServices: Sendable {
     connections = KandjiConnections(
       store: store, sealer: sealer, coordinator: coordinator, policy: policy, now: now, makeClient: makeClient)
     loginThrottle = LoginThrottle(limits: configuration.signInLimits, now: now)
+    deviceCookies = DeviceCookie(key: sealer.derivedKey(for: DeviceCookie.purpose))
+    let work = passwordWork
+    singleSignOn = SingleSignOnService(
+      store: store, sealer: sealer, now: now, hashPassword: { try await work.hash($0) }, logger: logger)
+    publicURL = PublicURL(configuration.publicURL)
   }
+}
+
+/// The server's public URL, settable once the listening port is known (the demo on port 0).
+public final class PublicURL: Sendable {
+  private let value: Mutex<String?>
+
+  public init(_ url: String?) { value = Mutex(url) }
+
+  public var url: String? { value.withLock { $0 } }
+
+  /// Sets the URL unless one was configured.
+  public func setIfUnset(_ url: String) { value.withLock { if $0 == nil { $0 = url } } }
 }

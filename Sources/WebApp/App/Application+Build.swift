@@ -10,10 +10,13 @@ import SyncService
 public enum AppBuilder {
   /// The router alone (router-level tests use it with `app.test(.router)`).
   public static func buildRouter(
-    services: AppServices, registry: RouteRegistry = RouteRegistry(), secureCookies: Bool = false
+    services: AppServices, registry: RouteRegistry = RouteRegistry(), secureCookies: Bool = true
   ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ErrorMiddleware(metrics: services.metrics, logger: services.logger, registry: registry))
+    if services.trustedProxies.ranges.isEmpty {
+      router.add(middleware: ForwardedHeaderWarning(logger: services.logger))
+    }
     SystemRoutes(services: services).register(health: router)
     registry.record(.get, "/health")
     WebRoutes(services: services, secureCookies: secureCookies).register(router)
@@ -22,6 +25,7 @@ public enum AppBuilder {
       middleware: AuthMiddleware(store: services.store, sessions: services.sessions))
     let api = APIRouter(group: group, prefix: prefix, registry: registry)
     AssetRoutes(services: services).register(api)
+    SearchRoutes(services: services).register(api)
     AssetTypeRoutes(services: services).register(api)
     ContactRoutes(services: services).register(api)
     ContactGroupRoutes(services: services).register(api)
@@ -59,7 +63,7 @@ public enum AppBuilder {
       app.addServices(
         SyncScheduler(
           store: services.store, coordinator: services.coordinator, clock: services.wallClock, logger: logger,
-          historyRetentionDays: configuration.historyDays))
+          historyRetentionDays: configuration.historyDays, assetHistoryRetentionDays: configuration.assetHistoryDays))
     }
     // Services stop in the reverse order of their adding, each after the one before has ended:
     // the HTTP server first, then this (runs stop and none start), and only then the scheduler,

@@ -42,13 +42,8 @@ public struct AgentAdministration: Sendable {
     if let actor, actor.id == agent.id {
       throw StoreError.invalid(field: "agent", message: "You cannot disable your own account.")
     }
-    if agent.isAdmin {
-      let otherAdmins = try await store.agents().filter { $0.isAdmin && $0.isActive && $0.id != agent.id }
-      guard !otherAdmins.isEmpty else {
-        throw StoreError.invalid(
-          field: "agent", message: "\(agent.email) is the last active admin; make another admin first.")
-      }
-    }
+    // The store refuses to disable the last active admin in the same conditional update that
+    // disables (a check read here first would race another admin's disable).
     return try await store.setAgentDisabled(id: agent.id, disabled: true, at: now())
   }
 
@@ -64,6 +59,26 @@ public struct AgentAdministration: Sendable {
       throw StoreError.invalid(field: "password", message: problem)
     }
     try await store.setAgentPassword(id: agent.id, passwordHash: try await hashPassword(password))
+  }
+
+  /// Creates an agent with a generated initial password (20 random characters), returned once
+  /// for the admin to hand over; only its hash is stored.
+  public func create(email: String, name: String, role: AgentRole) async throws -> (agent: Agent, password: String) {
+    let password = SecretTokens.random(bytes: 15)
+    let agent = try await store.createAgent(
+      email: email, name: name, role: role, passwordHash: try await hashPassword(password), at: now())
+    return (agent, password)
+  }
+
+  /// Gives an agent the admin or agent role. `actor` (from the web) may not change their own role;
+  /// the store refuses to take the role from the last active admin.
+  @discardableResult
+  public func setRole(_ agent: Agent, to role: AgentRole, by actor: Agent? = nil) async throws -> Agent {
+    guard agent.role != role else { return agent }
+    if let actor, actor.id == agent.id {
+      throw StoreError.invalid(field: "role", message: "You cannot change your own role; ask another admin.")
+    }
+    return try await store.setAgentRole(id: agent.id, role: role)
   }
 
   /// Signs the agent out everywhere; returns how many sessions ended.

@@ -1,5 +1,6 @@
 import AssetCore
 import Foundation
+import KandjiAPI
 import Synchronization
 
 /// Slows down password guessing at the sign-in form, per account, per client address and
@@ -12,28 +13,55 @@ import Synchronization
 /// same normalised email the account lookup uses (`Contact.emailKey`), so `victim@x\n` is the
 /// victim's bucket. The tables are bounded and evict the least useful entry, never everything:
 /// filling them with junk emails cannot reset a victim's bucket. Kept in memory, per replica.
+///
+/// Nobody can lock the real agents out (issue 16): a browser that signed in before (a valid
+/// `DeviceCookie` for the email it signs in as) counts only against its own device bucket, never
+/// against the account, address or global ones that strangers fill; the global budget slows only
+/// guesses at emails that are not an active agent; IPv6 clients share one bucket per /64 (one
+/// customer's allocation), so a single host cannot spread guesses over 2^64 addresses.
 public final class LoginThrottle: Sendable {
   /// Failed sign-ins allowed within `window` before attempts wait.
   public struct Limits: Sendable {
     public var window: TimeInterval = 900
     public var perAccount = 5
     public var perAddress = 20
+    /// Failures of unknown emails (not an active agent) from everyone together.
     public var global = 300
+    /// Failures of one known browser (device cookie) of its own.
+    public var perDevice = 5
     public var maxWait: TimeInterval = 300
     public var maxKeys = 10_000
 
-    public init(perAccount: Int = 5, perAddress: Int = 20, global: Int = 300, maxKeys: Int = 10_000) {
+    public init(
+      perAccount: Int = 5, perAddress: Int = 20, global: Int = 300, perDevice: Int = 5, maxKeys: Int = 10_000
+    ) {
       self.perAccount = perAccount
       self.perAddress = perAddress
       self.global = global
+      self.perDevice = perDevice
       self.maxKeys = maxKeys
     }
   }
 
+  /// Who is trying: what the sign-in form knows before checking the password.
+  struct Attempt: Sendable {
+    var email: String
+    /// The client's address (as `TrustedProxies` found it); nil when unknown.
+    var address: String?
+    /// The id of a valid device cookie issued for this email, if the browser sent one.
+    var device: String? = nil
+    /// Whether the email is an active agent's (the global budget does not apply to those).
+    var knownAgent = false
+  }
+
   /// A reserved attempt; hand it back with `finish`.
   struct Reservation: Sendable {
-    let account: String
+    /// nil for a known device (its own bucket only).
+    let account: String?
     let address: String?
+    let device: String?
+    /// Whether the attempt holds a slot of the global budget.
+    let global: Bool
   }
 
   enum Decision: Sendable {
@@ -62,6 +90,7 @@ public final class LoginThrottle: Sendable {
   private struct State {
     var accounts: [String: Bucket] = [:]
     var addresses: [String: Bucket] = [:]
+    var devices: [String: Bucket] = [:]
     var global = Bucket(lastSeen: .distantPast)
   }
 
@@ -74,11 +103,20 @@ public final class LoginThrottle: Sendable {
     self.now = now
   }
 
-  /// Reserves an attempt for `email` from `address`, or says how long to wait.
+  /// Reserves an attempt for `email` from `address` (an unknown browser, email not checked:
+  /// tests and callers that know nothing more), or says how long to wait.
   func reserve(email: String, address: String?) -> Decision {
-    let account = Contact.emailKey(email)
+    reserve(Attempt(email: email, address: address))
+  }
+
+  /// Reserves `attempt`, or says how long to wait.
+  func reserve(_ attempt: Attempt) -> Decision {
     let now = now()
     let cutoff = now.addingTimeInterval(-limits.window)
+    if let device = attempt.device { return reserve(device: device, now: now, cutoff: cutoff) }
+    let account = Contact.emailKey(attempt.email)
+    let address = attempt.address.map(Self.bucketKey)
+    let countsGlobally = !attempt.knownAgent
     return state.withLock { state in
       state.global.prune(before: cutoff)
       var accountBucket = state.accounts[account] ?? Bucket(lastSeen: now)
@@ -88,7 +126,7 @@ public final class LoginThrottle: Sendable {
       let wait = max(
         accountBucket.wait(limit: limits.perAccount, maxWait: limits.maxWait, now: now),
         addressBucket?.wait(limit: limits.perAddress, maxWait: limits.maxWait, now: now) ?? 0,
-        state.global.wait(limit: limits.global, maxWait: limits.maxWait, now: now))
+        countsGlobally ? state.global.wait(limit: limits.global, maxWait: limits.maxWait, now: now) : 0)
       if wait > 0 { return .wait(wait) }
       guard Self.makeRoom(for: account, in: &state.accounts, limit: limits.perAccount, max: limits.maxKeys, cutoff),
         address.map({
@@ -103,35 +141,73 @@ public final class LoginThrottle: Sendable {
         bucket.lastSeen = now
         state.addresses[address] = bucket
       }
-      state.global.inFlight += 1
-      return .proceed(Reservation(account: account, address: address))
+      if countsGlobally { state.global.inFlight += 1 }
+      return .proceed(Reservation(account: account, address: address, device: nil, global: countsGlobally))
+    }
+  }
+
+  /// A known browser: only its own failures count.
+  private func reserve(device: String, now: Date, cutoff: Date) -> Decision {
+    state.withLock { state in
+      var bucket = state.devices[device] ?? Bucket(lastSeen: now)
+      bucket.prune(before: cutoff)
+      let wait = bucket.wait(limit: limits.perDevice, maxWait: limits.maxWait, now: now)
+      if wait > 0 { return .wait(wait) }
+      guard Self.makeRoom(for: device, in: &state.devices, limit: limits.perDevice, max: limits.maxKeys, cutoff) else {
+        return .wait(60)
+      }
+      bucket.inFlight += 1
+      bucket.lastSeen = now
+      state.devices[device] = bucket
+      return .proceed(Reservation(account: nil, address: nil, device: device, global: false))
     }
   }
 
   /// Ends a reserved attempt. A failure counts against the account, the address and the global
-  /// budget; a success clears the account's failures; `counted: false` (the attempt was never
-  /// evaluated, e.g. the server was too busy) releases the slot without counting.
+  /// budget (a known device's only against its own bucket); a success clears the account's (or
+  /// device's) failures; `counted: false` (the attempt was never evaluated, e.g. the server was
+  /// too busy) releases the slot without counting.
   func finish(_ reservation: Reservation, succeeded: Bool, counted: Bool = true) {
     let now = now()
+    let failed = counted && !succeeded
     state.withLock { state in
-      state.global.inFlight = max(0, state.global.inFlight - 1)
-      if counted && !succeeded { Self.append(now, to: &state.global.failures, cap: min(limits.global, 100_000) + 50) }
-      if var bucket = state.accounts[reservation.account] {
-        bucket.inFlight = max(0, bucket.inFlight - 1)
-        if succeeded { bucket.failures.removeAll() }
-        if counted && !succeeded { Self.append(now, to: &bucket.failures, cap: 50) }
-        state.accounts[reservation.account] = bucket
+      if reservation.global { state.global.inFlight = max(0, state.global.inFlight - 1) }
+      if failed && reservation.device == nil {
+        Self.append(now, to: &state.global.failures, cap: min(limits.global, 100_000) + 50)
       }
-      if let address = reservation.address, var bucket = state.addresses[address] {
-        bucket.inFlight = max(0, bucket.inFlight - 1)
-        if counted && !succeeded { Self.append(now, to: &bucket.failures, cap: 50) }
-        state.addresses[address] = bucket
-      }
+      Self.release(reservation.account, in: &state.accounts, failedAt: failed ? now : nil, clear: succeeded)
+      Self.release(reservation.address, in: &state.addresses, failedAt: failed ? now : nil, clear: false)
+      Self.release(reservation.device, in: &state.devices, failedAt: failed ? now : nil, clear: succeeded)
     }
+  }
+
+  /// Gives back `key`'s slot in `table`, recording a failure or clearing its failures.
+  private static func release(_ key: String?, in table: inout [String: Bucket], failedAt: Date?, clear: Bool) {
+    guard let key, var bucket = table[key] else { return }
+    bucket.inFlight = max(0, bucket.inFlight - 1)
+    if clear { bucket.failures.removeAll() }
+    if let failedAt { append(failedAt, to: &bucket.failures, cap: 50) }
+    table[key] = bucket
+  }
+
+  /// The bucket of a client address: an IPv6 address's /64 (IPv4-mapped ones their IPv4
+  /// address), an IPv4 address itself, anything unparsable as sent.
+  static func bucketKey(_ address: String) -> String {
+    guard let parsed = IPAddress(address) else { return address }
+    if parsed.isIPv4 { return parsed.description }
+    let bytes = parsed.bytes
+    if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xFF && bytes[11] == 0xFF {
+      return bytes[12...].map(String.init).joined(separator: ".")
+    }
+    let groups = stride(from: 0, to: 8, by: 2).map { String(UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]), radix: 16) }
+    return groups.joined(separator: ":") + "::/64"
   }
 
   /// Entries per table (tests of the bounds).
   var sizes: (accounts: Int, addresses: Int) { state.withLock { ($0.accounts.count, $0.addresses.count) } }
+
+  /// The address buckets' keys (tests of the IPv6 /64 bucketing).
+  var addressKeysForTesting: Set<String> { state.withLock { Set($0.addresses.keys) } }
 
   private static func append(_ date: Date, to list: inout [Date], cap: Int) {
     list.append(date)

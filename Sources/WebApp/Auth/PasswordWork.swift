@@ -10,13 +10,30 @@ import Synchronization
 /// dedicated threads; at most `queueLimit` more wait; beyond that `PasswordWork.Busy` is thrown
 /// at once and the sign-in answers 503 with `Retry-After`, so no amount of sign-in traffic takes
 /// the rest of the server down with it.
+///
+/// A few more places are kept for the `.reserved` lane (issue 16): an admin setting a password,
+/// and a browser that signed in before (device cookie), still get a check while strangers' sign-ins
+/// fill the pool; when even those are taken they get `Busy` too, which answers 503, never 500.
 public final class PasswordWork: Sendable {
   /// All threads busy and the queue full: try again shortly.
-  public struct Busy: Error, Sendable {}
+  public struct Busy: Error, Sendable {
+    /// Seconds the 503 asks to wait (`Retry-After`).
+    public static let retryAfter = 2
+  }
+
+  /// Which admission limit a piece of work counts against.
+  public enum Lane: Sendable {
+    /// Sign-ins of unknown browsers: `threads + queueLimit`.
+    case signIn
+    /// Admin password changes and known browsers' sign-ins: `reservedSlots` more.
+    case reserved
+  }
 
   public let hasher: PasswordHasher
   public let threads: Int
   public let queueLimit: Int
+  /// Admissions only the `.reserved` lane may take.
+  public let reservedSlots: Int
   private let pool: NIOThreadPool
   private let admitted = Mutex(0)
   /// bcrypt operations run so far (tests: an unknown email costs a real check).
@@ -25,10 +42,13 @@ public final class PasswordWork: Sendable {
   /// password and timing does not tell which emails have accounts.
   private let dummyHash = Mutex<String?>(nil)
 
-  public init(hasher: PasswordHasher, threads: Int = PasswordWork.defaultThreads, queueLimit: Int? = nil) {
+  public init(
+    hasher: PasswordHasher, threads: Int = PasswordWork.defaultThreads, queueLimit: Int? = nil, reservedSlots: Int = 2
+  ) {
     self.hasher = hasher
     self.threads = max(1, threads)
     self.queueLimit = max(0, queueLimit ?? 4 * max(1, threads))
+    self.reservedSlots = max(0, reservedSlots)
     pool = NIOThreadPool(numberOfThreads: self.threads)
     pool.start()
   }
@@ -40,30 +60,31 @@ public final class PasswordWork: Sendable {
 
   /// Whether `password` matches `hash`; with `hash` nil (no such account) the work is the same
   /// and the answer false.
-  public func verify(_ password: String, hash: String?) async throws -> Bool {
+  public func verify(_ password: String, hash: String?, lane: Lane = .signIn) async throws -> Bool {
     let dummy = hash == nil ? try await dummy() : nil
     let target = hash ?? dummy ?? ""
     let hasher = hasher
-    let matches = try await run { hasher.verify(password, hash: target) }
+    let matches = try await run(lane) { hasher.verify(password, hash: target) }
     return hash != nil && matches
   }
 
-  public func hash(_ password: String) async throws -> String {
+  /// A new password's hash; by default in the reserved lane (an admin setting a password).
+  public func hash(_ password: String, lane: Lane = .reserved) async throws -> String {
     let hasher = hasher
-    return try await run { hasher.hash(password) }
+    return try await run(lane) { hasher.hash(password) }
   }
 
   private func dummy() async throws -> String {
     if let hash = dummyHash.withLock({ $0 }) { return hash }
-    let made = try await hash(SecretTokens.random())
+    let made = try await hash(SecretTokens.random(), lane: .signIn)
     return dummyHash.withLock { stored in
       if stored == nil { stored = made }
       return stored!
     }
   }
 
-  private func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async throws -> T {
-    let limit = threads + queueLimit
+  private func run<T: Sendable>(_ lane: Lane, _ work: @escaping @Sendable () -> T) async throws -> T {
+    let limit = threads + queueLimit + (lane == .reserved ? reservedSlots : 0)
     let admittedNow = admitted.withLock { count -> Bool in
       guard count < limit else { return false }
       count += 1
@@ -75,7 +96,9 @@ public final class PasswordWork: Sendable {
     return try await pool.runIfActive { work() }
   }
 
-  func runForTesting(_ work: @escaping @Sendable () -> Void) async throws { try await run(work) }
+  func runForTesting(lane: Lane = .signIn, _ work: @escaping @Sendable () -> Void) async throws {
+    try await run(lane, work)
+  }
   var admittedForTesting: Int { admitted.withLock { $0 } }
   var checksForTesting: Int { checks.withLock { $0 } }
 }

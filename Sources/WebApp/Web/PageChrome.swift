@@ -10,7 +10,7 @@ struct PageChrome {
   var agentEmail: String
   var isAdmin: Bool
   var csrf: String
-  var inAssets, inContacts, inTickets, inAdmin, inAgents, inTypes: Bool
+  var inAssets, inContacts, inTickets, inAdmin, inAgents, inTypes, inSignIn: Bool
   var notice: String?
   var error: String?
 
@@ -26,19 +26,20 @@ struct PageChrome {
     inAdmin = section == "admin"
     inAgents = section == "agents"
     inTypes = section == "types"
+    inSignIn = section == "sign-in"
     self.notice = notice
     self.error = error
   }
 
-  /// The chrome of a page for the signed-in agent, with the pending flash message, and the
-  /// cookie that clears that message once shown.
+  /// The chrome of a page for the signed-in agent, with the pending flash message (a notice, or
+  /// an error shown in the error style), and the cookie that clears that message once shown.
   static func forPage(
     _ context: AppRequestContext, _ request: Request, title: String, section: String, error: String? = nil
   ) throws -> (chrome: PageChrome, clearFlash: Cookie?) {
     let flash = Flash.take(request)
     let chrome = PageChrome(
       title: title, agent: try context.requireAgent(), csrf: context.session?.csrfToken ?? "", section: section,
-      notice: flash.message, error: error)
+      notice: flash.isError ? nil : flash.message, error: error ?? (flash.isError ? flash.message : nil))
     return (chrome, flash.clear)
   }
 }

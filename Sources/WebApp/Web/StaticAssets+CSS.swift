@@ -17,6 +17,10 @@ extension StaticAssets {
     .topbar nav a[aria-current] { background: #eef2ff; color: var(--accent-dark); font-weight: 600; }
     .signout { display: flex; align-items: center; gap: 8px; }
     .who { color: var(--muted); }
+    .topsearch input { width: 14em; max-width: 100%; }
+    .history .old-value { text-decoration: line-through; color: var(--muted); }
+    .history .new-value { font-weight: 600; }
+    .results mark { background: #fff3bf; }
     .container { max-width: 1180px; margin: 0 auto; padding: 24px; }
     .page-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: flex-start; gap: 12px; margin-bottom: 16px; }
     h1 { font-size: 1.6rem; margin: 0; display: flex; align-items: center; gap: 10px; flex-wrap: wrap; }
@@ -53,7 +57,22 @@ extension StaticAssets {
     .form { max-width: 640px; }
     .hint { color: var(--muted); font-size: .85rem; margin: 4px 0 0; }
     .field-error { color: var(--danger); font-size: .9rem; margin: 4px 0 0; }
-    .invalid input { border-color: var(--danger); }
+    .invalid input, .invalid select, .invalid textarea, input[aria-invalid=true], textarea[aria-invalid=true] { border: 2px solid var(--danger); background: #fffbfa; }
+    .field-error::before { content: "⚠ "; }
+    .flash.warning { background: #fffaeb; border: 1px solid #fedf89; color: var(--warn); }
+    .card.reveal { border: 2px solid var(--accent); }
+    input[type=checkbox], input[type=radio], .field input[type=checkbox] { width: 18px; height: 18px; min-height: 0; padding: 0; margin: 0; flex: none; accent-color: var(--accent); }
+    .inline-form { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+    .inline-form input[type=password] { width: 12em; }
+    .inline-form .field-error { flex-basis: 100%; }
+    @media (max-width: 700px) {
+      table.data thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+      table.data, table.data tbody, table.data tr, table.data td { display: block; width: 100%; }
+      table.data tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
+      table.data td, table.data tr:last-child td { border: none; padding: 3px 12px; }
+      table.data td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; color: var(--muted); }
+      .inline-form input[type=password] { width: 100%; }
+    }
     .flash { padding: 10px 14px; border-radius: 6px; margin-bottom: 16px; }
     .flash.notice { background: #ecfdf3; border: 1px solid #abefc6; color: var(--ok); }
     .flash.error { background: #fef3f2; border: 1px solid #fecdca; color: var(--danger); }
@@ -66,7 +85,8 @@ extension StaticAssets {
     .table-wrap { overflow-x: auto; background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); }
     table.data { width: 100%; border-collapse: collapse; font-size: .93rem; }
     table.data th { text-align: left; font-weight: 600; color: var(--muted); background: #fafbfc; }
-    table.data th, table.data td { padding: 9px 12px; border-bottom: 1px solid var(--line); white-space: nowrap; }
+    table.data th, table.data td { padding: 9px 12px; border-bottom: 1px solid var(--line); white-space: normal; vertical-align: top; }
+    table.data td.mono, table.data td.wrap { overflow-wrap: anywhere; }
     table.data tr:last-child td { border-bottom: none; }
     table.data tr.retired td { color: var(--muted); }
     table.compact th, table.compact td { padding: 6px 10px; }

@@ -20,12 +20,7 @@ enum StaticAssets {
   static let script = """
     "use strict";
     document.addEventListener("DOMContentLoaded", () => {
-      // Destructive forms ask first.
-      for (const form of document.querySelectorAll("form[data-confirm]")) {
-        form.addEventListener("submit", (event) => {
-          if (!window.confirm(form.dataset.confirm)) event.preventDefault();
-        });
-      }
+      // Destructive forms ask on a page of their own (`Confirmation`), with or without JavaScript.
       // Mapping preview: three real devices under the chosen mapping.
       const preview = document.getElementById("preview");
       const nameSource = document.getElementById("name_source");

@@ -16,7 +16,9 @@ struct WebRoutes {
       headers[.cacheControl] = "public, max-age=3600"
       return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: file.body)))
     }
-    LoginPages(services: services, renderer: renderer, secureCookies: secureCookies).register(router)
+    let login = LoginPages(services: services, renderer: renderer, secureCookies: secureCookies)
+    login.register(router)
+    SingleSignOnPages(services: services, login: login).register(router)
     let pages = router.group()
       .add(middleware: WebSessionMiddleware(sessions: services.sessions))
       .add(middleware: WebErrorMiddleware(renderer: renderer))
@@ -25,6 +27,8 @@ struct WebRoutes {
     TicketPages(services: services, renderer: renderer).register(pages)
     AssetTypesAdminPage(services: services, renderer: renderer).register(pages)
     KandjiAdminPage(services: services, renderer: renderer).register(pages)
-    AgentsAdminPage(services: services, renderer: renderer).register(pages)
+    AgentsAdminPage(services: services, renderer: renderer, secureCookies: secureCookies).register(pages)
+    SignInAdminPage(services: services, renderer: renderer).register(pages)
+    SearchPage(services: services, renderer: renderer).register(pages)
   }
 }

@@ -59,19 +59,40 @@ struct WebErrorMiddleware: RouterMiddleware {
         default:
           status == .notFound ? "That page does not exist." : "Something went wrong; the details are in the server log."
         }
+      // A refused form never leads to a page without the form: back to the page it was sent
+      // from (a path on this site, from `Referer`), the reason in an error notice there.
+      if request.method == .post, [.badRequest, .conflict, .contentTooLarge].contains(status),
+        let back = Self.localReferer(request)
+      {
+        return .seeOther(back, cookies: [Flash.error(message)])
+      }
       let heading =
         switch status {
         case .forbidden: "Not allowed"
         case .notFound: "Not found"
-        case .badRequest: "Check the form"
+        case .badRequest, .contentTooLarge: "Check the form"
+        case .serviceUnavailable, .tooManyRequests: "Try again shortly"
         default: "Something went wrong"
         }
-      return renderer.page(
+      var response = renderer.page(
         "error",
         ErrorPageModel(
           chrome: PageChrome(title: heading, agent: agent, csrf: session.csrfToken, section: ""), heading: heading,
           message: message), status: status)
+      // `Retry-After` and the like travel with the page as with the API's answer.
+      for (name, value) in known?.headers ?? [] { if let key = HTTPField.Name(name) { response.headers[key] = value } }
+      return response
     }
+  }
+}
+
+extension WebErrorMiddleware {
+  /// The path (and query) of the page a form was sent from, when it is a page on this site.
+  static func localReferer(_ request: Request) -> String? {
+    guard let referer = request.headers[.referer], let url = URLComponents(string: referer) else { return nil }
+    let path = url.percentEncodedPath + (url.percentEncodedQuery.map { "?" + $0 } ?? "")
+    guard !path.isEmpty, LocalRedirect.isLocalPath(path) else { return nil }
+    return path
   }
 }
 
@@ -90,7 +111,10 @@ struct WebForm {
     do { buffer = try await request.body.collect(upTo: 256 * 1024) } catch {
       throw APIError(.contentTooLarge, "The form is too large.")
     }
-    let values = JSONBody.formStrings(String(buffer: buffer))
+    let values: [String: String]
+    do throws(URLEncodedForm.TooManyFields) {
+      values = try JSONBody.formStrings(buffer.readableBytesView)
+    } catch { throw error.apiError }
     guard let session = context.session, let token = values["_csrf"],
       SecretTokens.matches(token, hash: SecretTokens.hash(session.csrfToken))
     else {
@@ -117,7 +141,7 @@ extension Response {
 }
 
 /// The cookies AssetSync sets: host-only, `Path=/`, `HttpOnly`, `SameSite=Lax`, and `Secure`
-/// when asked (always with `--secure-cookies`, or when a trusted proxy says HTTPS).
+/// when asked (always, unless the server serves plain HTTP on loopback: `--plain-http`, the demo).
 enum AppCookie {
   static func make(_ name: String, _ value: String, maxAge: Int, secure: Bool = false) -> Cookie {
     Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
@@ -126,17 +150,30 @@ enum AppCookie {
   static func clear(_ name: String, secure: Bool = false) -> Cookie { make(name, "", maxAge: 0, secure: secure) }
 }
 
-/// One-shot messages shown on the next page (set on a redirect, cleared when shown).
+/// One-shot messages shown on the next page (set on a redirect, cleared when shown): a notice
+/// (green, `role="status"`) or an error (red, `role="alert"`), so a refusal never reads as a
+/// success. An error's cookie value starts with a bare `!`, which a percent-encoded message never
+/// does (`!` is encoded).
 enum Flash {
   static let cookie = "assetsync_flash"
 
   static func set(_ message: String) -> Cookie {
-    AppCookie.make(cookie, message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "", maxAge: 60)
+    AppCookie.make(cookie, encoded(message), maxAge: 60)
   }
 
-  static func take(_ request: Request) -> (message: String?, clear: Cookie?) {
-    guard let raw = request.cookies[cookie]?.value, !raw.isEmpty else { return (nil, nil) }
-    return (raw.removingPercentEncoding, AppCookie.clear(cookie))
+  /// A refusal or failure, shown in the error style on the next page.
+  static func error(_ message: String) -> Cookie {
+    AppCookie.make(cookie, "!" + encoded(message), maxAge: 60)
+  }
+
+  static func take(_ request: Request) -> (message: String?, isError: Bool, clear: Cookie?) {
+    guard let raw = request.cookies[cookie]?.value, !raw.isEmpty else { return (nil, false, nil) }
+    let isError = raw.hasPrefix("!")
+    return (String(raw.dropFirst(isError ? 1 : 0)).removingPercentEncoding, isError, AppCookie.clear(cookie))
+  }
+
+  private static func encoded(_ message: String) -> String {
+    message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
   }
 }
 

@@ -25,23 +25,28 @@ final class BodyReader {
 
   /// Flags every key not in `allowed` (a typo must not be silently ignored). HappyFox's custom
   /// field keys (`t-cf-1`, `c-cf-2`, `ccf-3`) get their own message: AssetSync has no ticket or
-  /// contact custom fields.
+  /// contact custom fields. At most `UnknownNames.limit` are named (issue 16), then how many more.
   func rejectUnknown(allowed: Set<String>) {
-    for key in values.keys.sorted() where !allowed.contains(key) {
+    let unknown = values.keys.sorted().filter { !allowed.contains($0) }
+    for key in unknown.prefix(UnknownNames.limit) {
       if key.hasPrefix("t-cf-") || key.hasPrefix("c-cf-") || key.hasPrefix("ccf-") {
         add(key, "AssetSync has no ticket or contact custom fields.")
       } else {
         add(key, "Unknown field.")
       }
     }
+    if unknown.count > UnknownNames.limit {
+      add("non_field_errors", "And \(unknown.count - UnknownNames.limit) more unknown fields.")
+    }
   }
 
   func has(_ key: String) -> Bool { values[key].map { !$0.isNull } ?? false }
 
-  /// A string field, trimmed. The length limit counts the text as sent (Unicode scalars, as
-  /// `maxLength` in the OpenAPI document does); control characters are refused, except line
-  /// breaks and tabs in `multiline` fields.
-  func string(_ key: String, required: Bool = false, maxLength: Int = 10_000, multiline: Bool = false) -> String? {
+  /// A string field, trimmed, under `rule` (`TextRules`): the length limit counts the text as
+  /// sent (Unicode scalars, as `maxLength` in the OpenAPI document does); control characters are
+  /// refused, except line breaks and tabs in multi-line fields, and one-line fields also refuse
+  /// line separators and bidi controls.
+  func string(_ key: String, _ rule: TextRule, required: Bool = false) -> String? {
     guard has(key) else {
       if required { add(key, "This field is required.") }
       return nil
@@ -50,8 +55,8 @@ final class BodyReader {
       add(key, "Expected a string.")
       return nil
     }
-    if text.exceeds(characters: maxLength) {
-      add(key, "Ensure this field has no more than \(maxLength) characters.")
+    if rule.isTooLong(text) {
+      add(key, rule.tooLongMessage)
       return nil
     }
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -59,11 +64,16 @@ final class BodyReader {
       add(key, "This field is required.")
       return nil
     }
-    if trimmed.hasControlCharacters(allowingLineBreaks: multiline) {
-      add(key, multiline ? "Remove control characters." : "Use one line without control characters.")
+    if let problem = rule.characterProblem(trimmed) {
+      add(key, problem)
       return nil
     }
     return trimmed
+  }
+
+  /// `string(_:_:required:)` with an ad-hoc rule.
+  func string(_ key: String, required: Bool = false, maxLength: Int = 10_000, multiline: Bool = false) -> String? {
+    string(key, TextRule(maxLength: maxLength, multiline: multiline), required: required)
   }
 
   /// Ids are positive.
@@ -124,8 +134,9 @@ final class BodyReader {
     return ids
   }
 
-  /// A list of strings, or one comma-separated string (HappyFox's tags).
-  func strings(_ key: String, maxLength: Int = 100, maxCount: Int = 100) -> [String]? {
+  /// A list of strings, or one comma-separated string (HappyFox's tags), each one line under `rule`.
+  func strings(_ key: String, _ rule: TextRule = TextRules.tag, maxCount: Int = TextRules.maxTags) -> [String]? {
+    let maxLength = rule.maxLength
     guard has(key) else { return nil }
     var items: [String]
     switch values[key] {
@@ -142,7 +153,7 @@ final class BodyReader {
       return nil
     }
     // Control characters are refused wherever they are, before trimming (tags are one line each).
-    guard !items.contains(where: { $0.exceeds(characters: maxLength) || $0.hasControlCharacters() }) else {
+    guard !items.contains(where: { rule.isTooLong($0) || rule.characterProblem($0) != nil }) else {
       add(key, "Give at most \(maxCount) entries of at most \(maxLength) characters, each on one line.")
       return nil
     }

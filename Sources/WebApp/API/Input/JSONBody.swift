@@ -57,7 +57,7 @@ indirect enum JSONBody: Decodable, Sendable, Equatable {
       throw APIError(.badRequest, "Multipart bodies (attachments) are not taken; send JSON or form-encoded fields.")
     }
     if type.hasPrefix("application/x-www-form-urlencoded") {
-      return .object(form(String(decoding: bytes, as: UTF8.self)))
+      do throws(URLEncodedForm.TooManyFields) { return .object(try form(bytes)) } catch { throw error.apiError }
     }
     guard depth(bytes) <= maxDepth, let body = try? JSONDecoder().decode(JSONBody.self, from: bytes) else {
       throw APIError(.badRequest, "The body is not valid JSON.")
@@ -94,32 +94,20 @@ indirect enum JSONBody: Decodable, Sendable, Equatable {
     return deepest
   }
 
-  /// `a=1&b=2&tags[]=x&tags[]=y`: strings, and lists for `key[]`.
-  static func form(_ text: String) -> [String: JSONBody] {
-    var values: [String: JSONBody] = [:]
-    for pair in text.split(separator: "&") {
-      let parts = pair.split(separator: "=", maxSplits: 1).map {
-        String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
-      }
-      guard let key = parts.first, !key.isEmpty else { continue }
-      let value = JSONBody.string(parts.count > 1 ? parts[1] : "")
-      if key.hasSuffix("[]") {
-        let name = String(key.dropLast(2))
-        if case .array(let items)? = values[name] {
-          values[name] = .array(items + [value])
-        } else {
-          values[name] = .array([value])
-        }
-      } else {
-        values[key] = value
+  /// `a=1&b=2&tags[]=x&tags[]=y`: strings, and lists for `key[]` (`URLEncodedForm`: linear, at
+  /// most `URLEncodedForm.maxFields` fields).
+  static func form(_ bytes: some Collection<UInt8>) throws(URLEncodedForm.TooManyFields) -> [String: JSONBody] {
+    try URLEncodedForm.parse(bytes).mapValues { value in
+      switch value {
+      case .string(let text): .string(text)
+      case .list(let items): .array(items.map(JSONBody.string))
       }
     }
-    return values
   }
 
   /// The strings of a form-encoded body (the web UI's forms).
-  static func formStrings(_ text: String) -> [String: String] {
-    form(text).compactMapValues { if case .string(let text) = $0 { text } else { nil } }
+  static func formStrings(_ bytes: some Collection<UInt8>) throws(URLEncodedForm.TooManyFields) -> [String: String] {
+    try URLEncodedForm.parse(bytes).compactMapValues { if case .string(let text) = $0 { text } else { nil } }
   }
 
   var isNull: Bool { self == .null }

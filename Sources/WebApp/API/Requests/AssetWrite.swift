@@ -23,10 +23,10 @@ struct AssetWrite {
     body.rejectUnknown(allowed: keys.union([agentKey]))
     var write = AssetWrite()
     if creating || body.has("name") {
-      write.name = body.string("name", required: true, maxLength: Asset.maxNameLength)
+      write.name = body.string("name", TextRules.assetName, required: true)
     }
     if creating || body.has("display_id") {
-      write.displayID = body.string("display_id", required: true, maxLength: 100)
+      write.displayID = body.string("display_id", TextRules.displayID, required: true)
     }
     write.actingAgent = try await ActingAgent.resolve(
       body.id(agentKey), field: agentKey, caller: caller, store: store, body: body)
@@ -48,8 +48,8 @@ struct AssetWrite {
         continue
       }
       entry.rejectUnknown(allowed: ["name", "email", "phones"])
-      let email = entry.string("email", required: true, maxLength: 254)
-      let name = entry.string("name", maxLength: 200)
+      let email = entry.string("email", TextRules.email, required: true)
+      let name = entry.string("name", TextRules.personName)
       // Leaving the name out takes the default below; a blank one is a mistake worth saying.
       if name?.isEmpty == true { entry.add("name", "This field may not be blank.") }
       let phones = ContactWrite.phones(entry)

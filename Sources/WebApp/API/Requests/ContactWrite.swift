@@ -12,7 +12,8 @@ struct ContactWrite {
   static func read(_ body: BodyReader) -> ContactWrite {
     body.rejectUnknown(allowed: ["name", "email", "phones"])
     return ContactWrite(
-      name: body.string("name", maxLength: 200), email: body.string("email", maxLength: 254), phones: phones(body))
+      name: body.string("name", TextRules.personName), email: body.string("email", TextRules.email),
+      phones: phones(body))
   }
 
   /// `phones`: at most 10 numbers of 1 to 50 characters on one line.
@@ -26,7 +27,7 @@ struct ContactWrite {
       case .object(let entry):
         let phone = BodyReader(entry)
         phone.rejectUnknown(allowed: ["id", "type", "number", "is_primary"])
-        let number = phone.string("number", required: true, maxLength: 50)
+        let number = phone.string("number", TextRules.phone, required: true)
         let type = phone.string("type", maxLength: 2)
         let id = phone.id("id")
         let primary = phone.bool("is_primary")
@@ -44,7 +45,7 @@ struct ContactWrite {
         continue
       }
       let number = draft.number.trimmingCharacters(in: .whitespacesAndNewlines)
-      if number.isEmpty || draft.number.exceeds(characters: 50) || number.hasControlCharacters() {
+      if number.isEmpty || TextRules.phone.isTooLong(draft.number) || TextRules.phone.characterProblem(number) != nil {
         body.add("phones", "Give phone numbers of 1 to 50 characters, on one line.")
         continue
       }

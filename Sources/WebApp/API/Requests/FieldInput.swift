@@ -10,13 +10,9 @@ enum FieldInput {
     switch field.type {
     case .text, .textarea:
       guard let text = value.text else { return .failure("Expected a string.") }
-      let limit = field.type == .text ? 2_000 : 10_000
-      guard !text.exceeds(characters: limit) else {
-        return .failure(FieldProblem("Ensure this field has no more than \(limit) characters."))
-      }
-      guard !text.hasControlCharacters(allowingLineBreaks: field.type == .textarea) else {
-        return .failure("Remove control characters.")
-      }
+      let rule = field.type == .text ? TextRules.textField : TextRules.textAreaField
+      guard !rule.isTooLong(text) else { return .failure(FieldProblem(rule.tooLongMessage)) }
+      if let problem = rule.characterProblem(text) { return .failure(FieldProblem(problem)) }
       return .success(text)
     case .number:
       guard let number = value.integer else { return .failure("Enter a whole number.") }

@@ -23,9 +23,9 @@ enum TicketActionRequest {
   }
 
   static func message(_ body: BodyReader) -> TicketMessage? {
-    let text = body.string("text", maxLength: 100_000, multiline: true)
-    let plain = body.string("plaintext", maxLength: 100_000, multiline: true)
-    let html = body.string("html", maxLength: 100_000, multiline: true)
+    let text = body.string("text", TextRules.ticketMessage)
+    let plain = body.string("plaintext", TextRules.ticketMessage)
+    let html = body.string("html", TextRules.ticketMessage)
     return TicketMessage.from(text: text ?? plain, html: html)
   }
 
@@ -84,7 +84,7 @@ enum TicketActionRequest {
     let staff = try await ActingAgent.resolve(
       body.id("staff_id"), field: "staff_id", caller: caller, store: store, body: body)
     let category = body.id("target_category_id", required: true)
-    let note = body.string("move_note", maxLength: 100_000, multiline: true)
+    let note = body.string("move_note", TextRules.ticketMessage)
     let assignee = body.id("assign_to").map(TicketAction.Assignee.assign)
     try body.validate(.strings)
     return TicketAction(

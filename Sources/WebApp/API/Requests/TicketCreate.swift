@@ -32,9 +32,9 @@ struct TicketCreate {
   /// The checked request, or `nil` with the problems in `body`.
   static func read(_ body: BodyReader) -> TicketCreate? {
     body.rejectUnknown(allowed: keys)
-    let subject = body.string("subject", required: true, maxLength: 500)
-    let text = body.string("text", maxLength: 100_000, multiline: true)
-    let html = body.string("html", maxLength: 100_000, multiline: true)
+    let subject = body.string("subject", TextRules.ticketSubject, required: true)
+    let text = body.string("text", TextRules.ticketMessage)
+    let html = body.string("html", TextRules.ticketMessage)
     let message = TicketMessage.from(text: text, html: html)
     if message == nil { body.add("text", "Give the message as text or html.") }
     let category = body.id("category", required: true)
@@ -56,9 +56,9 @@ struct TicketCreate {
 
   static func requester(_ body: BodyReader) -> Requester? {
     let user = body.id("user")
-    let email = body.string("email", maxLength: 254)
-    let name = body.string("name", maxLength: 200)
-    let phone = body.string("phone", maxLength: 50)
+    let email = body.string("email", TextRules.email)
+    let name = body.string("name", TextRules.personName)
+    let phone = body.string("phone", TextRules.phone)
     if let user { return .id(user) }
     guard let email else {
       if !body.has("user") { body.add("email", "This field is required (or give an existing contact's id as user).") }

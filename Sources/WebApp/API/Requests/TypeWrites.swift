@@ -13,8 +13,8 @@ struct AssetTypeWrite {
   {
     body.rejectUnknown(allowed: ["name", "description", "settings"])
     var write = AssetTypeWrite()
-    if creating || body.has("name") { write.name = body.string("name", required: true, maxLength: 100) }
-    write.description = body.string("description", maxLength: 1_000, multiline: true)
+    if creating || body.has("name") { write.name = body.string("name", TextRules.name, required: true) }
+    write.description = body.string("description", TextRules.description)
     if let object = body.object("settings") {
       let settings = BodyReader(object)
       settings.rejectUnknown(allowed: [
@@ -46,7 +46,7 @@ struct FieldWrite {
   static func read(_ body: BodyReader, creating: Bool) throws -> FieldWrite {
     body.rejectUnknown(allowed: creating ? ["name", "type", "choices"] : ["name", "choices"])
     var write = FieldWrite()
-    if creating || body.has("name") { write.name = body.string("name", required: true, maxLength: 100) }
+    if creating || body.has("name") { write.name = body.string("name", TextRules.name, required: true) }
     if creating {
       let text = body.string("type", required: true, maxLength: 30)
       if let text {

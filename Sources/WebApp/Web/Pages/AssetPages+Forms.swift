@@ -24,6 +24,7 @@ extension AssetPages {
     guard let type = try await store.assetType(id: typeID) else { throw APIError.notFound("Asset type \(typeID)") }
     let name = form["name"] ?? ""
     let displayID = form["display_id"] ?? ""
+    let input = Self.readNames(form)
     let fields = try await store.fields(assetTypeID: type.id)
     let (values, errors) = AssetFormModel.values(form, fields: fields)
     func again(_ error: StoreError?) throws -> Response {
@@ -32,10 +33,12 @@ extension AssetPages {
         chrome: chrome, heading: "New \(type.name) asset", action: "/assets?type=\(type.id)", type: type,
         cancelURL: "/assets?type=\(type.id)", name: name, displayID: displayID, fields: fields, values: [:])
       model.show(values, errors: errors, fields: fields)
+      Self.place(input, into: &model)
       if let error { try Self.place(error, into: &model) }
+      model.chrome.error = "The asset was not saved: check the highlighted field."
       return renderer.page("asset-form", model, status: .badRequest)
     }
-    guard errors.isEmpty else { return try again(nil) }
+    guard errors.isEmpty, input.firstProblem == nil else { return try again(nil) }
     do {
       let asset = try await store.createManualAsset(
         ManualAssetDraft(
@@ -46,6 +49,20 @@ extension AssetPages {
     } catch let error as StoreError {
       return try again(error)
     }
+  }
+
+  /// The name and display ID read by the API's rules (`TextRules.assetName`, `.displayID`).
+  static func readNames(_ form: WebForm) -> FormInput {
+    let input = FormInput(form)
+    _ = input.text("name", TextRules.assetName, required: true)
+    _ = input.text("display_id", TextRules.displayID, required: true)
+    return input
+  }
+
+  /// Puts the problems of the name and display ID next to their fields.
+  static func place(_ input: FormInput, into model: inout AssetFormModel) {
+    model.nameError = input.problem("name")
+    model.displayIDError = input.problem("display_id")
   }
 
   /// Puts a validation failure next to its field.
@@ -78,6 +95,7 @@ extension AssetPages {
     if let violation = AssetWriteRules.checkEdit(asset) { throw APIError.forbidden(violation.message) }
     let name = form["name"] ?? ""
     let displayID = form["display_id"] ?? ""
+    let input = Self.readNames(form)
     let fields = try await store.fields(assetTypeID: asset.assetTypeID)
     let (values, errors) = AssetFormModel.values(form, fields: fields)
     func again(_ error: StoreError?) async throws -> Response {
@@ -87,10 +105,12 @@ extension AssetPages {
         type: try await store.assetType(id: asset.assetTypeID), cancelURL: "/assets/\(asset.id)", name: name,
         displayID: displayID, fields: fields, values: [:])
       model.show(values, errors: errors, fields: fields)
+      Self.place(input, into: &model)
       if let error { try Self.place(error, into: &model) }
+      model.chrome.error = "The asset was not saved: check the highlighted field."
       return renderer.page("asset-form", model, status: .badRequest)
     }
-    guard errors.isEmpty else { return try await again(nil) }
+    guard errors.isEmpty, input.firstProblem == nil else { return try await again(nil) }
     do {
       _ = try await store.updateManualAsset(
         id: asset.id,

@@ -158,6 +158,8 @@ struct AssetPages {
 
   struct TicketItem {
     var id: Int64
+    /// HappyFox's form (`#GEN00000006`), as everywhere else.
+    var displayID: String
     var subject: String
     var status: String
     var created: String
@@ -174,6 +176,10 @@ struct AssetPages {
     /// "Kandji data as of …" (R23): list data and details, for synced assets.
     var listDataAsOf: String?
     var detailsAsOf: String?
+    /// Why a synced asset is no longer synced (its connection removed or disabled), in words;
+    /// then "Refresh from Kandji", which could only fail, is not offered.
+    var syncStopped: String?
+    var canRefresh: Bool
   }
 
   struct AssetModel {
@@ -192,6 +198,8 @@ struct AssetPages {
     var hasTickets: Bool
     var ticketChoices: [TicketItem]
     var hasTicketChoices: Bool
+    /// The History section (issue 20).
+    var history: AssetHistoryView
   }
 
   func loadAsset(_ request: Request, _ context: AppRequestContext) async throws -> Asset {
@@ -232,9 +240,11 @@ struct AssetPages {
     let (chrome, clear) = try chrome(context, asset.name, request)
     func item(_ ticket: Ticket) -> TicketItem {
       TicketItem(
-        id: ticket.id, subject: ticket.subject, status: catalog.status(ticket.statusID)?.name ?? "—",
+        id: ticket.id, displayID: ticket.displayID(prefix: catalog.category(ticket.categoryID)?.prefix ?? ""),
+        subject: ticket.subject, status: catalog.status(ticket.statusID)?.name ?? "—",
         created: DisplayDate.text(ticket.createdAt))
     }
+    let syncStopped = try await Self.syncStopped(asset, store: store)
     let model = AssetModel(
       chrome: chrome,
       asset: AssetSummary(
@@ -242,7 +252,8 @@ struct AssetPages {
         managed: asset.isManaged, retired: asset.isRetired,
         consoleURL: detail.source?.consoleURL(for: asset), tenant: detail.source?.name,
         listDataAsOf: asset.isManaged ? DisplayDate.text(detail.listDataAsOf) : nil,
-        detailsAsOf: asset.isManaged ? DisplayDate.text(detail.detailsAsOf) : nil),
+        detailsAsOf: asset.isManaged ? DisplayDate.text(detail.detailsAsOf) : nil, syncStopped: syncStopped,
+        canRefresh: asset.isManaged && syncStopped == nil),
       assetID: asset.id, csrf: chrome.csrf, kandjiFields: kandjiFields, customFields: custom,
       hasCustomFields: !custom.isEmpty,
       contacts: links.map {
@@ -251,8 +262,25 @@ struct AssetPages {
       hasContacts: !links.isEmpty,
       contactChoices: allContacts.map { ContactItem(id: $0.id, name: $0.name, email: $0.email, auto: false) },
       hasContactChoices: !allContacts.isEmpty, tickets: tickets.map(item), hasTickets: !tickets.isEmpty,
-      ticketChoices: recent.map(item), hasTicketChoices: !recent.isEmpty)
+      ticketChoices: recent.map(item), hasTicketChoices: !recent.isEmpty,
+      history: try await AssetHistoryView.load(assetID: asset.id, request: request, store: store))
     return renderer.page("asset", model).with(cookies: [clear])
+  }
+
+  /// For a synced asset whose Kandji connection was removed or is disabled, a plain sentence
+  /// saying so; `nil` while its connection syncs it.
+  static func syncStopped(_ asset: Asset, store: any AssetStore) async throws -> String? {
+    guard asset.isManaged, let connectionID = asset.connectionID else { return nil }
+    guard let connection = try await store.kandjiConnection(id: connectionID) else {
+      return "Its Kandji connection was removed; this asset is no longer synced."
+    }
+    if connection.isRemoved {
+      return "Kandji connection “\(connection.name)” was removed; this asset is no longer synced."
+    }
+    if !connection.enabled {
+      return "Kandji connection “\(connection.name)” is disabled; this asset is not synced until it is enabled again."
+    }
+    return nil
   }
 
   /// Field values in words: `true` → Yes, ISO dates → readable UTC.
@@ -267,8 +295,16 @@ struct AssetPages {
   }
 
   func delete(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    _ = try await WebForm.read(request, context)
+    let form = try await WebForm.read(request, context)
     let asset = try await loadAsset(request, context)
+    if Confirmation.needed(form) {
+      return try Confirmation(
+        heading: "Delete “\(asset.name)”?",
+        message: "The asset \(asset.displayID), its field values and its links to contacts and tickets are deleted. "
+          + "This cannot be undone.",
+        action: "/assets/\(asset.id)/delete", button: "Yes, delete the asset", cancelURL: "/assets/\(asset.id)"
+      ).page(renderer, request, context, section: "assets")
+    }
     try await store.deleteManualAsset(id: asset.id)
     return .seeOther("/assets?type=\(asset.assetTypeID)", cookies: [Flash.set("Asset “\(asset.name)” deleted.")])
   }
@@ -277,9 +313,9 @@ struct AssetPages {
     let form = try await WebForm.read(request, context)
     let asset = try await loadAsset(request, context)
     guard let contactID = form["contact_id"].flatMap({ Int64($0) }) else {
-      return .seeOther("/assets/\(asset.id)", cookies: [Flash.set("Choose a contact.")])
+      return .seeOther("/assets/\(asset.id)", cookies: [Flash.error("Choose a contact.")])
     }
-    try await store.linkContact(contactID, toAsset: asset.id, at: services.now())
+    try await store.linkContact(contactID, toAsset: asset.id, at: services.now(), by: context.agent?.id)
     return .seeOther("/assets/\(asset.id)#contacts", cookies: [Flash.set("Contact added.")])
   }
 
@@ -287,7 +323,7 @@ struct AssetPages {
     _ = try await WebForm.read(request, context)
     let asset = try await loadAsset(request, context)
     let contactID = try request.id(context, "contact", what: "Contact")
-    try await store.unlinkContact(contactID, fromAsset: asset.id)
+    try await store.unlinkContact(contactID, fromAsset: asset.id, at: services.now(), by: context.agent?.id)
     return .seeOther("/assets/\(asset.id)#contacts", cookies: [Flash.set("Contact removed.")])
   }
 
@@ -295,42 +331,51 @@ struct AssetPages {
   func refresh(_ request: Request, _ context: AppRequestContext) async throws -> Response {
     _ = try await WebForm.read(request, context)
     let id = try request.id(context, what: "Asset")
-    let message: String
+    let outcome: AssetRefreshOutcome
     do {
-      message = try await services.coordinator.refreshAsset(id: id).message
+      outcome = try await services.coordinator.refreshAsset(id: id, by: context.agent?.id)
     } catch AssetRefreshRefusal.notFound {
       throw APIError.notFound("Asset \(id)")
     } catch  where error is AssetRefreshRefusal || error is SyncRefusal || error is KandjiError || error is BudgetSpent
     {
-      // The API's message for the same refusal, told in a flash.
-      message = APIError.from(error)?.message ?? "\(error)"
+      // The API's message for the same refusal, told in a flash in the error style.
+      return .seeOther("/assets/\(id)", cookies: [Flash.error(APIError.from(error)?.message ?? "\(error)")])
     }
-    return .seeOther("/assets/\(id)", cookies: [Flash.set(message)])
+    let fields = try await store.asset(id: id).asyncMap { try await store.fields(assetTypeID: $0.assetTypeID) } ?? []
+    return .seeOther("/assets/\(id)", cookies: [Flash.set(RefreshNotice.text(outcome, fields: fields))])
   }
 
   func linkTicket(_ request: Request, _ context: AppRequestContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
     let asset = try await loadAsset(request, context)
     guard let ticketID = form["ticket_id"].flatMap({ Int64($0) }) else {
-      return .seeOther("/assets/\(asset.id)", cookies: [Flash.set("Choose a ticket.")])
+      return .seeOther("/assets/\(asset.id)", cookies: [Flash.error("Choose a ticket.")])
     }
-    try await store.linkTicket(ticketID, toAsset: asset.id)
-    return .seeOther("/assets/\(asset.id)#recent-tickets", cookies: [Flash.set("Ticket #\(ticketID) linked.")])
+    try await store.linkTicket(ticketID, toAsset: asset.id, at: services.now(), by: context.agent?.id)
+    return .seeOther("/assets/\(asset.id)#recent-tickets", cookies: [Flash.set("Ticket \(try await TicketNumber.text(id: ticketID, store: store)) linked.")])
   }
 
   func newTicket(_ request: Request, _ context: AppRequestContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
     let agent = try context.requireAgent()
     let asset = try await loadAsset(request, context)
-    guard let subject = form["subject"] else {
-      return .seeOther("/assets/\(asset.id)", cookies: [Flash.set("Enter a subject for the ticket.")])
+    guard form["subject"] != nil else {
+      return .seeOther("/assets/\(asset.id)", cookies: [Flash.error("Enter a subject for the ticket.")])
+    }
+    // The API's rules for a new ticket's subject and message (`TextRules`).
+    let input = FormInput(form)
+    let subject = input.text("subject", TextRules.ticketSubject, required: true)
+    let message = input.text("message", TextRules.ticketMessage)
+    guard let subject, input.firstProblem == nil else {
+      let (field, problem) = input.firstProblem ?? ("subject", "Enter a subject for the ticket.")
+      return .seeOther("/assets/\(asset.id)", cookies: [Flash.error("The ticket was not created: \(field): \(problem)")])
     }
     let contact = try await store.contactLinks(assetID: asset.id).first?.contact.id
     let ticket = try await store.createTicket(
       TicketDraft(
         subject: subject, contactID: contact, assetIDs: [asset.id], createdBy: agent.id,
-        message: TicketMessage.from(text: form["message"], html: nil), messageByAgent: true),
+        message: TicketMessage.from(text: message, html: nil), messageByAgent: true),
       at: services.now())
-    return .seeOther("/assets/\(asset.id)#recent-tickets", cookies: [Flash.set("Ticket #\(ticket.id) created.")])
+    return .seeOther("/assets/\(asset.id)#recent-tickets", cookies: [Flash.set("Ticket \(try await TicketNumber.text(ticket, store: store)) created.")])
   }
 }

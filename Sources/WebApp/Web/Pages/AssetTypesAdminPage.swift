@@ -22,6 +22,9 @@ struct AssetTypesAdminPage {
   struct ListModel {
     var chrome: PageChrome
     var types: [TypeRow]
+    /// The new type's form as typed, and why it was refused.
+    var name = "", description = ""
+    var nameError: String?
   }
 
   struct ChoiceItem {
@@ -36,6 +39,8 @@ struct AssetTypesAdminPage {
     var choicesText: String?
     var managed, hasChoices: Bool
     var choices: [ChoiceItem]
+    /// Why this field's edit was refused (its form then opens with the error).
+    var error: String?
   }
 
   struct TypeModel {
@@ -47,12 +52,18 @@ struct AssetTypesAdminPage {
     var fieldTypes: [TicketPages.Option]
     var csrf: String
     var typeID: Int64
+    /// The type's form and the new field's form as typed, and why one was refused.
+    var editName, editDescription: String
+    var editNameError: String?
+    var fieldName = "", fieldChoices = ""
+    var fieldNameError: String?
   }
 
   func register(_ pages: RouterGroup<AppRequestContext>) {
     pages.get("admin/asset-types") { request, context in try await list(request, context) }
     pages.post("admin/asset-types") { request, context in
-      try await act(request, context) { form in
+      try await act(request, context, refused: refusedType) { form in
+        try Self.checkType(form)
         let type = try await store.createAssetType(
           AssetTypeDraft(name: form["name"] ?? "", description: form["description"] ?? ""))
         return ("\(Self.base)/\(type.id)", "Asset type “\(type.name)” created.")
@@ -60,8 +71,9 @@ struct AssetTypesAdminPage {
     }
     pages.get("admin/asset-types/:id") { request, context in try await show(request, context) }
     pages.post("admin/asset-types/:id") { request, context in
-      try await act(request, context) { form in
+      try await act(request, context, refused: refusedEdit) { form in
         let id = try request.id(context, what: "Asset type")
+        try Self.checkType(form)
         let type = try await store.updateAssetType(
           id: id,
           AssetTypeChange(
@@ -73,14 +85,24 @@ struct AssetTypesAdminPage {
       }
     }
     pages.post("admin/asset-types/:id/delete") { request, context in
-      try await act(request, context) { _ in
+      try await act(
+        request, context,
+        confirm: { id in
+          let type = try await store.assetType(id: id)
+          return Confirmation(
+            heading: "Delete the asset type “\(type?.name ?? "")”?",
+            message: "The type and its fields are deleted. A type that still has assets cannot be deleted.",
+            action: "\(Self.base)/\(id)/delete", button: "Yes, delete the type", cancelURL: "\(Self.base)/\(id)")
+        }
+      ) { _ in
         try await store.deleteAssetType(id: try request.id(context, what: "Asset type"))
         return (Self.base, "Asset type deleted.")
       }
     }
     pages.post("admin/asset-types/:id/fields") { request, context in
-      try await act(request, context) { form in
+      try await act(request, context, refused: refusedNewField) { form in
         let id = try request.id(context, what: "Asset type")
+        try Self.checkField(form)
         let type = form["type"].flatMap(AssetFieldType.init(rawValue:)) ?? .text
         let choices = (form["choices"] ?? "").split(whereSeparator: \.isNewline).map(String.init)
           .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
@@ -90,10 +112,11 @@ struct AssetTypesAdminPage {
       }
     }
     pages.post("admin/asset-types/:id/fields/:field") { request, context in
-      try await act(request, context) { form in
+      try await act(request, context, refused: refusedFieldEdit) { form in
         let id = try request.id(context, what: "Asset type")
         let fieldID = try request.id(context, "field", what: "Asset custom field")
         guard let field = try await store.field(id: fieldID) else { throw APIError.notFound("Field \(fieldID)") }
+        try Self.checkField(form)
         var change = FieldChange(name: form["name"] ?? "")
         if field.type.hasChoices {
           let kept = field.choices.compactMap { choice in
@@ -108,7 +131,18 @@ struct AssetTypesAdminPage {
       }
     }
     pages.post("admin/asset-types/:id/fields/:field/delete") { request, context in
-      try await act(request, context) { _ in
+      try await act(
+        request, context,
+        confirm: { id in
+          let fieldID = try request.id(context, "field", what: "Asset custom field")
+          let field = try await store.field(id: fieldID)
+          return Confirmation(
+            heading: "Delete the field “\(field?.name ?? "")”?",
+            message: "The field and every asset's value of it are deleted. This cannot be undone.",
+            action: "\(Self.base)/\(id)/fields/\(fieldID)/delete", button: "Yes, delete the field",
+            cancelURL: "\(Self.base)/\(id)#fields")
+        }
+      ) { _ in
         let id = try request.id(context, what: "Asset type")
         try await store.deleteField(id: try request.id(context, "field", what: "Asset custom field"))
         return ("\(Self.base)/\(id)#fields", "Field deleted.")
@@ -116,27 +150,109 @@ struct AssetTypesAdminPage {
     }
   }
 
-  /// An admin's form: on success to `target` with the message; a refused change back to the page
-  /// it came from with the reason.
+  /// A type's name and description read by the API's rules (`AssetTypeWrite`, `TextRules`).
+  static func checkType(_ form: WebForm) throws {
+    let input = FormInput(form)
+    _ = input.text("name", TextRules.name, required: true)
+    _ = input.text("description", TextRules.description)
+    try input.validate()
+  }
+
+  /// A field's name read by the API's rules (`FieldWrite`, `TextRules`).
+  static func checkField(_ form: WebForm) throws {
+    let input = FormInput(form)
+    _ = input.text("name", TextRules.name, required: true)
+    try input.validate()
+  }
+
+  /// How a refused form comes back: the page it was on, with the form as sent and the reason
+  /// beside the field (400).
+  typealias Refusal = (Request, AppRequestContext, WebForm, String) async throws -> Response
+
+  /// An admin's form: on success to `target` with the message; a refused change back on the page
+  /// it came from, as typed, the reason beside the field (`refused`), or, for a form with nothing
+  /// to retype (a delete), in an error notice there.
   func act(
-    _ request: Request, _ context: AppRequestContext, _ body: (WebForm) async throws -> (String, String)
+    _ request: Request, _ context: AppRequestContext, refused: Refusal? = nil,
+    confirm: ((Int64) async throws -> Confirmation)? = nil, _ body: (WebForm) async throws -> (String, String)
   ) async throws -> Response {
     _ = try context.requireAdmin()
     let form = try await WebForm.read(request, context)
+    if let confirm, Confirmation.needed(form) {
+      return try await confirm(try request.id(context, what: "Asset type")).page(
+        renderer, request, context, section: "types")
+    }
     do {
       let (target, message) = try await body(form)
       return .seeOther(target, cookies: [Flash.set(message)])
     } catch let error as StoreError {
       if case .readOnly(let violation) = error { throw APIError.forbidden(violation.message) }
-      guard case .notFound = error else {
-        let back = request.uri.path.split(separator: "/").prefix(3).joined(separator: "/")
-        return .seeOther("/" + back, cookies: [Flash.set(error.description)])
-      }
-      throw error
+      if case .notFound = error { throw error }
+      let message: String
+      if case .invalid(_, let text) = error { message = text } else { message = error.description }
+      if let refused { return try await refused(request, context, form, message) }
+      let back = request.uri.path.split(separator: "/").prefix(3).joined(separator: "/")
+      return .seeOther("/" + back, cookies: [Flash.error(message)])
     }
   }
 
-  func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func refusedType(_ request: Request, _ context: AppRequestContext, _ form: WebForm, _ message: String)
+    async throws -> Response
+  {
+    try await list(request, context) {
+      $0.name = form.values["name"] ?? ""
+      $0.description = form.values["description"] ?? ""
+      $0.nameError = message
+      $0.chrome.error = "The asset type was not created: check the highlighted field."
+    }
+  }
+
+  func refusedEdit(_ request: Request, _ context: AppRequestContext, _ form: WebForm, _ message: String)
+    async throws -> Response
+  {
+    try await show(request, context) {
+      $0.editName = form.values["name"] ?? ""
+      $0.editDescription = form.values["description"] ?? ""
+      $0.ticketAssociation = form["ticket_association"] == "1"
+      $0.contactAssociation = form["contact_association"] == "1"
+      $0.editNameError = message
+      $0.chrome.error = "The asset type was not saved: check the highlighted field."
+    }
+  }
+
+  func refusedNewField(_ request: Request, _ context: AppRequestContext, _ form: WebForm, _ message: String)
+    async throws -> Response
+  {
+    try await show(request, context) {
+      $0.fieldName = form.values["name"] ?? ""
+      $0.fieldChoices = form.values["choices"] ?? ""
+      let type = form.values["type"] ?? ""
+      $0.fieldTypes = $0.fieldTypes.map { TicketPages.Option(value: $0.value, label: $0.label, selected: $0.value == type) }
+      $0.fieldNameError = message
+      $0.chrome.error = "The field was not added: check the highlighted field."
+    }
+  }
+
+  func refusedFieldEdit(_ request: Request, _ context: AppRequestContext, _ form: WebForm, _ message: String)
+    async throws -> Response
+  {
+    let fieldID = context.parameters.get("field").flatMap { Int64($0) }
+    return try await show(request, context) { model in
+      model.fields = model.fields.map { row in
+        guard row.id == fieldID else { return row }
+        var row = row
+        row.name = form.values["name"] ?? row.name
+        row.choices = row.choices.map { ChoiceItem(id: $0.id, text: form.values["choice_\($0.id)"] ?? "") }
+        row.error = message
+        return row
+      }
+      model.chrome.error = "The field was not saved: check the highlighted field."
+    }
+  }
+
+  func list(
+    _ request: Request, _ context: AppRequestContext, _ change: (inout ListModel) -> Void = { _ in }
+  ) async throws -> Response {
     _ = try context.requireAdmin()
     let counts = try await store.assetCounts()
     var rows: [TypeRow] = []
@@ -147,16 +263,21 @@ struct AssetTypesAdminPage {
           assets: counts[type.id] ?? 0, fields: try await store.fields(assetTypeID: type.id).count))
     }
     let (chrome, clear) = try PageChrome.forPage(context, request, title: "Asset types", section: "types")
-    return renderer.page("asset-types", ListModel(chrome: chrome, types: rows)).with(cookies: [clear])
+    var model = ListModel(chrome: chrome, types: rows)
+    change(&model)
+    return renderer.page("asset-types", model, status: model.chrome.error == nil ? .ok : .badRequest)
+      .with(cookies: [clear])
   }
 
-  func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func show(
+    _ request: Request, _ context: AppRequestContext, _ change: (inout TypeModel) -> Void = { _ in }
+  ) async throws -> Response {
     _ = try context.requireAdmin()
     let id = try request.id(context, what: "Asset type")
     guard let type = try await store.assetType(id: id) else { throw APIError.notFound("Asset type \(id)") }
     let fields = try await store.fields(assetTypeID: id)
     let (chrome, clear) = try PageChrome.forPage(context, request, title: type.name, section: "types")
-    let model = TypeModel(
+    var model = TypeModel(
       chrome: chrome,
       type: TypeRow(
         id: type.id, name: type.name, description: type.description, managed: type.isManaged,
@@ -165,13 +286,15 @@ struct AssetTypesAdminPage {
       fields: fields.map {
         FieldRow(
           id: $0.id, name: $0.name, typeLabel: $0.type.label,
-          choicesText: $0.choices.map(\.value).joined(separator: ", "),
+          choicesText: $0.choices.isEmpty ? nil : $0.choices.map(\.value).joined(separator: ", "),
           managed: $0.isManaged, hasChoices: $0.type.hasChoices,
           choices: $0.choices.map { ChoiceItem(id: $0.id, text: $0.value) })
       }, hasFields: !fields.isEmpty,
       fieldTypes: AssetFieldType.creatable.map {
         TicketPages.Option(value: $0.rawValue, label: $0.label, selected: $0 == .text)
-      }, csrf: chrome.csrf, typeID: type.id)
-    return renderer.page("asset-type", model).with(cookies: [clear])
+      }, csrf: chrome.csrf, typeID: type.id, editName: type.name, editDescription: type.description)
+    change(&model)
+    return renderer.page("asset-type", model, status: model.chrome.error == nil ? .ok : .badRequest)
+      .with(cookies: [clear])
   }
 }

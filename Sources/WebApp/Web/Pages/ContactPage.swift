@@ -77,7 +77,7 @@ struct ContactPage {
     let form = try await WebForm.read(request, context)
     let id = try request.id(context, what: "Contact")
     guard let group = form["group_id"].flatMap({ Int64($0) }) else {
-      return .seeOther("/contacts/\(id)", cookies: [Flash.set("Choose a group.")])
+      return .seeOther("/contacts/\(id)", cookies: [Flash.error("Choose a group.")])
     }
     _ = try await store.addGroupMembers(groupID: group, [GroupMemberDraft(contactID: id)])
     return .seeOther("/contacts/\(id)#groups", cookies: [Flash.set("Added to the group.")])

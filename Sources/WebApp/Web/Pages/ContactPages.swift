@@ -35,7 +35,10 @@ struct ContactPages {
     var hasGroups: Bool
     var phoneTypes: [TicketPages.Option]
     var name, email, phone: String
-    var nameError, emailError: String?
+    var nameError, emailError, phoneError: String?
+    /// The new group's form as typed, and why it was refused.
+    var groupName = "", groupDomains = ""
+    var groupNameError, groupDomainsError: String?
   }
 
   func register(_ pages: RouterGroup<AppRequestContext>) {
@@ -83,12 +86,38 @@ struct ContactPages {
     return renderer.page("contacts", model).with(cookies: [clear])
   }
 
+  /// A new contact, its name, email and phone read by the API's rules (`TextRules`), each
+  /// refusal beside its field.
   func createContact(_ request: Request, _ context: AppRequestContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
     let name = form["name"] ?? ""
     let email = form["email"] ?? ""
     let phone = form["phone"]
     let type = form["phone_type"].flatMap(PhoneType.init(rawValue:)) ?? .other
+    let input = FormInput(form)
+    _ = input.text("name", TextRules.personName, required: true)
+    _ = input.text("email", TextRules.email, required: true)
+    _ = input.text("phone", TextRules.phone)
+    // The list page again with the form as sent and each problem beside its field (400).
+    func again(_ place: (inout ContactsModel) -> Void) async throws -> Response {
+      var (model, _) = try await contactsModel(request, context)
+      model.name = form.values["name"] ?? ""
+      model.email = form.values["email"] ?? ""
+      model.phone = form.values["phone"] ?? ""
+      model.phoneTypes = model.phoneTypes.map {
+        TicketPages.Option(value: $0.value, label: $0.label, selected: $0.value == type.rawValue)
+      }
+      place(&model)
+      model.chrome.error = "The contact was not added: check the highlighted field."
+      return renderer.page("contacts", model, status: .badRequest)
+    }
+    if input.firstProblem != nil {
+      return try await again {
+        $0.nameError = input.problem("name")
+        $0.emailError = input.problem("email")
+        $0.phoneError = input.problem("phone")
+      }
+    }
     do {
       let contact = try await store.createContact(
         ContactDraft(
@@ -96,22 +125,38 @@ struct ContactPages {
         at: services.now())
       return .seeOther("/contacts/\(contact.id)", cookies: [Flash.set("Contact added.")])
     } catch let error as StoreError {
-      var (model, _) = try await contactsModel(request, context)
-      model.name = name
-      model.email = email
-      model.phone = phone ?? ""
       switch error {
-      case .invalid(let field, let message) where field == "name": model.nameError = message
-      case .invalid(_, let message): model.emailError = message
-      case .duplicateEmail: model.emailError = "A contact with this email already exists."
+      case .invalid(let field, let message) where field == "name": return try await again { $0.nameError = message }
+      case .invalid(let field, let message) where field == "phone" || field.hasPrefix("phones"):
+        return try await again { $0.phoneError = message }
+      case .invalid(_, let message): return try await again { $0.emailError = message }
+      case .duplicateEmail: return try await again { $0.emailError = "A contact with this email already exists." }
       default: throw error
       }
-      return renderer.page("contacts", model, status: .badRequest)
     }
   }
 
+  /// A new contact group, read by the API's rules (`TextRules`); a refusal comes back on the
+  /// list page beside its field, as typed.
   func createGroup(_ request: Request, _ context: AppRequestContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
+    let input = FormInput(form)
+    _ = input.text("name", TextRules.name, required: true)
+    _ = input.text("description", TextRules.description)
+    _ = input.text("tagged_domains", TextRules.taggedDomains)
+    func again(name: String?, domains: String?) async throws -> Response {
+      var (model, _) = try await contactsModel(request, context)
+      model.groupName = form.values["name"] ?? ""
+      model.groupDomains = form.values["tagged_domains"] ?? ""
+      model.groupNameError = name
+      model.groupDomainsError = domains
+      model.chrome.error = "The group was not created: check the highlighted field."
+      return renderer.page("contacts", model, status: .badRequest)
+    }
+    if input.firstProblem != nil {
+      return try await again(
+        name: input.problem("name") ?? input.problem("description"), domains: input.problem("tagged_domains"))
+    }
     do {
       let group = try await store.createContactGroup(
         ContactGroupDraft(
@@ -119,7 +164,12 @@ struct ContactPages {
         at: services.now())
       return .seeOther("/contacts#groups", cookies: [Flash.set("Group “\(group.name)” created.")])
     } catch let error as StoreError {
-      return .seeOther("/contacts#groups", cookies: [Flash.set(error.description)])
+      guard case .invalid(let field, let message) = error else {
+        if case .notFound = error { throw error }
+        return try await again(name: error.description, domains: nil)
+      }
+      return field == "tagged_domains"
+        ? try await again(name: nil, domains: message) : try await again(name: message, domains: nil)
     }
   }
 }

@@ -50,7 +50,7 @@ struct KandjiAdminPage {
         name: form["name"], url: form["api_url"], token: form["api_token"])
       guard let connection = outcome.connection else {
         return try await page(
-          request, context, error: "Kandji did not accept these credentials: \(outcome.diagnosis.message)",
+          request, context, error: "\(outcome.diagnosis.headline) \(outcome.diagnosis.message)",
           status: .badRequest, name: form["name"], apiURL: form["api_url"])
       }
       return .seeOther(

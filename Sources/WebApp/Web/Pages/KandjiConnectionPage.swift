@@ -35,33 +35,19 @@ struct KandjiConnectionPage {
       }
     }
     pages.post(RouterPath(base + "/schedule")) { request, context -> Response in
-      try await act(request, context, anchor: "sync", notice: "Schedule saved.") { connection, form in
-        let parts = (form["time"] ?? "").split(separator: ":").compactMap { Int($0) }
-        guard parts.count >= 2 else { throw APIError.field("time", "Enter a time such as 02:00.") }
-        try await connections.update(connectionID: connection.id) {
-          $0.settings.schedule = SyncSchedule(hour: parts[0], minute: parts[1], timeZone: form["time_zone"] ?? "UTC")
-        }
-      }
+      try await saveSchedule(request, context)
     }
-    pages.post(RouterPath(base + "/pacing")) { request, context -> Response in
-      try await act(request, context, anchor: "budget", notice: "Pacing saved.") { connection, form in
-        func number(_ key: String) throws -> Int? {
-          guard let text = form[key] else { return nil }
-          guard let value = Int(text) else { throw APIError.field(key, "Enter a whole number.") }
-          return value
-        }
-        let perSecond = try number("requests_per_second")
-        let perHour = try number("requests_per_hour")
-        let refresh = try number("refresh_minutes")
-        try await connections.update(connectionID: connection.id) {
-          if let perSecond { $0.settings.requestsPerSecond = perSecond }
-          if let perHour { $0.settings.requestsPerHour = perHour }
-          if let refresh { $0.settings.refreshMinutes = refresh }
-        }
-      }
-    }
+    pages.post(RouterPath(base + "/pacing")) { request, context -> Response in try await savePacing(request, context) }
     pages.post(RouterPath(base + "/disable")) { request, context -> Response in
       try await act(
+        confirm: { connection in
+          Confirmation(
+            heading: "Disable “\(connection.name)”?",
+            message: "Its syncs stop, a sync in progress included. Nothing is deleted: every imported asset stays, "
+              + "read-only, with its Kandji fields as of the last sync. You can enable it again at any time.",
+            action: Self.path(connection.id) + "/disable", button: "Yes, disable syncs",
+            cancelURL: Self.path(connection.id) + "#switch")
+        },
         request, context, anchor: "switch",
         notice: "The connection is disabled: its syncs are stopped and every imported asset stays."
       ) { connection, _ in
@@ -77,8 +63,17 @@ struct KandjiConnectionPage {
     }
     pages.post(RouterPath(base + "/remove")) { request, context -> Response in
       _ = try context.requireAdmin()
-      _ = try await WebForm.read(request, context)
+      let form = try await WebForm.read(request, context)
       let connection = try await connection(request, context)
+      if Confirmation.needed(form) {
+        return try Confirmation(
+          heading: "Remove “\(connection.name)”?",
+          message: "Its assets are retired (kept, read-only), never deleted; its sync history stays. "
+            + "The connection and its stored token are removed.",
+          action: Self.path(connection.id) + "/remove", button: "Yes, remove the connection",
+          cancelURL: Self.path(connection.id) + "#switch"
+        ).page(renderer, request, context, section: "admin")
+      }
       let retired = try await connections.remove(connectionID: connection.id)
       return .seeOther(
         KandjiAdminPage.base,
@@ -94,12 +89,15 @@ struct KandjiConnectionPage {
 
   /// Runs an admin action from a form, then shows the page again with a notice.
   func act(
-    _ request: Request, _ context: AppRequestContext, anchor: String, notice: String,
-    _ body: (KandjiConnection, WebForm) async throws -> Void
+    confirm: ((KandjiConnection) -> Confirmation)? = nil, _ request: Request, _ context: AppRequestContext,
+    anchor: String, notice: String, _ body: (KandjiConnection, WebForm) async throws -> Void
   ) async throws -> Response {
     _ = try context.requireAdmin()
     let form = try await WebForm.read(request, context)
     let connection = try await connection(request, context)
+    if let confirm, Confirmation.needed(form) {
+      return try confirm(connection).page(renderer, request, context, section: "admin")
+    }
     try await body(connection, form)
     return .seeOther(Self.path(connection.id) + "#" + anchor, cookies: [Flash.set(notice)])
   }
@@ -114,8 +112,7 @@ struct KandjiConnectionPage {
       return .seeOther(
         Self.path(connection.id) + (outcome.diagnosis.isAuthorized ? "#mapping" : "#connect"),
         cookies: [
-          Flash.set(
-            outcome.diagnosis.isAuthorized ? "Connected to Kandji." : "Kandji did not accept these credentials.")
+          Flash.set(outcome.diagnosis.headline)
         ])
     } catch let error as StoreError {
       guard case .invalid(_, let message) = error else { throw error }
@@ -140,9 +137,86 @@ struct KandjiConnectionPage {
       cookies: [Flash.set(run.map { "Mapping saved. Sync #\($0.id) started." } ?? "Mapping saved.")])
   }
 
-  func page(_ request: Request, _ context: AppRequestContext, error: String?, status: HTTPResponse.Status) async throws
-    -> Response
-  {
+  /// The daily schedule; a refused time or time zone comes back on this page beside its field,
+  /// as typed (never a page without the form).
+  func saveSchedule(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    _ = try context.requireAdmin()
+    let form = try await WebForm.read(request, context)
+    let connection = try await connection(request, context)
+    let time = form.values["time"] ?? ""
+    let zone = form.values["time_zone"] ?? ""
+    let parts = time.split(separator: ":").compactMap { Int($0) }
+    var timeError: String? = parts.count >= 2 ? nil : "Enter a time such as 02:00."
+    var zoneError: String? = form["time_zone"] == nil ? "Enter a time zone such as Europe/Berlin or UTC." : nil
+    if timeError == nil, zoneError == nil {
+      do {
+        try await connections.update(connectionID: connection.id) {
+          $0.settings.schedule = SyncSchedule(
+            hour: parts[0], minute: parts[1], timeZone: zone.trimmingCharacters(in: .whitespaces))
+        }
+        return .seeOther(Self.path(connection.id) + "#sync", cookies: [Flash.set("Schedule saved.")])
+      } catch StoreError.invalid(_, let message) {
+        if message.contains("time zone") { zoneError = message.capitalizedFirst } else { timeError = message.capitalizedFirst }
+      }
+    }
+    return try await page(
+      request, context, error: "The schedule was not saved: check the highlighted field.", status: .badRequest
+    ) {
+      $0.scheduleTime = time
+      $0.scheduleZone = zone
+      $0.timeError = timeError
+      $0.zoneError = zoneError
+    }
+  }
+
+  /// Pacing and quick refresh; a refused number comes back on this page beside its field, as typed.
+  func savePacing(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    _ = try context.requireAdmin()
+    let form = try await WebForm.read(request, context)
+    let connection = try await connection(request, context)
+    var errors: [String: String] = [:]
+    func number(_ key: String) -> Int? {
+      guard let text = form[key] else {
+        errors[key] = "Enter a whole number."
+        return nil
+      }
+      guard let value = Int(text) else {
+        errors[key] = "Enter a whole number."
+        return nil
+      }
+      return value
+    }
+    let perSecond = number("requests_per_second")
+    let perHour = number("requests_per_hour")
+    let refresh = number("refresh_minutes")
+    if errors.isEmpty, let perSecond, let perHour, let refresh {
+      do {
+        try await connections.update(connectionID: connection.id) {
+          $0.settings.requestsPerSecond = perSecond
+          $0.settings.requestsPerHour = perHour
+          $0.settings.refreshMinutes = refresh
+        }
+        return .seeOther(Self.path(connection.id) + "#budget", cookies: [Flash.set("Pacing saved.")])
+      } catch StoreError.invalid(let field, let message) {
+        errors[field] = message
+      }
+    }
+    return try await page(
+      request, context, error: "The pacing was not saved: check the highlighted field.", status: .badRequest
+    ) {
+      $0.perSecondInput = form.values["requests_per_second"] ?? ""
+      $0.perHourInput = form.values["requests_per_hour"] ?? ""
+      $0.refreshInput = form.values["refresh_minutes"] ?? ""
+      $0.perSecondError = errors["requests_per_second"]
+      $0.perHourError = errors["requests_per_hour"]
+      $0.refreshError = errors["refresh_minutes"]
+    }
+  }
+
+  func page(
+    _ request: Request, _ context: AppRequestContext, error: String?, status: HTTPResponse.Status,
+    _ change: (inout KandjiPageModel) -> Void = { _ in }
+  ) async throws -> Response {
     _ = try context.requireAdmin()
     let connection = try await connection(request, context)
     let (chrome, clearFlash) = try PageChrome.forPage(
@@ -156,8 +230,9 @@ struct KandjiConnectionPage {
       SyncRunFilter(
         connectionID: connection.id, triggers: [.refresh],
         startedSince: QuickRefreshHistory.windowStart(now: now), limit: 10_080))
-    let model = KandjiPageModel(
+    var model = KandjiPageModel(
       chrome: chrome, tenant: tenant, runs: runs, refreshes: QuickRefreshHistory(refreshes, now: now))
+    change(&model)
     return renderer.page("kandji-tenant", model, status: status).with(cookies: [clearFlash])
   }
 
@@ -199,4 +274,9 @@ struct KandjiConnectionPage {
         )
       ]))
   }
+}
+
+extension String {
+  /// The text with its first letter upper-cased (the core's messages are sentence fragments).
+  fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

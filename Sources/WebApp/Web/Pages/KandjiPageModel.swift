@@ -61,6 +61,9 @@ struct KandjiPageModel {
   var zones: [String]
   var requestsPerSecond, requestsPerHour, refreshMinutes, callsLastHour: Int
   var budgetPercent: Int
+  /// The schedule and pacing forms as typed, and why a refused one was refused, beside its field.
+  var perSecondInput, perHourInput, refreshInput: String
+  var timeError, zoneError, perSecondError, perHourError, refreshError: String?
 
   /// `runs` are the connection's recent runs other than quick refreshes; `refreshes` its quick
   /// refreshes of the last week, shown as per-day totals.
@@ -118,6 +121,9 @@ struct KandjiPageModel {
     requestsPerHour = settings.requestsPerHour
     refreshMinutes = settings.refreshMinutes
     refreshOff = settings.refreshMinutes == 0
+    perSecondInput = String(settings.requestsPerSecond)
+    perHourInput = String(settings.requestsPerHour)
+    refreshInput = String(settings.refreshMinutes)
     callsLastHour = tenant.callsLastHour
     budgetPercent = min(100, tenant.callsLastHour * 100 / max(1, settings.requestsPerHour))
   }

@@ -41,7 +41,22 @@ struct TicketPage {
     var assets: [AssetItem]
     var hasAssets: Bool
     var csrf: String
+    /// Long threads are paged: the newest `threadPageSize` entries, and links to older and back.
+    var olderURL, newerURL: String?
+    var threadTotal: Int
+    var threadShown: String?
+    /// A refused reply or property change, with what was sent, shown on its form.
+    var replyText = ""
+    var replyPrivate = false
+    var replyError, tagsError: String?
+    var tagsInput: String
+    /// The requester's synced devices (issue 20), each linkable with one click.
+    var requesterDevices: [RequesterDevices.Device] = []
+    var hasRequesterDevices = false
   }
+
+  /// Entries of the thread on one page: the ticket page stays small however long the thread.
+  static let threadPageSize = 25
 
   func register(_ pages: RouterGroup<AppRequestContext>) {
     pages.get("tickets/:id") { request, context in try await show(request, context) }
@@ -59,7 +74,18 @@ struct TicketPage {
 
   func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
     let ticket = try await ticket(request, context)
-    let ticketContext = try await TicketContext.load(for: [ticket], store: store)
+    let (model, clear) = try await model(ticket, request, context)
+    return renderer.page("ticket", model).with(cookies: [clear])
+  }
+
+  /// The ticket page's model; `?before=<update id>` pages to older entries of the thread.
+  func model(_ ticket: Ticket, _ request: Request, _ context: AppRequestContext) async throws -> (Model, Cookie?) {
+    let before = request.uri.queryParameters["before"].flatMap { Int64($0) }
+    let thread = try await store.ticketThread(ticketID: ticket.id, before: before, limit: Self.threadPageSize)
+    let ticketContext = try await TicketContext.load(for: [ticket], store: store, withUpdates: false)
+    let writers = Set(thread.updates.compactMap(\.byContactID)).subtracting(ticketContext.contacts.keys)
+    var contacts = ticketContext.contacts
+    for contact in try await store.contacts(ids: writers.sorted()) { contacts[contact.id] = contact }
     let catalog = ticketContext.catalog
     var assets: [AssetItem] = []
     for assetID in ticket.assetIDs {
@@ -77,12 +103,13 @@ struct TicketPage {
     where T.ID == Int64 {
       items.map { Option(value: String($0.id), label: name($0), selected: $0.id == selected) }
     }
-    let model = Model(
+    let paged = thread.hasOlder || before != nil
+    var model = Model(
       chrome: chrome, ticketID: ticket.id, displayID: displayID, subject: ticket.subject,
       created: DisplayDate.text(ticket.createdAt), status: status?.name ?? "—", tags: TicketTags.text(ticket.tags),
       hasTags: !ticket.tags.isEmpty,
       completed: status?.behavior == .completed, contactName: contact?.name, contactID: contact?.id,
-      entries: (ticketContext.updates[ticket.id] ?? []).map { entry($0, ticketContext) },
+      entries: thread.updates.map { entry($0, ticketContext, contacts: contacts) },
       statuses: options(catalog.statuses, ticket.statusID, \.name),
       replyStatuses: [Option(value: "", label: "Keep status (\(status?.name ?? "—"))", selected: true)]
         + options(catalog.statuses, nil, \.name),
@@ -90,13 +117,29 @@ struct TicketPage {
       categories: options(catalog.categories, ticket.categoryID, \.name),
       assignees: [Option(value: "", label: "Unassigned", selected: ticket.assigneeID == nil)]
         + options(agents, ticket.assigneeID, \.name),
-      assets: assets, hasAssets: !assets.isEmpty, csrf: chrome.csrf)
-    return renderer.page("ticket", model).with(cookies: [clear])
+      assets: assets, hasAssets: !assets.isEmpty, csrf: chrome.csrf,
+      olderURL: thread.hasOlder ? thread.updates.first.map { "/tickets/\(ticket.id)?before=\($0.id)#thread" } : nil,
+      newerURL: before == nil ? nil : "/tickets/\(ticket.id)#thread", threadTotal: thread.total,
+      threadShown: paged ? "Showing \(thread.updates.count) of \(thread.total) updates." : nil,
+      tagsInput: TicketTags.text(ticket.tags))
+    model.requesterDevices = try await RequesterDevices.load(contactID: contact?.id, ticket: ticket, services: services)
+    model.hasRequesterDevices = !model.requesterDevices.isEmpty
+    return (model, clear)
   }
 
-  func entry(_ update: TicketUpdate, _ context: TicketContext) -> Entry {
+  /// The ticket page again with a refused form's problem beside it (400).
+  func refused(
+    _ ticket: Ticket, _ request: Request, _ context: AppRequestContext, _ change: (inout Model) -> Void
+  ) async throws -> Response {
+    var (model, _) = try await model(ticket, request, context)
+    change(&model)
+    model.chrome.error = "Not saved: check the highlighted field."
+    return renderer.page("ticket", model, status: .badRequest)
+  }
+
+  func entry(_ update: TicketUpdate, _ context: TicketContext, contacts: [Int64: Contact]) -> Entry {
     let agent = update.byAgentID.flatMap { context.agents[$0] }
-    let contact = update.byContactID.flatMap { context.contacts[$0] }
+    let contact = update.byContactID.flatMap { contacts[$0] }
     let label: String =
       switch update.kind {
       case .created: "Created the ticket"
@@ -129,29 +172,67 @@ struct TicketPage {
       changes: changes, hasChanges: !changes.isEmpty)
   }
 
+  /// A reply or private note, read by the API's rules for a message (`TextRules.ticketMessage`):
+  /// a refused one comes back on the form with the reason and the text as sent.
   func reply(_ request: Request, _ context: AppRequestContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
     let agent = try context.requireAgent()
     let ticket = try await ticket(request, context)
+    let input = FormInput(form)
     let isPrivate = form["private"] == "1"
-    let message = TicketMessage.from(text: form["message"], html: nil)
+    let text = input.text("message", TextRules.ticketMessage)
+    if let problem = input.problem("message") {
+      return try await refused(ticket, request, context) {
+        $0.replyError = problem
+        $0.replyText = form.values["message"] ?? ""
+        $0.replyPrivate = isPrivate
+        let status = form.values["status_id"] ?? ""
+        $0.replyStatuses = $0.replyStatuses.map { Option(value: $0.value, label: $0.label, selected: $0.value == status) }
+      }
+    }
+    let message = TicketMessage.from(text: text, html: nil)
     let status = form["status_id"].flatMap { Int64($0) }
     guard message != nil || status != nil else {
-      return .seeOther("/tickets/\(ticket.id)", cookies: [Flash.set("Write a reply or a note first.")])
+      return .seeOther("/tickets/\(ticket.id)", cookies: [Flash.error("Write a reply or a note first.")])
     }
     var action = TicketAction(
       kind: isPrivate && message != nil ? .privateNote : .staffUpdate, byAgentID: agent.id, message: message)
     action.statusID = status
-    _ = try await store.applyTicketAction(ticket.id, action, at: services.now())
+    do {
+      _ = try await store.applyTicketAction(ticket.id, action, at: services.now())
+    } catch let full as TicketThreadFull {
+      return try await refused(ticket, request, context) {
+        $0.replyError = full.description
+        $0.replyText = text ?? ""
+      }
+    }
     let done = message == nil ? "Status changed." : isPrivate ? "Private note added." : "Reply added."
     return .seeOther("/tickets/\(ticket.id)#thread", cookies: [Flash.set(done)])
   }
 
+  /// Status, priority, category, assignee and tags; tags are read as the API reads them
+  /// (`TextRules.tag`: one line each, at most 100 of at most 100 characters).
   func properties(_ request: Request, _ context: AppRequestContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
     let agent = try context.requireAgent()
     let ticket = try await ticket(request, context)
-    let tags = TicketTags.parse(form["tags"] ?? "")
+    let input = FormInput(form)
+    guard let sent = input.list("tags") else {
+      return try await refused(ticket, request, context) {
+        $0.tagsError = input.problem("tags")
+        $0.tagsInput = form.values["tags"] ?? ""
+        // The other properties as chosen, not as stored.
+        func keep(_ options: [Option], _ key: String) -> [Option] {
+          let sent = form.values[key] ?? ""
+          return options.map { Option(value: $0.value, label: $0.label, selected: $0.value == sent) }
+        }
+        $0.statuses = keep($0.statuses, "status_id")
+        $0.priorities = keep($0.priorities, "priority_id")
+        $0.categories = keep($0.categories, "category_id")
+        $0.assignees = keep($0.assignees, "assignee_id")
+      }
+    }
+    let tags = TicketTags.unique(sent)
     var action = TicketAction(kind: .staffUpdate, byAgentID: agent.id)
     action.statusID = form["status_id"].flatMap { Int64($0) }
     action.priorityID = form["priority_id"].flatMap { Int64($0) }
@@ -159,7 +240,11 @@ struct TicketPage {
     action.assignee = form["assignee_id"].flatMap { Int64($0) }.map(TicketAction.Assignee.assign) ?? .unassign
     action.addTags = tags
     action.removeTags = ticket.tags.filter { !tags.contains($0) }
-    _ = try await store.applyTicketAction(ticket.id, action, at: services.now())
+    do {
+      _ = try await store.applyTicketAction(ticket.id, action, at: services.now())
+    } catch let full as TicketThreadFull {
+      return .seeOther("/tickets/\(ticket.id)", cookies: [Flash.error(full.description)])
+    }
     return .seeOther("/tickets/\(ticket.id)", cookies: [Flash.set("Ticket updated.")])
   }
 
@@ -168,9 +253,9 @@ struct TicketPage {
     let id = try request.id(context, what: "Ticket")
     guard let displayID = form["display_id"], let asset = try await AssetLookup.byDisplayID(displayID, store: store)
     else {
-      return .seeOther("/tickets/\(id)", cookies: [Flash.set("No asset has that display ID.")])
+      return .seeOther("/tickets/\(id)", cookies: [Flash.error("No asset has that display ID.")])
     }
-    try await store.linkTicket(id, toAsset: asset.id)
+    try await store.linkTicket(id, toAsset: asset.id, at: services.now(), by: context.agent?.id)
     return .seeOther("/tickets/\(id)", cookies: [Flash.set("Asset “\(asset.name)” linked.")])
   }
 
@@ -178,7 +263,7 @@ struct TicketPage {
     _ = try await WebForm.read(request, context)
     let id = try request.id(context, what: "Ticket")
     let assetID = try request.id(context, "asset", what: "Asset")
-    try await store.unlinkTicket(id, fromAsset: assetID)
+    try await store.unlinkTicket(id, fromAsset: assetID, at: services.now(), by: context.agent?.id)
     return .seeOther("/tickets/\(id)", cookies: [Flash.set("Asset unlinked.")])
   }
 }

@@ -33,7 +33,7 @@ struct TicketPages {
     var statusFilter, categoryFilter, assigneeFilter: [Option]
     var contacts, categories, priorities: [Option]
     var subject, message, assetDisplayID: String
-    var subjectError, assetError: String?
+    var subjectError, messageError, assetError: String?
   }
 
   func register(_ pages: RouterGroup<AppRequestContext>) {
@@ -128,15 +128,32 @@ struct TicketPages {
     return renderer.page("tickets", model).with(cookies: [clear])
   }
 
+  /// A new ticket, its subject, message and asset display ID read by the API's rules
+  /// (`TextRules`), each refusal beside its field.
   func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
     let agent = try context.requireAgent()
     var (model, _) = try await model(request, context)
+    let input = FormInput(form)
+    let subject = input.text("subject", TextRules.ticketSubject, required: true)
+    let message = input.text("message", TextRules.ticketMessage)
+    let assetDisplayID = input.text("asset_display_id", TextRules.displayID)
     model.subject = form["subject"] ?? ""
-    model.message = form["message"] ?? ""
+    model.message = form.values["message"] ?? ""
     model.assetDisplayID = form["asset_display_id"] ?? ""
+    // Every choice as sent, so a refused form keeps the contact, category and priority too.
+    func keep(_ options: inout [Option], _ key: String) {
+      guard let sent = form.values[key] else { return }
+      options = options.map { Option(value: $0.value, label: $0.label, selected: $0.value == sent) }
+    }
+    keep(&model.contacts, "contact_id")
+    keep(&model.categories, "category_id")
+    keep(&model.priorities, "priority_id")
+    model.subjectError = input.problem("subject")
+    model.messageError = input.problem("message")
+    model.assetError = input.problem("asset_display_id")
     var assetIDs: [Int64] = []
-    if let displayID = form["asset_display_id"] {
+    if let displayID = assetDisplayID {
       if let asset = try await AssetLookup.byDisplayID(displayID, store: store) {
         assetIDs = [asset.id]
       } else {
@@ -144,22 +161,28 @@ struct TicketPages {
       }
     }
     if model.subject.isEmpty { model.subjectError = "Enter a subject." }
-    if model.assetError != nil || model.subjectError != nil {
+    guard let subject, model.assetError == nil, model.subjectError == nil, model.messageError == nil else {
+      model.chrome.error = "The ticket was not created: check the highlighted field."
       return renderer.page("tickets", model, status: .badRequest)
     }
     let ticket = try await store.createTicket(
       TicketDraft(
-        subject: model.subject, contactID: form["contact_id"].flatMap { Int64($0) },
+        subject: subject, contactID: form["contact_id"].flatMap { Int64($0) },
         priorityID: form["priority_id"].flatMap { Int64($0) }, categoryID: form["category_id"].flatMap { Int64($0) },
-        assetIDs: assetIDs, createdBy: agent.id, message: TicketMessage.from(text: form["message"], html: nil),
+        assetIDs: assetIDs, createdBy: agent.id, message: TicketMessage.from(text: message, html: nil),
         messageByAgent: true), at: services.now())
-    return .seeOther("/tickets/\(ticket.id)", cookies: [Flash.set("Ticket #\(ticket.id) created.")])
+    return .seeOther("/tickets/\(ticket.id)", cookies: [Flash.set("Ticket \(try await TicketNumber.text(ticket, store: store)) created.")])
   }
 }
 
 /// Finding an asset by its exact display ID (forms take display IDs, people know them).
 enum AssetLookup {
+  /// The asset with this display ID; without regard to case when no asset has it exactly (issue 20).
   static func byDisplayID(_ displayID: String, store: any AssetStore) async throws -> Asset? {
-    try await store.assets(AssetQuery(search: displayID, page: 1, size: 50)).items.first { $0.displayID == displayID }
+    let wanted = displayID.trimmingCharacters(in: .whitespaces)
+    guard !wanted.isEmpty else { return nil }
+    let found = try await store.assets(AssetQuery(search: wanted, page: 1, size: 50)).items
+    return found.first { $0.displayID == wanted }
+      ?? found.first { $0.displayID.caseInsensitiveCompare(wanted) == .orderedSame }
   }
 }

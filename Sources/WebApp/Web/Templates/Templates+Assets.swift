@@ -33,8 +33,8 @@ extension Templates {
       <tbody>
       {{#rows}}
         <tr{{#retired}} class="retired"{{/retired}}>
-          <td class="wrap"><a href="/assets/{{id}}">{{name}}</a>{{#managed}} <img src="/static/kandji.svg" alt="Synced from Kandji" title="Synced from Kandji" width="12" height="12">{{/managed}}{{#retired}} <span class="badge">Retired</span>{{/retired}}</td>
-          <td class="mono">{{displayID}}</td><td class="mono">{{serial}}</td><td class="wrap">{{model}}</td><td>{{os}}</td><td>{{user}}</td><td>{{lastCheckIn}}</td>{{#showTenants}}<td class="tenant">{{tenant}}</td>{{/showTenants}}
+          <td class="wrap" data-label="Name"><a href="/assets/{{id}}">{{name}}</a>{{#managed}} <img src="/static/kandji.svg" alt="Synced from Kandji" title="Synced from Kandji" width="12" height="12">{{/managed}}{{#retired}} <span class="badge">Retired</span>{{/retired}}</td>
+          <td class="mono" data-label="Display ID">{{displayID}}</td><td class="mono" data-label="Serial">{{serial}}</td><td class="wrap" data-label="Model">{{model}}</td><td data-label="OS">{{os}}</td><td class="wrap" data-label="User">{{user}}</td><td data-label="Last check-in">{{lastCheckIn}}</td>{{#showTenants}}<td class="tenant wrap" data-label="Tenant">{{tenant}}</td>{{/showTenants}}
         </tr>
       {{/rows}}
       </tbody>
@@ -67,16 +67,17 @@ extension Templates {
         {{#asset.tenant}}<span class="badge tenant" id="asset-tenant" title="Kandji tenant">{{.}}</span> {{/asset.tenant}}{{#asset.consoleURL}}<a class="kandji-link" id="kandji-link" href="{{.}}" target="_blank" rel="noopener noreferrer" title="Open in Kandji"><img src="/static/kandji.svg" alt="" width="18" height="18"> Open in Kandji</a>{{/asset.consoleURL}}
         {{^asset.managed}}
         <a class="button" id="edit-asset" href="/assets/{{asset.id}}/edit">Edit</a>
-        <form method="post" action="/assets/{{asset.id}}/delete" class="inline" data-confirm="Delete this asset? This cannot be undone.">
+        <form method="post" action="/assets/{{asset.id}}/delete" class="inline">
           <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
-          <button type="submit" class="danger" id="delete-asset">Delete</button>
+          <button type="submit" class="danger" id="delete-asset">Delete…</button>
         </form>
         {{/asset.managed}}
       </div>
     </div>
-    {{#asset.managed}}<p class="managed-note" id="managed-note"><img src="/static/kandji.svg" alt="" width="14" height="14"> Managed by Kandji: this asset is read-only here. Change the device in Kandji; the next sync brings the change.{{#asset.retired}} Kandji no longer lists this device, so it is retired (kept, not deleted).{{/asset.retired}}</p>
+    {{#asset.managed}}<p class="managed-note" id="managed-note"><img src="/static/kandji.svg" alt="" width="14" height="14"> Managed by Kandji: this asset is read-only here. {{^asset.syncStopped}}Change the device in Kandji; the next sync brings the change.{{#asset.retired}} Kandji no longer lists this device, so it is retired (kept, not deleted).{{/asset.retired}}{{/asset.syncStopped}}</p>
+    {{#asset.syncStopped}}<p class="flash warning" id="sync-stopped" role="note">{{.}} Its Kandji fields are as of the last sync.</p>{{/asset.syncStopped}}
     <div class="freshness" id="kandji-freshness"><p class="muted small">Kandji data as of <span id="list-as-of">{{asset.listDataAsOf}}</span> (details as of <span id="details-as-of">{{asset.detailsAsOf}}</span>)</p>
-      <form method="post" action="/assets/{{asset.id}}/refresh" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" id="refresh-from-kandji">Refresh from Kandji</button></form></div>{{/asset.managed}}
+      {{#asset.canRefresh}}<form method="post" action="/assets/{{asset.id}}/refresh" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" id="refresh-from-kandji">Refresh from Kandji</button></form>{{/asset.canRefresh}}</div>{{/asset.managed}}
     <div class="grid">
       <section class="card">
         {{#asset.managed}}
@@ -108,13 +109,13 @@ extension Templates {
         </section>
         <section class="card" id="recent-tickets">
           <h2>Recent Tickets</h2>
-          {{#hasTickets}}<ul class="plain">{{#tickets}}<li><a href="/tickets/{{id}}">#{{id}} {{subject}}</a> <span class="badge subtle">{{status}}</span> <span class="muted small">{{created}}</span></li>{{/tickets}}</ul>{{/hasTickets}}
+          {{#hasTickets}}<ul class="plain">{{#tickets}}<li><a href="/tickets/{{id}}">{{displayID}} {{subject}}</a> <span class="badge subtle">{{status}}</span> <span class="muted small">{{created}}</span></li>{{/tickets}}</ul>{{/hasTickets}}
           {{^hasTickets}}<p class="muted">No tickets linked to this asset.</p>{{/hasTickets}}
           {{#hasTicketChoices}}
           <form method="post" action="/assets/{{asset.id}}/tickets" class="row">
             <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
             <label for="ticket_id" class="sr-only">Ticket</label>
-            <select id="ticket_id" name="ticket_id">{{#ticketChoices}}<option value="{{id}}">#{{id}} {{subject}}</option>{{/ticketChoices}}</select>
+            <select id="ticket_id" name="ticket_id">{{#ticketChoices}}<option value="{{id}}">{{displayID}} {{subject}}</option>{{/ticketChoices}}</select>
             <button type="submit" id="link-ticket">Link ticket</button>
           </form>
           {{/hasTicketChoices}}
@@ -127,6 +128,12 @@ extension Templates {
         </section>
       </div>
     </div>
+    {{#history}}<section class="card" id="history">
+      <h2>History</h2>
+      {{#hasHistory}}<ol class="plain history" id="history-entries">{{#history}}<li class="history-entry" id="history-{{id}}"><span class="muted small">{{when}}</span> <strong>{{what}}</strong>{{#hasChange}}: <span class="old-value">{{oldValue}}</span> → <span class="new-value">{{newValue}}</span>{{/hasChange}} <span class="muted small">{{who}}</span></li>{{/history}}</ol>{{/hasHistory}}
+      {{^hasHistory}}<p class="muted">No changes recorded yet.</p>{{/hasHistory}}
+      <p class="small">{{#historyNewerURL}}<a href="{{.}}">Newer changes</a> {{/historyNewerURL}}{{#historyOlderURL}}<a href="{{.}}" id="history-older">Older changes</a>{{/historyOlderURL}}</p>
+    </section>{{/history}}
     {{/content}}{{/layout}}
     """
 
@@ -138,25 +145,25 @@ extension Templates {
       <p class="muted">Asset type: {{typeName}}{{#typeManaged}} — a manual asset beside the devices synced from Kandji{{/typeManaged}}</p>
       <div class="field{{#nameError}} invalid{{/nameError}}">
         <label for="name">Name</label>
-        <input id="name" name="name" value="{{name}}" maxlength="200" required {{#nameError}}aria-invalid="true" aria-describedby="name-error"{{/nameError}}>
+        <input id="name" name="name" value="{{name}}" maxlength="200" required {{#nameError}}aria-invalid="true" aria-describedby="name-error" autofocus{{/nameError}}>
         {{#nameError}}<p class="field-error" id="name-error">{{.}}</p>{{/nameError}}
       </div>
       <div class="field{{#displayIDError}} invalid{{/displayIDError}}">
         <label for="display_id">Display ID</label>
-        <input id="display_id" name="display_id" value="{{displayID}}" maxlength="100" required {{#displayIDError}}aria-invalid="true" aria-describedby="display-id-error"{{/displayIDError}}>
+        <input id="display_id" name="display_id" value="{{displayID}}" maxlength="100" required {{#displayIDError}}aria-invalid="true" aria-describedby="display-id-error" autofocus{{/displayIDError}}>
         {{#displayIDError}}<p class="field-error" id="display-id-error">{{.}}</p>{{/displayIDError}}
         <p class="hint">Unique across all assets, e.g. an inventory number.</p>
       </div>
       {{#fields}}
       <div class="field{{#error}} invalid{{/error}}">
         <label for="cf_{{id}}">{{name}}</label>
-        {{#isText}}<input id="cf_{{id}}" name="cf_{{id}}" value="{{value}}" maxlength="2000">{{/isText}}
-        {{#isTextarea}}<textarea id="cf_{{id}}" name="cf_{{id}}" rows="3">{{value}}</textarea>{{/isTextarea}}
-        {{#isNumber}}<input id="cf_{{id}}" name="cf_{{id}}" value="{{value}}" inputmode="numeric">{{/isNumber}}
-        {{#isDate}}<input id="cf_{{id}}" name="cf_{{id}}" value="{{value}}" type="date">{{/isDate}}
-        {{#isDropdown}}<select id="cf_{{id}}" name="cf_{{id}}">{{#options}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isDropdown}}
+        {{#isText}}<input id="cf_{{id}}" name="cf_{{id}}" value="{{value}}" maxlength="2000"{{#error}} aria-invalid="true" aria-describedby="cf_{{id}}-error" autofocus{{/error}}>{{/isText}}
+        {{#isTextarea}}<textarea id="cf_{{id}}" name="cf_{{id}}" rows="3"{{#error}} aria-invalid="true" aria-describedby="cf_{{id}}-error" autofocus{{/error}}>{{value}}</textarea>{{/isTextarea}}
+        {{#isNumber}}<input id="cf_{{id}}" name="cf_{{id}}" value="{{value}}" inputmode="numeric"{{#error}} aria-invalid="true" aria-describedby="cf_{{id}}-error" autofocus{{/error}}>{{/isNumber}}
+        {{#isDate}}<input id="cf_{{id}}" name="cf_{{id}}" value="{{value}}" type="date"{{#error}} aria-invalid="true" aria-describedby="cf_{{id}}-error" autofocus{{/error}}>{{/isDate}}
+        {{#isDropdown}}<select id="cf_{{id}}" name="cf_{{id}}"{{#error}} aria-invalid="true" aria-describedby="cf_{{id}}-error" autofocus{{/error}}>{{#options}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isDropdown}}
         {{#isMultiple}}<span id="cf_{{id}}" class="checks">{{#options}}<label class="inline-check"><input type="checkbox" name="cf_{{id}}_{{value}}" value="1" {{#selected}}checked{{/selected}}> {{label}}</label>{{/options}}</span>{{/isMultiple}}
-        {{#error}}<p class="field-error">{{.}}</p>{{/error}}
+        {{#error}}<p class="field-error" id="cf_{{id}}-error">{{.}}</p>{{/error}}
       </div>
       {{/fields}}
       <div class="actions"><button type="submit" class="primary" id="save-asset">Save</button> <a class="button" href="{{cancelURL}}">Cancel</a></div>

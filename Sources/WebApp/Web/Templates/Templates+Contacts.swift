@@ -10,7 +10,7 @@ extension Templates {
     {{#hasRows}}
     <div class="table-wrap"><table class="data" id="contacts-table">
       <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Phones</th><th scope="col">Groups</th></tr></thead>
-      <tbody>{{#rows}}<tr><td><a href="/contacts/{{id}}">{{name}}</a></td><td>{{email}}</td><td>{{phones}}</td><td>{{groups}}</td></tr>{{/rows}}</tbody>
+      <tbody>{{#rows}}<tr><td class="wrap" data-label="Name"><a href="/contacts/{{id}}">{{name}}</a></td><td class="wrap" data-label="Email">{{email}}</td><td data-label="Phones">{{phones}}</td><td data-label="Groups">{{groups}}</td></tr>{{/rows}}</tbody>
     </table></div>
     <nav class="pager" aria-label="Pages"><span class="muted">{{from}}–{{to}} of {{total}}</span>
       {{#prevURL}}<a class="button" href="{{.}}" rel="prev">Previous</a>{{/prevURL}}{{#nextURL}}<a class="button" href="{{.}}" rel="next">Next</a>{{/nextURL}}</nav>
@@ -21,9 +21,9 @@ extension Templates {
       <h2>New contact</h2>
       <form method="post" action="/contacts" novalidate>
         <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
-        <div class="field{{#nameError}} invalid{{/nameError}}"><label for="name">Name</label><input id="name" name="name" value="{{name}}" required>{{#nameError}}<p class="field-error">{{.}}</p>{{/nameError}}</div>
-        <div class="field{{#emailError}} invalid{{/emailError}}"><label for="email">Email</label><input id="email" name="email" type="email" value="{{email}}" required>{{#emailError}}<p class="field-error">{{.}}</p>{{/emailError}}<p class="hint">A Kandji user with this email is linked to their devices at the next sync.</p></div>
-        <div class="field"><label for="phone">Phone</label><input id="phone" name="phone" value="{{phone}}">
+        <div class="field{{#nameError}} invalid{{/nameError}}"><label for="name">Name</label><input id="name" name="name" value="{{name}}" required{{#nameError}} aria-invalid="true" aria-describedby="name-error" autofocus{{/nameError}}>{{#nameError}}<p class="field-error" id="name-error">{{.}}</p>{{/nameError}}</div>
+        <div class="field{{#emailError}} invalid{{/emailError}}"><label for="email">Email</label><input id="email" name="email" type="email" value="{{email}}" required{{#emailError}} aria-invalid="true" aria-describedby="email-error" autofocus{{/emailError}}>{{#emailError}}<p class="field-error" id="email-error">{{.}}</p>{{/emailError}}<p class="hint">A Kandji user with this email is linked to their devices at the next sync.</p></div>
+        <div class="field{{#phoneError}} invalid{{/phoneError}}"><label for="phone">Phone</label><input id="phone" name="phone" value="{{phone}}"{{#phoneError}} aria-invalid="true" aria-describedby="phone-error" autofocus{{/phoneError}}>{{#phoneError}}<p class="field-error" id="phone-error">{{.}}</p>{{/phoneError}}
           <label for="phone_type" class="sr-only">Phone type</label><select id="phone_type" name="phone_type">{{#phoneTypes}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/phoneTypes}}</select></div>
         <button type="submit" class="primary" id="add-contact">Add contact</button>
       </form>
@@ -34,8 +34,8 @@ extension Templates {
       {{^hasGroups}}<p class="muted">No groups yet.</p>{{/hasGroups}}
       <form method="post" action="/contact-groups" novalidate>
         <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
-        <div class="field"><label for="group-name">Group name</label><input id="group-name" name="name" required maxlength="100"></div>
-        <div class="field"><label for="group-domains">Tagged domains</label><input id="group-domains" name="tagged_domains" placeholder="example.com, acme.com"><p class="hint">New contacts with these email domains join the group.</p></div>
+        <div class="field{{#groupNameError}} invalid{{/groupNameError}}"><label for="group-name">Group name</label><input id="group-name" name="name" value="{{groupName}}" required maxlength="100"{{#groupNameError}} aria-invalid="true" aria-describedby="group-name-error" autofocus{{/groupNameError}}>{{#groupNameError}}<p class="field-error" id="group-name-error">{{.}}</p>{{/groupNameError}}</div>
+        <div class="field{{#groupDomainsError}} invalid{{/groupDomainsError}}"><label for="group-domains">Tagged domains</label><input id="group-domains" name="tagged_domains" value="{{groupDomains}}" placeholder="example.com, acme.com"{{#groupDomainsError}} aria-invalid="true" aria-describedby="group-domains-error" autofocus{{/groupDomainsError}}>{{#groupDomainsError}}<p class="field-error" id="group-domains-error">{{.}}</p>{{/groupDomainsError}}<p class="hint">New contacts with these email domains join the group.</p></div>
         <button type="submit" id="add-group">Create group</button>
       </form>
     </section>

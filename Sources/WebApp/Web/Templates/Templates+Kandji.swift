@@ -18,7 +18,7 @@ extension Templates {
       <h2>Connections</h2>
       <div class="table-wrap"><table class="data" id="connections-table">
         <thead><tr><th scope="col">Tenant</th><th scope="col">API host</th><th scope="col">State</th><th scope="col">Last sync</th><th scope="col">API budget</th></tr></thead>
-        <tbody>{{#connections}}<tr id="connection-{{id}}"><td><a href="/admin/apps/kandji/tenants/{{id}}">{{name}}</a></td><td class="mono">{{host}}</td><td><span class="badge {{stateClass}}">{{state}}</span></td><td>{{lastSync}}</td><td>{{budget}}</td></tr>{{/connections}}</tbody>
+        <tbody>{{#connections}}<tr id="connection-{{id}}"><td data-label="Tenant"><a href="/admin/apps/kandji/tenants/{{id}}">{{name}}</a></td><td class="mono" data-label="API host">{{host}}</td><td data-label="State"><span class="badge {{stateClass}}">{{state}}</span></td><td data-label="Last sync">{{lastSync}}</td><td data-label="API budget">{{budget}}</td></tr>{{/connections}}</tbody>
       </table></div>
     </section>
     {{/hasConnections}}
@@ -91,10 +91,10 @@ extension Templates {
       {{^running}}{{#lastRun}}<p id="last-run">Last sync #{{id}} <span class="badge {{statusClass}}">{{status}}</span> {{finished}} — {{created}} created, {{updated}} updated, {{skipped}} skipped, {{failed}} failed, {{retired}} retired.{{#error}} <span class="error-text">{{.}}</span>{{/error}}</p>{{/lastRun}}{{/running}}
       {{#canSync}}<form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/sync" class="inline"><input type="hidden" name="_csrf" value="{{chrome.csrf}}"><button type="submit" id="sync-now">Sync now</button></form>{{/canSync}}
       <h3>Daily schedule</h3>
-      <form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/schedule" class="row">
+      <form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/schedule" class="row" novalidate>
         <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
-        <div class="field"><label for="time">Time of day</label><input id="time" name="time" type="time" value="{{scheduleTime}}" required></div>
-        <div class="field"><label for="time_zone">Time zone</label><input id="time_zone" name="time_zone" value="{{scheduleZone}}" list="zones" required><datalist id="zones">{{#zones}}<option value="{{.}}">{{/zones}}</datalist></div>
+        <div class="field{{#timeError}} invalid{{/timeError}}"><label for="time">Time of day</label><input id="time" name="time" type="time" value="{{scheduleTime}}" required{{#timeError}} aria-invalid="true" aria-describedby="time-error" autofocus{{/timeError}}>{{#timeError}}<p class="field-error" id="time-error">{{.}}</p>{{/timeError}}</div>
+        <div class="field{{#zoneError}} invalid{{/zoneError}}"><label for="time_zone">Time zone</label><input id="time_zone" name="time_zone" value="{{scheduleZone}}" list="zones" required{{#zoneError}} aria-invalid="true" aria-describedby="time-zone-error" autofocus{{/zoneError}}><datalist id="zones">{{#zones}}<option value="{{.}}">{{/zones}}</datalist>{{#zoneError}}<p class="field-error" id="time-zone-error">{{.}}</p>{{/zoneError}}</div>
         <button type="submit">Save schedule</button>
       </form>
       {{#nextRun}}<p class="muted small">Next scheduled sync: {{.}}</p>{{/nextRun}}
@@ -105,7 +105,7 @@ extension Templates {
       </svg><figcaption><span class="key created"></span> created <span class="key updated"></span> updated <span class="key failed"></span> failed</figcaption></figure>
       <div class="table-wrap"><table class="data" id="runs-table">
         <thead><tr><th scope="col">#</th><th scope="col">Status</th><th scope="col">Trigger</th><th scope="col">Started</th><th scope="col">Duration</th><th scope="col">Created</th><th scope="col">Updated</th><th scope="col">Skipped</th><th scope="col">Failed</th><th scope="col">Retired</th><th scope="col">Kandji calls</th><th scope="col">Report</th></tr></thead>
-        <tbody>{{#runs}}<tr><td>{{id}}</td><td><span class="badge {{statusClass}}">{{status}}</span></td><td>{{trigger}}</td><td>{{started}}</td><td>{{duration}}</td><td>{{created}}</td><td>{{updated}}</td><td>{{skipped}}</td><td>{{failed}}</td><td>{{retired}}</td><td>{{calls}}</td><td><a href="/api/1.1/json/apps/kandji/sync_runs/{{id}}/report.csv" download>CSV</a></td></tr>{{/runs}}</tbody>
+        <tbody>{{#runs}}<tr><td data-label="Sync">{{id}}</td><td data-label="Status"><span class="badge {{statusClass}}">{{status}}</span></td><td data-label="Trigger">{{trigger}}</td><td data-label="Started">{{started}}</td><td data-label="Duration">{{duration}}</td><td data-label="Created">{{created}}</td><td data-label="Updated">{{updated}}</td><td data-label="Skipped">{{skipped}}</td><td data-label="Failed">{{failed}}</td><td data-label="Retired">{{retired}}</td><td data-label="Kandji calls">{{calls}}</td><td data-label="Report"><a href="/api/1.1/json/apps/kandji/sync_runs/{{id}}/report.csv" download>CSV<span class="sr-only"> report of sync #{{id}}</span></a></td></tr>{{/runs}}</tbody>
       </table></div>
       {{/hasRuns}}
       {{^hasRuns}}<p class="muted">No syncs yet. Saving the field mapping starts the first one.</p>{{/hasRuns}}
@@ -123,11 +123,11 @@ extension Templates {
       <h2>Pacing and API budget</h2>
       <p id="budget-used">{{callsLastHour}} of {{requestsPerHour}} Kandji calls used in the last hour ({{budgetPercent}}%), <span id="refresh-budget">{{refreshCallsLastHour}} of them by quick refreshes</span>. Kandji allows 10,000 an hour and 50 a second per tenant, shared by every integration; AssetSync counts its calls in the database, so the budget holds across restarts and servers.</p>
       <progress id="budget-bar" max="100" value="{{budgetPercent}}"></progress>
-      <form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/pacing" class="row">
+      <form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/pacing" class="row" novalidate>
         <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
-        <div class="field"><label for="requests_per_second">Calls per second</label><input id="requests_per_second" name="requests_per_second" type="number" min="1" max="50" value="{{requestsPerSecond}}" required></div>
-        <div class="field"><label for="requests_per_hour">Calls per hour</label><input id="requests_per_hour" name="requests_per_hour" type="number" min="1" max="10000" value="{{requestsPerHour}}" required></div>
-        <div class="field"><label for="refresh_minutes">Quick refresh every (minutes, 0 = off)</label><input id="refresh_minutes" name="refresh_minutes" type="number" min="0" max="1440" value="{{refreshMinutes}}" required></div>
+        <div class="field{{#perSecondError}} invalid{{/perSecondError}}"><label for="requests_per_second">Calls per second</label><input id="requests_per_second" name="requests_per_second" type="number" min="1" max="50" value="{{perSecondInput}}" required{{#perSecondError}} aria-invalid="true" aria-describedby="requests-per-second-error" autofocus{{/perSecondError}}>{{#perSecondError}}<p class="field-error" id="requests-per-second-error">{{.}}</p>{{/perSecondError}}</div>
+        <div class="field{{#perHourError}} invalid{{/perHourError}}"><label for="requests_per_hour">Calls per hour</label><input id="requests_per_hour" name="requests_per_hour" type="number" min="1" max="10000" value="{{perHourInput}}" required{{#perHourError}} aria-invalid="true" aria-describedby="requests-per-hour-error" autofocus{{/perHourError}}>{{#perHourError}}<p class="field-error" id="requests-per-hour-error">{{.}}</p>{{/perHourError}}</div>
+        <div class="field{{#refreshError}} invalid{{/refreshError}}"><label for="refresh_minutes">Quick refresh every (minutes, 0 = off)</label><input id="refresh_minutes" name="refresh_minutes" type="number" min="0" max="1440" value="{{refreshInput}}" required{{#refreshError}} aria-invalid="true" aria-describedby="refresh-minutes-error" autofocus{{/refreshError}}>{{#refreshError}}<p class="field-error" id="refresh-minutes-error">{{.}}</p>{{/refreshError}}</div>
         <button type="submit" id="save-pacing">Save pacing</button>
       </form>
     </section>
@@ -136,13 +136,13 @@ extension Templates {
       {{#enabled}}
       <details class="confirm"><summary class="button danger" id="disable">Disable this connection…</summary>
         <p>Disabling <strong>stops this connection's syncs</strong> (including one in progress). It does <strong>not</strong> delete anything: every imported asset stays, read-only, with its Kandji fields as of the last sync. You can enable it again at any time.</p>
-        <form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/disable"><input type="hidden" name="_csrf" value="{{chrome.csrf}}"><button type="submit" class="danger" id="confirm-disable">Yes, disable syncs</button></form>
+        <form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/disable"><input type="hidden" name="_csrf" value="{{chrome.csrf}}"><input type="hidden" name="confirmed" value="1"><button type="submit" class="danger" id="confirm-disable">Yes, disable syncs</button></form>
       </details>
       {{/enabled}}
       {{^enabled}}
       <p>Syncs are stopped. Imported assets are kept and stay read-only.</p>
       <form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/enable" class="inline"><input type="hidden" name="_csrf" value="{{chrome.csrf}}"><button type="submit" class="primary" id="enable">Enable syncs</button></form>
-      <form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/remove" class="inline" data-confirm="Remove {{name}}? Its assets are retired (kept, read-only), never deleted."><input type="hidden" name="_csrf" value="{{chrome.csrf}}"><button type="submit" class="danger" id="remove">Remove connection</button></form>
+      <form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/remove" class="inline"><input type="hidden" name="_csrf" value="{{chrome.csrf}}"><button type="submit" class="danger" id="remove">Remove connection…</button></form>
       {{/enabled}}
     </section>
     {{/content}}{{/layout}}

@@ -10,8 +10,8 @@ extension Templates {
       <h2>New asset type</h2>
       <form method="post" action="/admin/asset-types" novalidate>
         <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
-        <div class="field"><label for="type-name">Name</label><input id="type-name" name="name" required maxlength="100"></div>
-        <div class="field"><label for="type-description">Description</label><input id="type-description" name="description" maxlength="1000"></div>
+        <div class="field{{#nameError}} invalid{{/nameError}}"><label for="type-name">Name</label><input id="type-name" name="name" value="{{name}}" required maxlength="100"{{#nameError}} aria-invalid="true" aria-describedby="type-name-error" autofocus{{/nameError}}>{{#nameError}}<p class="field-error" id="type-name-error">{{.}}</p>{{/nameError}}</div>
+        <div class="field"><label for="type-description">Description</label><input id="type-description" name="description" value="{{description}}" maxlength="1000"></div>
         <button type="submit" class="primary" id="create-type">Create type</button>
       </form>
     </section>
@@ -29,39 +29,39 @@ extension Templates {
       <h2>Type</h2>
       <form method="post" action="/admin/asset-types/{{type.id}}" novalidate>
         <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
-        <div class="field"><label for="type-name">Name</label><input id="type-name" name="name" value="{{type.name}}" required maxlength="100"></div>
-        <div class="field"><label for="type-description">Description</label><input id="type-description" name="description" value="{{type.description}}" maxlength="1000"></div>
+        <div class="field{{#editNameError}} invalid{{/editNameError}}"><label for="type-name">Name</label><input id="type-name" name="name" value="{{editName}}" required maxlength="100"{{#editNameError}} aria-invalid="true" aria-describedby="type-name-error" autofocus{{/editNameError}}>{{#editNameError}}<p class="field-error" id="type-name-error">{{.}}</p>{{/editNameError}}</div>
+        <div class="field"><label for="type-description">Description</label><input id="type-description" name="description" value="{{editDescription}}" maxlength="1000"></div>
         <label class="inline-check"><input type="checkbox" name="ticket_association" value="1" {{#ticketAssociation}}checked{{/ticketAssociation}}> Tickets can be linked</label>
         <label class="inline-check"><input type="checkbox" name="contact_association" value="1" {{#contactAssociation}}checked{{/contactAssociation}}> Contacts can be linked</label>
         <div class="actions"><button type="submit" id="save-type">Save</button></div>
       </form>
-      <form method="post" action="/admin/asset-types/{{type.id}}/delete" class="inline" data-confirm="Delete this asset type and its fields?">
+      <form method="post" action="/admin/asset-types/{{type.id}}/delete" class="inline">
         <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
-        <button type="submit" class="danger" id="delete-type">Delete type</button>
+        <button type="submit" class="danger" id="delete-type">Delete type…</button>
       </form>
     </section>
     {{/type.managed}}
     <section class="card" id="fields">
       <h2>Fields</h2>
       {{#hasFields}}<ul class="plain" id="field-list">{{#fields}}<li id="field-{{id}}"><strong>{{name}}</strong> <span class="muted small">{{typeLabel}}</span>{{#choicesText}} <span class="small">({{.}})</span>{{/choicesText}}
-        {{^managed}}<details class="field-edit"><summary class="small">Edit</summary>
+        {{^managed}}<details class="field-edit"{{#error}} open{{/error}}><summary class="small">Edit <span class="sr-only">{{name}}</span></summary>
           <form method="post" action="/admin/asset-types/{{typeID}}/fields/{{id}}">
             <input type="hidden" name="_csrf" value="{{csrf}}">
-            <label for="field-name-{{id}}">Name</label><input id="field-name-{{id}}" name="name" value="{{name}}" required maxlength="100">
+            <label for="field-name-{{id}}">Name</label><input id="field-name-{{id}}" name="name" value="{{name}}" required maxlength="100"{{#error}} aria-invalid="true" aria-describedby="field-error-{{id}}" autofocus{{/error}}>{{#error}}<p class="field-error" id="field-error-{{id}}">{{.}}</p>{{/error}}
             {{#hasChoices}}{{#choices}}<label for="choice-{{id}}" class="sr-only">Choice</label><input id="choice-{{id}}" name="choice_{{id}}" value="{{text}}">{{/choices}}
             <label for="new-choices-{{id}}">New choices, one per line (clear a choice above to remove it)</label><textarea id="new-choices-{{id}}" name="new_choices" rows="2"></textarea>{{/hasChoices}}
             <button type="submit">Save field</button>
           </form>
-          <form method="post" action="/admin/asset-types/{{typeID}}/fields/{{id}}/delete" class="inline" data-confirm="Delete this field and every value of it?">
-            <input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link small danger">Delete field</button>
+          <form method="post" action="/admin/asset-types/{{typeID}}/fields/{{id}}/delete" class="inline">
+            <input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link small danger">Delete field…</button>
           </form></details>{{/managed}}</li>{{/fields}}</ul>{{/hasFields}}
       {{^hasFields}}<p class="muted">No fields yet.</p>{{/hasFields}}
       {{^type.managed}}
       <form method="post" action="/admin/asset-types/{{type.id}}/fields" class="form" novalidate id="new-field">
         <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
-        <div class="field"><label for="field-name">Field name</label><input id="field-name" name="name" required maxlength="100"></div>
+        <div class="field{{#fieldNameError}} invalid{{/fieldNameError}}"><label for="field-name">Field name</label><input id="field-name" name="name" value="{{fieldName}}" required maxlength="100"{{#fieldNameError}} aria-invalid="true" aria-describedby="field-name-error" autofocus{{/fieldNameError}}>{{#fieldNameError}}<p class="field-error" id="field-name-error">{{.}}</p>{{/fieldNameError}}</div>
         <div class="field"><label for="field-type">Type</label><select id="field-type" name="type">{{#fieldTypes}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/fieldTypes}}</select></div>
-        <div class="field"><label for="field-choices">Choices (dropdown and multiple choice), one per line</label><textarea id="field-choices" name="choices" rows="3"></textarea></div>
+        <div class="field"><label for="field-choices">Choices (dropdown and multiple choice), one per line</label><textarea id="field-choices" name="choices" rows="3">{{fieldChoices}}</textarea></div>
         <button type="submit" class="primary" id="add-field">Add field</button>
       </form>
       {{/type.managed}}

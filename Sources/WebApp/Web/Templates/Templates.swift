@@ -4,7 +4,8 @@ enum Templates {
     "layout": layout, "login": login, "assets": assets, "asset": asset, "asset-form": assetForm,
     "contacts": contacts, "contact": contact, "tickets": tickets, "ticket": ticket, "kandji": kandji,
     "kandji-tenant": kandjiTenant, "agents": agents, "error": error, "asset-types": assetTypes,
-    "asset-type": assetType,
+    "asset-type": assetType, "confirm": confirm, "sign-in-admin": signInAdmin, "signed-out": signedOut,
+    "search": search,
   ]
 
   static let layout = """
@@ -28,8 +29,13 @@ enum Templates {
         <a href="/tickets" {{#chrome.inTickets}}aria-current="page"{{/chrome.inTickets}}>Tickets</a>
         {{#chrome.isAdmin}}<a href="/admin/apps/kandji" {{#chrome.inAdmin}}aria-current="page"{{/chrome.inAdmin}}>Admin › Apps › Kandji</a>
         <a href="/admin/agents" id="nav-agents" {{#chrome.inAgents}}aria-current="page"{{/chrome.inAgents}}>Admin › Agents &amp; API keys</a>
-        <a href="/admin/asset-types" id="nav-types" {{#chrome.inTypes}}aria-current="page"{{/chrome.inTypes}}>Admin › Asset types</a>{{/chrome.isAdmin}}
+        <a href="/admin/asset-types" id="nav-types" {{#chrome.inTypes}}aria-current="page"{{/chrome.inTypes}}>Admin › Asset types</a>
+        <a href="/admin/sign-in" id="nav-sign-in" {{#chrome.inSignIn}}aria-current="page"{{/chrome.inSignIn}}>Admin › Sign-in</a>{{/chrome.isAdmin}}
       </nav>
+      <form class="topsearch" method="get" action="/search" role="search">
+        <label for="top-search" class="sr-only">Search devices, contacts and tickets</label>
+        <input id="top-search" name="q" type="search" placeholder="Search…" maxlength="200">
+      </form>
       <form class="signout" method="post" action="/logout">
         <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
         <span class="who" title="{{chrome.agentEmail}}">{{chrome.agentName}}</span>
@@ -60,7 +66,8 @@ enum Templates {
       <h1><img src="/static/assetsync.svg" alt="" width="28" height="28"> AssetSync</h1>
       <p class="muted">Sign in to see your devices, contacts and tickets.</p>
       {{#error}}<div class="flash error" role="alert" id="login-error">{{.}}</div>{{/error}}
-      <form method="post" action="/login">
+      {{#sso}}<p><a class="button primary wide" id="sign-in-sso" href="/login/oidc?next={{nextQuery}}">Sign in with {{.}}</a></p>{{/sso}}
+      {{#passwordForm}}<form method="post" action="/login">
         <input type="hidden" name="_csrf" value="{{csrf}}">
         <input type="hidden" name="next" value="{{next}}">
         <label for="email">Email</label>
@@ -68,7 +75,8 @@ enum Templates {
         <label for="password">Password</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required>
         <button type="submit" class="primary wide" id="sign-in">Sign in</button>
-      </form>
+      </form>{{/passwordForm}}
+      {{#breakGlassLink}}<p class="muted"><a id="password-sign-in" href="/login?password=1&amp;next={{nextQuery}}">Sign in with a password (break-glass)</a></p>{{/breakGlassLink}}
     </main>
     </body>
     </html>

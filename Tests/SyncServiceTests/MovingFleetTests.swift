@@ -1,0 +1,127 @@
+import AssetCore
+import AssetStore
+import AssetStoreTestSupport
+import Foundation
+import KandjiAPI
+import KandjiSimulator
+import SyncService
+import Testing
+
+/// Kandji pages its device list by offset only, so a fleet that changes while a run pages shifts
+/// devices across page boundaries. Every kind of run — daily, manual, the CLI's, a quick
+/// refresh — retires exactly the devices that left, on the first pass that can know it, never one
+/// that stayed, and applies a device served twice once.
+@Suite("Sync against a fleet that moves while it is listed")
+struct MovingFleetTests {
+  func sync(_ h: SyncHarness, trigger: SyncTrigger, reportsEveryDevice: Bool) async throws -> SyncRun {
+    h.time.advance(by: 60)
+    return try await h.engine.runOnce(
+      client: try h.client(),
+      options: SyncOptions(connectionID: h.connectionID, mapping: .default, reportsEveryDevice: reportsEveryDevice),
+      trigger: trigger)
+  }
+
+  @Test(
+    "devices leaving mid-listing never retire a device that stayed",
+    arguments: StoreBackend.allCases, [(SyncTrigger.scheduled, true), (.manual, true), (.cli, true), (.refresh, false)])
+  func leavingDevicesRetireOnlyThemselves(backend: StoreBackend, kind: (SyncTrigger, Bool)) async throws {
+    try await SyncHarness.run(devices: 700, backend: backend) { h in
+      _ = try await h.sync()
+      // Three devices (already served on page one) leave just before the request for offset 300:
+      // every later device moves up three places, so the three that were at 300–302 are never
+      // served in this pass although they are still in Kandji.
+      h.simulator.shiftListing(ListingShift(offset: 300, remove: 3))
+      let first = try await sync(h, trigger: kind.0, reportsEveryDevice: kind.1)
+      let removed = try #require(h.simulator.listingShiftOutcome?.removed)
+      #expect(removed.count == 3)
+      #expect(first.status == .completed)
+      #expect(first.totals.retired == 0)
+      #expect(first.totals.created == 0)
+      #expect(first.totals.failed == 0)
+      for device in h.simulator.devices {
+        #expect(try await h.store.asset(kandjiDeviceID: device.deviceID)?.isRetired == false, "\(device.deviceID)")
+      }
+      // 3 pages and 3 devices unseen: a device_id look-up each.
+      #expect(first.listRequests == 3 + 3)
+      let rows = try await h.report(first)
+      if kind.1 {
+        // Every device listed or confirmed has exactly one row.
+        #expect(rows.count == 700)
+        #expect(Set(rows.compactMap(\.kandjiDeviceID)).count == 700)
+      } else {
+        #expect(rows.isEmpty)
+      }
+
+      // The first pass that can know it retires exactly the three that left.
+      let second = try await sync(h, trigger: kind.0, reportsEveryDevice: kind.1)
+      #expect(second.totals.retired == 3)
+      #expect(second.listRequests == 3 + 3)
+      for id in removed { #expect(try await h.store.asset(kandjiDeviceID: id)?.isRetired == true) }
+      let retired = try await h.report(second).filter { $0.outcome == .retired }
+      #expect(Set(retired.compactMap(\.kandjiDeviceID)) == Set(removed))
+      #expect(retired.allSatisfy { $0.reason == "no longer in Kandji (confirmed: a device_id look-up found nothing)" })
+
+      // No flapping: the next run retires and restores nothing.
+      let third = try await sync(h, trigger: kind.0, reportsEveryDevice: kind.1)
+      #expect(third.totals.retired == 0)
+      #expect(third.totals.updated == 0)
+      #expect(third.listRequests == 3)
+    }
+  }
+
+  @Test("more unseen devices than pages are confirmed by one more listing", arguments: StoreBackend.allCases)
+  func manyUnseenCostOneMoreListing(backend: StoreBackend) async throws {
+    try await SyncHarness.run(devices: 650, backend: backend) { h in
+      _ = try await h.sync()
+      h.simulator.shiftListing(ListingShift(offset: 300, remove: 5))
+      let run = try await sync(h, trigger: .refresh, reportsEveryDevice: false)
+      // 3 pages, 5 unseen: one more listing (3 calls) serves all five; nothing is looked up.
+      #expect(run.listRequests == 3 + 3)
+      #expect(run.totals.retired == 0)
+      #expect(try await h.report(run).isEmpty)
+      for device in h.simulator.devices {
+        #expect(try await h.store.asset(kandjiDeviceID: device.deviceID)?.isRetired == false)
+      }
+    }
+  }
+
+  @Test(
+    "a device served twice is applied once",
+    arguments: StoreBackend.allCases, [(SyncTrigger.scheduled, true), (.manual, true), (.cli, true), (.refresh, false)])
+  func enrolmentsMidListingServeADeviceTwice(backend: StoreBackend, kind: (SyncTrigger, Bool)) async throws {
+    try await SyncHarness.run(devices: 700, backend: backend) { h in
+      _ = try await h.sync()
+      h.simulator.shiftListing(ListingShift(offset: 300, add: 2))
+      let run = try await sync(h, trigger: kind.0, reportsEveryDevice: kind.1)
+      let added = try #require(h.simulator.listingShiftOutcome?.added)
+      #expect(added.count == 2)
+      #expect(run.status == .completed)
+      #expect(run.totals.retired == 0)
+      #expect(run.totals.updated == 0)
+      #expect(run.totals.devices == 700)
+      let rows = try await h.report(run)
+      #expect(Set(rows.compactMap(\.kandjiDeviceID)).count == rows.count)
+      #expect(rows.count == (kind.1 ? 700 : 0))
+      // The two that enrolled behind the pass are imported by the next run.
+      let next = try await sync(h, trigger: kind.0, reportsEveryDevice: kind.1)
+      #expect(next.totals.created == 2)
+      #expect(next.totals.retired == 0)
+    }
+  }
+
+  @Test("most of a tenant gone is confirmed by one more listing, not a look-up per device")
+  func manyGoneCostOneMoreListing() async throws {
+    try await SyncHarness.run(devices: 620) { h in
+      _ = try await h.sync()
+      let leaving = h.simulator.devices.prefix(400).map(\.deviceID)
+      for id in leaving { h.simulator.remove(deviceID: id) }
+      let run = try await sync(h, trigger: .manual, reportsEveryDevice: true)
+      // 220 devices: 1 page; 400 unseen: one more listing (1 call), then no look-ups.
+      #expect(run.listRequests == 1 + 1)
+      #expect(run.totals.retired == 400)
+      let rows = try await h.report(run).filter { $0.outcome == .retired }
+      #expect(Set(rows.compactMap(\.kandjiDeviceID)) == Set(leaving))
+      #expect(rows.allSatisfy { $0.reason == "no longer in Kandji (confirmed: absent from two complete listings)" })
+    }
+  }
+}
