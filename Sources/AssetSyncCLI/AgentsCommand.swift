@@ -132,7 +132,9 @@ struct AgentsCommand: AsyncParsableCommand {
   struct PasswordSignIn: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "password-sign-in",
-      abstract: "Allow (on) or refuse (off) an agent's password sign-in while single sign-on is on, or follow the instance's setting (default).")
+      abstract:
+        "Allow (on) or refuse (off) an agent's password sign-in while single sign-on is on, or follow the instance's setting (default)."
+    )
 
     @OptionGroup var target: AgentTarget
 

@@ -17,7 +17,8 @@ struct SSOCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "set",
       abstract:
-        "Turn single sign-on on or change it; checks the provider's discovery document before saving. Options left out keep their saved values.")
+        "Turn single sign-on on or change it; checks the provider's discovery document before saving. Options left out keep their saved values."
+    )
 
     @OptionGroup var database: DatabaseOptions
 
@@ -93,7 +94,8 @@ struct SSOCommand: AsyncParsableCommand {
       Console.line("Redirect URI to register at the provider: <public URL>/login/oidc/callback (serve --public-url).")
       if !saved.passwordSignIn && saved.breakGlassAgentID == nil {
         Console.line(
-          "Password sign-in is off and no break-glass admin is named: name one with `assetsync sso break-glass --email ADMIN`.")
+          "Password sign-in is off and no break-glass admin is named: name one with `assetsync sso break-glass --email ADMIN`."
+        )
       }
     }
   }
@@ -111,7 +113,8 @@ struct SSOCommand: AsyncParsableCommand {
       let store = try await database.openStore()
       guard let settings = try await store.singleSignOnSettings() else {
         if json { return Console.line("{\"enabled\":false}") }
-        return Console.line("Single sign-on is not set up: `assetsync sso set --issuer URL --client-id ID --client-secret-stdin`.")
+        return Console.line(
+          "Single sign-on is not set up: `assetsync sso set --issuer URL --client-id ID --client-secret-stdin`.")
       }
       let line = try await SSOLine(settings, store: store)
       if json { return Console.line(CLIJSON.encode(line)) }
@@ -120,7 +123,8 @@ struct SSOCommand: AsyncParsableCommand {
       Console.line("issuer:             \(line.issuer)")
       Console.line("client id:          \(line.clientId)")
       Console.line("client secret:      \(line.clientSecretSet ? "set (sealed)" : "not set")")
-      Console.line("allowed domains:    \(line.allowedDomains.isEmpty ? "any" : line.allowedDomains.joined(separator: ","))")
+      Console.line(
+        "allowed domains:    \(line.allowedDomains.isEmpty ? "any" : line.allowedDomains.joined(separator: ","))")
       Console.line("create agents:      \(line.createAgents)")
       Console.line("password sign-in:   \(line.passwordSignIn ? "on" : "off")")
       Console.line("email claim:        \(line.emailClaim)")

@@ -24,7 +24,8 @@ public struct ClientSecretSealer: Sendable {
       let box = try? AES.GCM.SealedBox(combined: data), let plain = try? AES.GCM.open(box, using: key)
     else {
       throw .notConfigured(
-        "The stored client secret cannot be opened with this instance's secret key; an admin must enter it again (assetsync sso set --client-secret-stdin).")
+        "The stored client secret cannot be opened with this instance's secret key; an admin must enter it again (assetsync sso set --client-secret-stdin)."
+      )
     }
     return String(decoding: plain, as: UTF8.self)
   }

@@ -81,7 +81,8 @@ public struct IDTokenVerifier: Sendable {
     }
     let time = now.timeIntervalSince1970
     guard let exp = claims["exp"]?.number, time < exp + skew else {
-      throw .untrustedToken(reason: "the token expired (exp \(claims["exp"]?.number.map { "\(Int64($0))" } ?? "missing"))")
+      throw .untrustedToken(
+        reason: "the token expired (exp \(claims["exp"]?.number.map { "\(Int64($0))" } ?? "missing"))")
     }
     guard let iat = claims["iat"]?.number, iat <= time + skew else {
       throw .untrustedToken(reason: "iat is missing or in the future")

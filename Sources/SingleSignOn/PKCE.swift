@@ -10,7 +10,9 @@ public enum PKCE {
   }
 
   /// The S256 challenge of a verifier.
-  public static func challenge(for verifier: String) -> String { base64URL(Data(SHA256.hash(data: Data(verifier.utf8)))) }
+  public static func challenge(for verifier: String) -> String {
+    base64URL(Data(SHA256.hash(data: Data(verifier.utf8))))
+  }
 
   /// SHA-256 in hex: how states and browser cookies are stored.
   public static func hash(_ value: String) -> String {

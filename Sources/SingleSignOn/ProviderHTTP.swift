@@ -62,7 +62,8 @@ public struct ProviderHTTP: Sendable {
   }
 
   /// ASCII letters, digits and `-._~` (`CharacterSet.alphanumerics` would let non-ASCII letters through).
-  static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+  static let unreserved = CharacterSet(
+    charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
   static func formComponent(_ text: String) -> String {
     text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""

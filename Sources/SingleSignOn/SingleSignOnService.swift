@@ -192,7 +192,8 @@ public final class SingleSignOnService: Sendable {
   /// An OAuth error code as shown: letters, digits and `_` only, at most 40 characters (the
   /// provider's free text is not shown).
   static func errorCode(_ text: String) -> String {
-    let code = String(text.unicodeScalars.filter { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_") }.prefix(40))
+    let code = String(
+      text.unicodeScalars.filter { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_") }.prefix(40))
     return code.isEmpty ? "error" : code
   }
 }

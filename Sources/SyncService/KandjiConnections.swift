@@ -65,11 +65,13 @@ public struct KandjiConnections: Sendable {
     do { url = try KandjiBaseURL(urlText) } catch {
       throw StoreError.invalid(field: "api_url", message: error.description)
     }
-    if let problem = await policy.problem(with: url) { throw StoreError.invalid(field: "api_url", message: problem) }
+    // The URL alone, at once: the host's addresses are looked up and checked by the client,
+    // inside the one 10 s deadline of the check (a lookup here, before it, could add 5 s).
+    if let problem = policy.hostProblem(with: url) { throw StoreError.invalid(field: "api_url", message: problem) }
     let token = try self.token(tokenText, for: url, existing: existing)
     let ledger = existing.map { StoreCallLedger(store: store, connectionID: $0.id) }
     // Someone waits for the answer: interactive pacing (a 10 s timeout, one retry, no waiting
-    // out the budget); the client also ends the whole check within 10 s.
+    // out the budget); the client also ends the whole check within 10 s, lookup included.
     let pacing = (existing?.settings.pacing ?? PacingPolicy()).interactive
     let diagnosis = await makeClient(KandjiEndpoint(url: url, token: token, pacing: pacing, ledger: ledger))
       .authorize()

@@ -11,10 +11,10 @@ extension SyncEngine {
   /// up a place, so the first devices of the next page are never served in that pass although
   /// they are still enrolled. So every device the pass did not see is confirmed before its asset
   /// is retired, for every kind of run: by one list call filtered by its `device_id` while there
-  /// are no more of them than the listing had pages, else by one more complete listing (fewer
-  /// calls), after which the devices still unseen are looked up one by one if that is still
-  /// cheaper than the listing, or retired as absent from two listings. At most two extra calls
-  /// per unseen device, all paced inside the connection's budget.
+  /// are no more of them than the listing had pages; else one more complete listing comes first
+  /// (fewer calls), which applies the devices it serves and confirms as gone the ones missing
+  /// from their place in it (`ListingSpans`); the few left between its pages are looked up. At
+  /// most two extra calls per unseen device, all paced inside the connection's budget.
   func retire(_ state: inout RunState) async throws {
     guard state.listingComplete else { return }
     if state.unidentifiedFailures > 0 {
@@ -34,25 +34,33 @@ extension SyncEngine {
     }
     state.onProgress(state.progress(.retiring))
     let callsBefore = state.client.stats.listRequests
-    let listingCalls = max(1, state.run.pages)
-    var confirmation = RetirementConfirmation.lookUp
-    if unseen.count > listingCalls {
-      guard try await listAgain(unseen: &unseen, &state) else { return }
-      confirmation = unseen.count <= listingCalls ? .lookUpAfterSecondListing : .secondListing
+    var goneInPlace: [SyncedAssetRef] = []
+    if unseen.count > max(1, state.run.pages) {
+      guard let spans = try await listAgain(unseen: &unseen, &state) else { return }
+      goneInPlace = unseen.filter { spans.encloses($0.kandjiDeviceID) }
+      unseen.removeAll { spans.encloses($0.kandjiDeviceID) }
     }
-    if confirmation != .secondListing {
-      unseen = try await lookUp(unseen, &state)
-    }
+    let goneByLookUp = try await lookUp(unseen, &state)
+    let extraCalls = state.client.stats.listRequests - callsBefore
     logger.info(
       "retirement confirmed",
       metadata: [
-        "run": "\(state.run.id)", "retired": "\(unseen.count)", "how": "\(confirmation)",
-        "extra_list_calls": "\(state.client.stats.listRequests - callsBefore)",
+        "run": "\(state.run.id)", "missing_in_place": "\(goneInPlace.count)", "looked_up": "\(unseen.count)",
+        "gone_by_look_up": "\(goneByLookUp.count)", "extra_list_calls": "\(extraCalls)",
       ])
-    for start in stride(from: 0, to: unseen.count, by: 1_000) {
+    try await retireAssets(goneInPlace, reason: Self.missingInPlace, &state)
+    try await retireAssets(goneByLookUp, reason: Self.goneByLookUp, &state)
+  }
+
+  /// The report's reasons: how each retirement was confirmed.
+  static let goneByLookUp = "no longer in Kandji (confirmed: a device_id look-up found nothing)"
+  static let missingInPlace = "no longer in Kandji (confirmed: missing from its place in a second listing)"
+
+  /// Retires `assets` with `reason`, a thousand to a transaction.
+  private func retireAssets(_ assets: [SyncedAssetRef], reason: String, _ state: inout RunState) async throws {
+    for start in stride(from: 0, to: assets.count, by: 1_000) {
       try Task.checkCancellation()
-      let gone = unseen[start..<min(start + 1_000, unseen.count)]
-      let reason = "no longer in Kandji (\(confirmation.reason))"
+      let gone = assets[start..<min(start + 1_000, assets.count)]
       let rows = gone.map {
         SyncReportRow(
           outcome: .retired, kandjiDeviceID: $0.kandjiDeviceID, displayID: $0.displayID, name: $0.name,
@@ -68,26 +76,6 @@ extension SyncEngine {
       state.absorbClientStats()
       try await store.updateSyncRun(state.run)
       state.onProgress(state.progress(.retiring))
-    }
-  }
-
-  /// How a retirement was confirmed, for the report row's reason.
-  enum RetirementConfirmation: CustomStringConvertible {
-    case lookUp, lookUpAfterSecondListing, secondListing
-
-    var reason: String {
-      switch self {
-      case .lookUp, .lookUpAfterSecondListing: "confirmed: a device_id look-up found nothing"
-      case .secondListing: "confirmed: absent from two complete listings"
-      }
-    }
-
-    var description: String {
-      switch self {
-      case .lookUp: "device_id look-ups"
-      case .lookUpAfterSecondListing: "a second listing, then device_id look-ups"
-      case .secondListing: "a second listing"
-      }
     }
   }
 
@@ -108,17 +96,19 @@ extension SyncEngine {
   }
 
   /// One more complete listing: the unseen devices it serves are applied (they are still in
-  /// Kandji) and leave `unseen`. Returns false when the listing cannot account for every record
-  /// (an unreadable one could be any device): then nothing may be retired.
-  private func listAgain(unseen: inout [SyncedAssetRef], _ state: inout RunState) async throws -> Bool {
+  /// Kandji) and leave `unseen`. Returns its pages' spans, or nil when the listing cannot account
+  /// for every record (an unreadable one could be any device): then nothing may be retired.
+  private func listAgain(unseen: inout [SyncedAssetRef], _ state: inout RunState) async throws -> ListingSpans? {
     let wanted = Set(unseen.map(\.kandjiDeviceID))
     var listed = Set<String>()
+    var spans = ListingSpans()
     for try await page in state.client.devicePages() {
       try Task.checkCancellation()
       if page.failures.contains(where: { $0.deviceID == nil }) {
         logger.notice("retirement skipped: the confirming listing holds records that could be any device")
-        return false
+        return nil
       }
+      spans.add(page.devices.map(\.deviceID))
       listed.formUnion(page.devices.map(\.deviceID))
       listed.formUnion(page.failures.compactMap(\.deviceID))
       let present = page.devices.filter { wanted.contains($0.deviceID) }
@@ -129,7 +119,7 @@ extension SyncEngine {
       try await store.updateSyncRun(state.run)
     }
     unseen.removeAll { listed.contains($0.kandjiDeviceID) || state.matched.contains($0.assetID) }
-    return true
+    return spans
   }
 
   /// Asks Kandji for each unseen device by `device_id`, a few at a time. Devices still listed

@@ -21,7 +21,7 @@ extension SyncScheduler {
       let staleAt = last.heartbeatAt.addingTimeInterval(coordinator.staleAfter + 1)
       switch last.status {
       case .interrupted: takeOver = false
-      case .running where last.owner == coordinator.owner: takeOver = true
+      case .running where RunOwner.process(of: last.owner) == RunOwner.process(of: coordinator.owner): takeOver = true
       case .running where now >= staleAt: takeOver = false
       // Someone else's run, alive as far as we know: look again when it would be stale.
       case .running: return .checkAgain(staleAt)

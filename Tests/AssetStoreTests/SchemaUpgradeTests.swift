@@ -1,3 +1,4 @@
+import AssetCore
 import AssetStore
 import AssetStoreTestSupport
 import Foundation
@@ -42,6 +43,8 @@ struct SchemaUpgradeTests {
     #expect(fresh.contains { $0.contains("oidc_sign_ins_by_expiry") })
     #expect(fresh.contains { $0.hasPrefix("migration: v10-asset-history") })
     #expect(fresh.contains { $0.contains("asset_history_by_asset") })
+    #expect(fresh.contains { $0.hasPrefix("migration: v12-ticket-thread-counters") })
+    #expect(fresh.contains { $0.contains("thread_characters") })
     #expect(fresh.contains { $0.contains("kandji_asset_refreshes_by_asset") })
     #expect(fresh.contains { $0.contains("ticket_updates_by_ticket") })
     #expect(fresh.contains { $0.contains("assets_by_type_sort_key") })
@@ -49,5 +52,28 @@ struct SchemaUpgradeTests {
     let onlyUpgraded = upgraded.filter { !fresh.contains($0) }
     #expect(onlyFresh.isEmpty, "only in a fresh install:\n\(onlyFresh.joined(separator: "\n"))")
     #expect(onlyUpgraded.isEmpty, "only in the upgraded \(fixture.name):\n\(onlyUpgraded.joined(separator: "\n"))")
+  }
+
+  @Test(
+    "v12 counts every existing ticket's thread: the counters equal a recount",
+    arguments: StoreBackend.allCases, ReleaseFixture.all)
+  func threadCountersBackfilled(backend: StoreBackend, fixture: ReleaseFixture) async throws {
+    let store = try await backend.openFixture(fixture)
+    let tickets = try await store.tickets(TicketQuery()).items
+    #expect(!tickets.isEmpty)
+    for ticket in tickets {
+      let values = try await TicketThreadCounterTests.counters(ticket.id, store)
+      #expect(values[0] == values[2] && values[1] == values[3], "ticket \(ticket.id): \(values)")
+    }
+    // The counters then move with the thread: the upgraded ticket's next reply fits and counts.
+    let agent = try await store.createAgent(
+      email: "v12@example.com", name: "V12", role: .agent, passwordHash: "h", at: Date())
+    let first = try #require(tickets.first)
+    _ = try await store.applyTicketAction(
+      first.id,
+      TicketAction(kind: .staffUpdate, byAgentID: agent.id, message: TicketMessage.from(text: "après", html: nil)),
+      at: Date())
+    let after = try await TicketThreadCounterTests.counters(first.id, store)
+    #expect(after[0] == after[2] && after[1] == after[3] && after[0] >= 1, "\(after)")
   }
 }

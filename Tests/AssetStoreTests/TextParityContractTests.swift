@@ -52,12 +52,13 @@ struct TextParityContractTests {
     #expect(paged == listed)
   }
 
-  /// Terms and the names they find (display IDs are `G-<index>`).
+  /// Terms and the names they find (display IDs are `G-<index>`). Diacritics and curly or
+  /// straight apostrophes never matter (issue 20, `SearchKey.match`); `ł` is a letter of its own.
+  static let zoes = ["Zoë’s MacBook", "zoe's iMac", "Zoe\u{308} decomposed"]
   static let searches: [(term: String, names: [String])] = [
-    ("zoë", ["Zoë’s MacBook", "Zoe\u{308} decomposed"]), ("ZOË", ["Zoë’s MacBook", "Zoe\u{308} decomposed"]),
-    ("Zoe\u{308}", ["Zoë’s MacBook", "Zoe\u{308} decomposed"]), ("zoe", ["zoe's iMac"]),
+    ("zoë", zoes), ("ZOË", zoes), ("Zoe\u{308}", zoes), ("zoe", zoes), ("zoe’s", ["Zoë’s MacBook", "zoe's iMac"]),
     ("łukasz", ["Łukasz laptop", "łukasz tablet"]), ("ŁUKASZ T", ["łukasz tablet"]), ("東京", ["東京オフィス", "東京"]),
-    ("京オフ", ["東京オフィス"]), ("🎉", ["🎉 Party iPad"]), ("émile", ["Émile"]), ("apple", ["apple", "Apple"]),
+    ("京オフ", ["東京オフィス"]), ("🎉", ["🎉 Party iPad"]), ("émile", ["Émile", "emile"]), ("apple", ["apple", "Apple"]),
     ("_", ["_spare"]), ("%", []), ("straße", ["straße"]), ("g-1", [names[1]] + Array(names[10...19])),
   ]
 
@@ -85,7 +86,7 @@ struct TextParityContractTests {
       made.append((contact.id, name))
     }
     #expect(try await store.contacts(ContactQuery(size: 50)).items.map(\.id) == Self.expectedOrder(made))
-    #expect(try await store.contacts(ContactQuery(search: "ZOË")).items.map(\.name) == ["Zoë Adams"])
+    #expect(try await store.contacts(ContactQuery(search: "ZOË")).items.map(\.name) == ["zoe baker", "Zoë Adams"])
     #expect(
       try await store.contacts(ContactQuery(search: "łu")).items.map(\.name) == ["łucja kowalska", "Łukasz Nowak"])
     #expect(try await store.contacts(ContactQuery(search: "東京")).total == 1)
@@ -108,7 +109,7 @@ struct TextParityContractTests {
     for term in ["macbook", "łódź", "ac 1", "F-12"] {
       let expected = Self.expectedOrder(
         assets.enumerated().filter { index, asset in
-          SearchKey.asset(name: asset.name, displayID: "F-\(index)", serialNumber: nil).contains(SearchKey.fold(term))
+          SearchKey.asset(name: asset.name, displayID: "F-\(index)", serialNumber: nil).contains(SearchKey.match(term))
         }.map(\.element))
       let first = try await store.assets(AssetQuery(assetTypeID: type.id, search: term, page: 1, size: 50))
       #expect(first.total == expected.count, "\(term)")

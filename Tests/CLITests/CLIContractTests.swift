@@ -32,6 +32,29 @@ struct CLIContractTests {
       ),
       (["migrate-database", "--from", "/tmp/x.sqlite", "--to", "mysql://h/db"], "--to must be a postgres:// URL"),
       (["migrate-database", "--from", "/nonexistent/x.sqlite", "--to", "postgres://u@h/db"], "No SQLite database at"),
+      (
+        ["sso", "set", "--database", "/tmp/x.sqlite", "--issuer", "http://idp.example", "--client-id", "c"],
+        "must use HTTPS"
+      ),
+      (
+        [
+          "sso", "set", "--database", "/tmp/x.sqlite", "--issuer", "https://idp.example", "--client-id", "c",
+          "--create-agents", "everyone",
+        ],
+        "--create-agents must be off, agent or admin"
+      ),
+      (
+        [
+          "sso", "set", "--database", "/tmp/x.sqlite", "--issuer", "https://idp.example", "--client-id", "c",
+          "--password-sign-in", "maybe",
+        ],
+        "--password-sign-in must be on or off"
+      ),
+      (
+        ["agents", "password-sign-in", "--database", "/tmp/x.sqlite", "--email", "a@b.c", "sometimes"],
+        "takes on, off or default"
+      ),
+      (["serve", "--database", "/tmp/x.sqlite", "--public-url", "ftp://x"], "--public-url"),
     ])
   func badInput(arguments: [String], message: String) async throws {
     let output = try await CommandRunner.run(arguments)

@@ -113,15 +113,76 @@ struct MovingFleetTests {
   func manyGoneCostOneMoreListing() async throws {
     try await SyncHarness.run(devices: 620) { h in
       _ = try await h.sync()
-      let leaving = h.simulator.devices.prefix(400).map(\.deviceID)
+      let leaving = Set(h.simulator.devices.prefix(400).map(\.deviceID))
       for id in leaving { h.simulator.remove(deviceID: id) }
+      let staying = h.simulator.devices.map(\.deviceID).sorted()
+      // Only devices outside the second listing's span of ids (one page here) need a look-up.
+      let outside = leaving.filter { $0 < staying.first! || $0 > staying.last! }
       let run = try await sync(h, trigger: .manual, reportsEveryDevice: true)
-      // 220 devices: 1 page; 400 unseen: one more listing (1 call), then no look-ups.
-      #expect(run.listRequests == 1 + 1)
+      // 220 devices: 1 page; 400 unseen: one more listing (1 call), then a look-up of each outside it.
+      #expect(run.listRequests == 1 + 1 + outside.count)
       #expect(run.totals.retired == 400)
       let rows = try await h.report(run).filter { $0.outcome == .retired }
-      #expect(Set(rows.compactMap(\.kandjiDeviceID)) == Set(leaving))
-      #expect(rows.allSatisfy { $0.reason == "no longer in Kandji (confirmed: absent from two complete listings)" })
+      #expect(Set(rows.compactMap(\.kandjiDeviceID)) == leaving)
+      for row in rows {
+        let lookedUp = outside.contains(row.kandjiDeviceID ?? "")
+        #expect(
+          row.reason
+            == (lookedUp
+              ? "no longer in Kandji (confirmed: a device_id look-up found nothing)"
+              : "no longer in Kandji (confirmed: missing from its place in a second listing)"))
+      }
+    }
+  }
+
+  @Test("a device skipped by both listings is looked up, never retired", arguments: StoreBackend.allCases)
+  func skippedByBothListings(backend: StoreBackend) async throws {
+    try await SyncHarness.run(devices: 650, backend: backend) { h in
+      _ = try await h.sync()
+      // First listing: 5 devices leave before page two, so the 5 after them go unseen. Second
+      // listing: 5 enrol (ids sorting first) before page one and 5 more leave before page two,
+      // which moves the same 5 across that page boundary again.
+      h.simulator.shiftListing(ListingShift(offset: 300, remove: 5))
+      h.simulator.shiftListing(ListingShift(offset: 0, add: 5))
+      h.simulator.shiftListing(ListingShift(offset: 300, remove: 5))
+      let first = try await sync(h, trigger: .refresh, reportsEveryDevice: false)
+      let outcome = try #require(h.simulator.listingShiftOutcome)
+      #expect(outcome.removed.count == 10 && outcome.added.count == 5)
+      #expect(first.totals.retired == 0)
+      // 3 pages, a second listing of 3, then the 5 skipped twice looked up.
+      #expect(first.listRequests == 3 + 3 + 5)
+      for device in h.simulator.devices where !outcome.added.contains(device.deviceID) {
+        #expect(try await h.store.asset(kandjiDeviceID: device.deviceID)?.isRetired == false)
+      }
+      // The next run retires exactly the ten that left: missing from their place in its second listing.
+      let second = try await sync(h, trigger: .refresh, reportsEveryDevice: false)
+      #expect(second.totals.retired == 10)
+      #expect(second.totals.created == 5)
+      #expect(second.listRequests == 3 + 3)
+      let retired = try await h.report(second).filter { $0.outcome == .retired }
+      #expect(Set(retired.compactMap(\.kandjiDeviceID)) == Set(outcome.removed))
+      #expect(
+        retired.allSatisfy {
+          $0.reason == "no longer in Kandji (confirmed: missing from its place in a second listing)"
+        })
+    }
+  }
+
+  @Test("a device_id filter Kandji ignores never retires the device looked up")
+  func ignoredFilterRetiresNothing() async throws {
+    try await SyncHarness.run(devices: 650) { h in
+      _ = try await h.sync()
+      let leaving = h.simulator.devices[10].deviceID
+      h.simulator.remove(deviceID: leaving)
+      h.simulator.ignoreDeviceIDFilter()
+      let run = try await sync(h, trigger: .refresh, reportsEveryDevice: false)
+      #expect(run.listRequests == 3 + 1)
+      #expect(run.totals.retired == 0)
+      #expect(try await h.store.asset(kandjiDeviceID: leaving)?.isRetired == false)
+      h.simulator.ignoreDeviceIDFilter(false)
+      let next = try await sync(h, trigger: .refresh, reportsEveryDevice: false)
+      #expect(next.totals.retired == 1)
+      #expect(try await h.store.asset(kandjiDeviceID: leaving)?.isRetired == true)
     }
   }
 }

@@ -35,7 +35,7 @@ struct RunOwnerTests {
     let store = try await backend.makeStore()
     let connection = try await store.testConnectionID()
     let killed = try await store.beginSyncRun(
-      connectionID: connection, trigger: .cli, owner: "\(host):\(try deadPID())", at: now, staleAfter: 120)
+      connectionID: connection, trigger: .cli, owner: RunOwner.owner(pid: try deadPID()), at: now, staleAfter: 120)
     // Five seconds later, its heartbeat is fresh: only the process check can free it.
     let run = try await engine(store).begin(
       trigger: .cli, options: SyncOptions(connectionID: connection, mapping: .default))
@@ -49,8 +49,13 @@ struct RunOwnerTests {
   func aLiveHolderIsRefusedWithWhenItMayBeTakenOver(backend: StoreBackend) async throws {
     let store = try await backend.makeStore()
     let connection = try await store.testConnectionID()
-    // pid 1 exists on every Linux system; another host's pid is never checked.
-    for owner in ["\(host):1", "elsewhere.example:\(try deadPID())", "test"] {
+    // pid 1 exists on every Linux system; another host's pid is never checked; an owner without
+    // a process namespace (an earlier release's, or another container's) is never taken for gone.
+    let dead = try deadPID()
+    for owner in [
+      RunOwner.owner(pid: 1), "elsewhere.example:\(dead) ns:1 start:1", "\(host):\(dead)",
+      "\(host):\(dead) ns:1", "test",
+    ] {
       let holder = try await store.beginSyncRun(
         connectionID: connection, trigger: .cli, owner: owner, at: now, staleAfter: 120)
       do {
@@ -66,5 +71,15 @@ struct RunOwnerTests {
       done.status = .completed
       try await store.updateSyncRun(done)
     }
+  }
+
+  @Test func aReusedPIDCountsAsGone() throws {
+    // pid 1 is running, but not the process that started at tick 1 and wrote this owner.
+    let live = RunOwner.owner(pid: 1)
+    let marker = try #require(live.range(of: " start:"))
+    let reused = String(live[..<marker.lowerBound]) + " start:1"
+    #expect(!RunOwner.isGone(live))
+    #expect(RunOwner.isGone(reused) == (live != reused))
+    #expect(RunOwner.process(of: live) == "\(host):1")
   }
 }

@@ -132,7 +132,7 @@ final class FakeOpenIDProvider: Sendable {
     let grant = entry.grant
     let claims = TestClaims(
       iss: issuer, sub: "user-" + grant.email, aud: grant.audience, exp: now + grant.expiresIn, iat: now,
-      nonce: grant.nonce ?? entry.nonce, email: grant.email, email_verified: grant.emailVerified, name: "Test Person")
+      nonce: grant.nonce ?? entry.nonce, email: grant.email, emailVerified: grant.emailVerified, name: "Test Person")
     let keys = grant.forged ? forger : signers
     let idToken = try await keys.sign(claims, kid: JWKIdentifier(string: grant.kid))
     return Self.json(["id_token": idToken, "access_token": "at", "token_type": "Bearer"])
@@ -157,7 +157,13 @@ struct TestClaims: JWTPayload {
   var iat: Double
   var nonce: String
   var email: String
-  var email_verified: Bool
+  var emailVerified: Bool
   var name: String
+
+  enum CodingKeys: String, CodingKey {
+    case iss, sub, aud, exp, iat, nonce, email, name
+    case emailVerified = "email_verified"
+  }
+
   func verify(using algorithm: some JWTAlgorithm) async throws {}
 }

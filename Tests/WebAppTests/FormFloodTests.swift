@@ -1,7 +1,11 @@
+import AssetStore
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import PostgresStore
+import SQLiteStore
+import SyncService
 import Testing
 
 @testable import WebApp
@@ -107,6 +111,60 @@ struct FormFloodTests {
           .post, "/api/1.1/json/users/", as: h.agent, headers: [("Content-Type", "application/x-www-form-urlencoded")],
           form: "name=Form Person&email=form.person@example.com")
         #expect(ok.status == .ok || ok.status == .created, "\(ok.status) \(ok.text)")
+      }
+    }
+  }
+
+  /// Renames `table` (to `<table>_gone`, or back with `back`) on either backend: every query that
+  /// reads it fails from then on, so a request that still answers did not touch it.
+  static func rename(_ store: any AssetStore, _ table: String, back: Bool = false) async throws {
+    let (from, to) = back ? (table + "_gone", table) : (table, table + "_gone")
+    if let sqlite = store as? SQLiteAssetStore {
+      try await sqlite.write { try await $0.execute(["ALTER TABLE \(raw: from) RENAME TO \(raw: to)"]) }
+    } else if let postgres = store as? PostgresAssetStore {
+      try await postgres.write { try await $0.execute(["ALTER TABLE \(raw: from) RENAME TO \(raw: to)"]) }
+    } else {
+      Issue.record("unknown store \(type(of: store))")
+    }
+  }
+
+  @Test("refused POST /login (no cookie, mismatch, 413, 429) never touches the database for its page")
+  func refusalsDoNotTouchTheDatabase() async throws {
+    // A clock that stands still: the account's 2 s backoff must not run out while tables are renamed.
+    let start = Date(timeIntervalSince1970: 1_800_000_000)
+    let clock = ManualWallClock(start: start, limit: start.addingTimeInterval(86_400))
+    try await AppHarness.run(wallClock: clock) { h in
+      try await h.test { client in
+        func post(_ cookie: String?, _ form: String) async throws -> Reply {
+          try await client.call(
+            .post, "/login", as: nil,
+            headers: [("Content-Type", "application/x-www-form-urlencoded")] + (cookie.map { [("Cookie", $0)] } ?? []),
+            form: form)
+        }
+        let wrong = "_csrf=token&email=admin@example.com&password=wrong"
+        for _ in 0..<5 { #expect(try await post("assetsync_login_csrf=token", wrong).status == .unauthorized) }
+        // Without the settings table (single sign-on's settings) a 429 still renders: on 4d88efd
+        // every refusal's page read the single sign-on settings.
+        try await Self.rename(h.store, "settings")
+        await #expect(throws: (any Error).self) { try await h.store.singleSignOnSettings() }
+        let throttled = try await post("assetsync_login_csrf=token", wrong)
+        #expect(throttled.status == .tooManyRequests, "\(throttled.status)")
+        // Without the agents table too: a flood without a matching cookie never reaches the account lookup.
+        try await Self.rename(h.store, "agents")
+        await #expect(throws: (any Error).self) { try await h.store.agentCredentials(email: "admin@example.com") }
+        for _ in 0..<20 {
+          #expect(try await post(nil, wrong).status == .forbidden)
+          #expect(try await post("assetsync_login_csrf=other", wrong).status == .forbidden)
+          #expect(try await post("assetsync_login_csrf=", wrong).status == .forbidden)
+        }
+        let flood = try await post("assetsync_login_csrf=token", Self.flood)
+        #expect(flood.status == .contentTooLarge)
+        #expect(flood.text.contains("too many fields"))
+        #expect(h.logs.all.filter { $0.hasPrefix("error") }.isEmpty, "\(h.logs.all.filter { $0.hasPrefix("error") })")
+        try await Self.rename(h.store, "agents", back: true)
+        try await Self.rename(h.store, "settings", back: true)
+        #expect(
+          try await WebUITests.attemptSignIn(client, "agent@example.com", "correct horse battery").status == .seeOther)
       }
     }
   }

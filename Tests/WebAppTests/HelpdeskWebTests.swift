@@ -60,9 +60,16 @@ struct HelpdeskWebTests {
           try await post(client, "/admin/asset-types/\(mac.id)", cookie, "_csrf=\(csrf)&name=Macs").status
             == .forbidden)
         let taken = try await post(client, "/admin/asset-types/\(type.id)", cookie, "_csrf=\(csrf)&name=Mac")
-        #expect(taken.headers[.location] == "/admin/asset-types/\(type.id)")
+        // Refused: the type's page again (400) with the name as typed and the reason beside it.
+        #expect(taken.status == .badRequest)
+        #expect(taken.text.contains(#"id="type-name-error""#))
+        #expect(taken.text.contains(#"value="Mac""#))
         #expect(try await h.store.assetType(id: type.id)?.name == "Monitors")
-        _ = try await post(client, "/admin/asset-types/\(type.id)/delete", cookie, "_csrf=\(csrf)")
+        // Deleting asks first; only the confirmed form deletes.
+        let asked = try await post(client, "/admin/asset-types/\(type.id)/delete", cookie, "_csrf=\(csrf)")
+        #expect(asked.text.contains(#"id="confirm-action""#))
+        #expect(try await h.store.assetType(id: type.id) != nil)
+        _ = try await post(client, "/admin/asset-types/\(type.id)/delete", cookie, "_csrf=\(csrf)&confirmed=1")
         #expect(try await h.store.assetType(id: type.id) == nil)
       }
     }

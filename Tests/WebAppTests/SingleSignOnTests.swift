@@ -62,8 +62,10 @@ struct SingleSignOnTests {
   }
 
   static func sessionCookie(_ reply: Reply) -> String? {
-    reply.headers[values: .setCookie].first { $0.hasPrefix("assetsync_session=") && !$0.hasPrefix("assetsync_session=;") }
-      .map { String($0.split(separator: ";")[0]) }
+    reply.headers[values: .setCookie].first {
+      $0.hasPrefix("assetsync_session=") && !$0.hasPrefix("assetsync_session=;")
+    }
+    .map { String($0.split(separator: ";")[0]) }
   }
 
   @Test("an agent signs in through the provider, lands signed in, and signs out there too; codes and states work once")

@@ -179,4 +179,66 @@ struct WebInputRulesTests {
       }
     }
   }
+
+  /// The invisible marks one-line text refuses besides the bidi embeddings and isolates: the
+  /// direction marks, the Arabic letter mark, the deprecated format controls and the BOM.
+  static let invisibleMarks: [Unicode.Scalar] = [
+    0x200E, 0x200F, 0x061C, 0x206A, 0x206B, 0x206C, 0x206D, 0x206E, 0x206F, 0xFEFF,
+  ]
+  .map { Unicode.Scalar($0)! }
+
+  @Test("one-line text refuses U+200E, U+200F, U+061C, U+206A–U+206F and U+FEFF", arguments: invisibleMarks)
+  func oneLineRefusesInvisibleMarks(mark: Unicode.Scalar) {
+    #expect(!"Invoice\(mark)fdp.exe".isOneLine)
+    #expect(!"\(mark)".isOneLine)
+    #expect("Zoë \u{200D}\u{1F469} Müller".isOneLine)  // a zero-width joiner in an emoji stays fine
+  }
+
+  @Test("web forms and the API refuse the invisible marks in one-line text")
+  func invisibleMarksThroughWebAndAPI() async throws {
+    try await AppHarness.run { h in
+      try await h.test { client in
+        let (cookie, csrf) = try await WebUITests.signIn(client, "agent@example.com")
+        let ticket = try await h.store.createTicket(TicketDraft(subject: "Printer", tags: ["kept"]), at: Date())
+        for mark in Self.invisibleMarks {
+          let web = try await post(
+            client, "/tickets/\(ticket.id)/properties", cookie,
+            "_csrf=\(csrf)&status_id=1&priority_id=2&category_id=1&tags=" + encoded("a\(mark)b"))
+          #expect(web.status == .badRequest, "U+\(String(mark.value, radix: 16))")
+          let escaped = String(format: "\\u%04X", mark.value)
+          let api = try await client.call(
+            .post, "tickets/", as: h.agent,
+            json: #"{"subject": "Invoice \#(escaped)fdp", "text": "x", "category": 1, "email": "a@example.com"}"#)
+          #expect(api.status == .badRequest, "U+\(String(mark.value, radix: 16))")
+          #expect(api.fieldErrors["subject"]?.first?.hasPrefix("Use one line without control characters") == true)
+        }
+        #expect(try await h.store.ticket(id: ticket.id)?.tags == ["kept"])
+        #expect(try await h.store.tickets(TicketQuery()).total == 1)
+      }
+    }
+  }
+
+  @Test("openapi.yaml's one-line patterns refuse the same invisible marks the server refuses")
+  func openAPIOneLinePatternsMatchTheServer() throws {
+    let text = try String(contentsOf: OpenAPITests.documentURL, encoding: .utf8)
+    let patterns = Set(
+      text.split(separator: "\n").compactMap { line -> String? in
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("pattern: "), trimmed.contains("\\u2028") else { return nil }
+        return String(trimmed.dropFirst("pattern: ".count))
+      })
+    #expect(patterns.count >= 4)  // one-line text, a required one, an email, an optional email
+    for pattern in patterns {
+      let regex = try NSRegularExpression(pattern: pattern)
+      func matches(_ value: String) -> Bool {
+        regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
+      }
+      #expect(matches("Printer") || matches("printer@example.com"), "\(pattern)")
+      for mark in Self.invisibleMarks + ["\u{2028}", "\u{202E}", "\u{2066}"] {
+        #expect(
+          !matches("Print\(mark)er") && !matches("print\(mark)er@example.com"),
+          "U+\(String(mark.value, radix: 16)) \(pattern)")
+      }
+    }
+  }
 }

@@ -116,7 +116,6 @@ def oidc_provider(demo):
         [sys.executable, str(OIDC_PROVIDER / "serve.py"), "--port", "0",
          "--redirect-uri", demo["url"] + "/login/oidc/callback",
          "--post-logout-redirect-uri", demo["url"] + "/login",
-         "--post-logout-redirect-uri", demo["url"] + "/",
          "--agent-email", demo["email"], "--user", "former=former@example.com",
          # Bounded: it ends when this process ends (its standard input closes) or after 30 minutes.
          "--exit-on-stdin-eof", "--max-seconds", "1800"],
@@ -154,7 +153,7 @@ def browser(request):
         pytest.skip(message)
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,960"):
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900"):
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
     driver.implicitly_wait(0)
@@ -174,6 +173,7 @@ def shoot(request, browser):
         size = browser.get_window_size()
         height = browser.execute_script("return document.documentElement.scrollHeight")
         browser.set_window_size(size["width"], max(size["height"], min(height, 2400)))
+        browser.execute_script("window.scrollTo(0, 0)")
         browser.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
         browser.set_window_size(size["width"], size["height"])
 

@@ -105,6 +105,22 @@ def test_an_agent_signs_in_through_the_provider(browser, demo, sso, shoot):
     assert "/login" not in browser.current_url
 
 
+def test_signing_out_also_signs_out_at_the_provider(browser, demo, sso):
+    sign_in_at_provider(browser, demo, sso, "agent")
+    wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "form.signout")))
+    browser.get(sso["url"] + "/")
+    assert browser.find_element(By.ID, "who").text == "Signed in as agent."
+    browser.get(demo["url"] + "/assets")
+    wait(browser, EC.element_to_be_clickable((By.CSS_SELECTOR, "form.signout button"))).click()
+    # RP-initiated logout: through the provider's end_session_endpoint, back to the sign-in page.
+    wait(browser, lambda b: b.current_url.startswith(demo["url"] + "/login"))
+    browser.get(sso["url"] + "/")
+    assert browser.find_element(By.ID, "who").text == "Signed in as nobody."
+    browser.get(demo["url"] + "/assets")
+    wait(browser, EC.url_contains("/login"))
+    assert not browser.find_elements(By.CSS_SELECTOR, "form.signout")
+
+
 def test_an_email_that_is_no_agent_is_refused(browser, demo, sso, shoot):
     sign_in_at_provider(browser, demo, sso, "outsider")
     message = refusal(browser, demo, shoot, "sign-in-sso-refused")

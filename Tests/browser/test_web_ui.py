@@ -147,7 +147,8 @@ def test_manual_asset_create_edit_delete_in_the_mac_type(browser, demo, shoot):
     browser.find_element(By.ID, "save-asset").click()
     wait(browser, lambda b: "(spare)" in b.find_element(By.ID, "asset-name").text)
     browser.find_element(By.ID, "delete-asset").click()
-    wait(browser, EC.alert_is_present()).accept()
+    # Deleting asks first, on a page of its own (works without JavaScript).
+    wait(browser, EC.presence_of_element_located((By.ID, "confirm-action"))).click()
     wait(browser, EC.url_contains("/assets?type="))
     assert "deleted" in text_of(browser, ".flash.notice")
 
@@ -305,7 +306,7 @@ def test_the_layout_works_on_a_phone(browser, demo, shoot):
         assert width <= 400, f"the page scrolls sideways on a phone ({width}px)"
         shoot("assets-phone")
     finally:
-        browser.set_window_size(1280, 960)
+        browser.set_window_size(1366, 900)
 
 
 def api_status(demo, key, code):
@@ -340,6 +341,7 @@ def test_an_admin_revokes_a_key_and_disables_an_agent(browser, demo, shoot):
     # Disabling the agent refuses the key from the next request on.
     browser.get(demo["url"] + "/admin/agents")
     browser.find_element(By.ID, f"disable-{agent_id}").click()
+    wait(browser, EC.presence_of_element_located((By.ID, "confirm-action"))).click()
     wait(browser, lambda b: "is disabled" in b.find_element(By.CSS_SELECTOR, ".flash.notice").text)
     assert "Disabled" in text_of(browser, f"#agent-{agent_id}")
     assert api_status(demo, key, code) == 401
@@ -348,6 +350,7 @@ def test_an_admin_revokes_a_key_and_disables_an_agent(browser, demo, shoot):
     assert api_status(demo, key, code) == 200
     # Revoking the key is for good.
     browser.find_element(By.ID, f"revoke-{key}").click()
+    wait(browser, EC.presence_of_element_located((By.ID, "confirm-action"))).click()
     wait(browser, lambda b: "Revoked" in b.find_element(By.ID, f"key-{key}").text)
     assert api_status(demo, key, code) == 401
     assert code not in browser.page_source

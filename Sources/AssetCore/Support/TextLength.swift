@@ -38,17 +38,19 @@ extension String {
 
 extension String {
   /// Whether the text can be shown as one line, as written: no control characters (Cc), no
-  /// line or paragraph separator (U+2028, U+2029, which break a line like LF), and no bidi
+  /// line or paragraph separator (U+2028, U+2029, which break a line like LF), no bidi
   /// embedding, override or isolate (U+202A–U+202E, U+2066–U+2069), which reorder what follows
-  /// them, so a name or tag could show as something else in every list it appears in.
+  /// them, so a name or tag could show as something else in every list it appears in, and no
+  /// invisible direction mark or deprecated format control (U+200E, U+200F, U+061C, U+206A–U+206F)
+  /// nor the byte order mark U+FEFF, which change or hide how the text reads without showing.
   public var isOneLine: Bool {
     !unicodeScalars.contains { scalar in
       scalar.properties.generalCategory == .control || Self.breaksOneLine.contains(scalar.value)
     }
   }
 
-  /// Line and paragraph separators and the bidi formatting controls (Unicode UAX #9).
-  static let breaksOneLine: Set<UInt32> = [
-    0x2028, 0x2029, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
-  ]
+  /// Line and paragraph separators, the bidi formatting controls and marks (Unicode UAX #9),
+  /// the deprecated format controls U+206A–U+206F and the zero-width no-break space U+FEFF.
+  static let breaksOneLine: Set<UInt32> = Set(
+    [0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0xFEFF] + Array(0x202A...0x202E) + Array(0x2066...0x206F))
 }

@@ -13,7 +13,10 @@ import Synchronization
 ///
 /// Spawned through swift-subprocess: the child inherits no descriptor but its own stdin, stdout
 /// and stderr (issue 17), and its stdout is drained for as long as it runs, so a chatty simulator
-/// never blocks on a full pipe.
+/// never blocks on a full pipe. Its stderr is discarded rather than shared with this process:
+/// a simulator orphaned by a killed benchmark must not keep a test's stderr pipe open (the test
+/// would wait for an end of file for as long as the orphan lives). It runs in a process group of
+/// its own, and `stop` signals the whole group.
 final class SimulatorProcess: Sendable {
   let url: String
   let token: String
@@ -36,9 +39,11 @@ final class SimulatorProcess: Sendable {
         sending.finish()
         child.setExited()
       }
+      var options = PlatformOptions()
+      options.processGroupID = 0  // a group of its own, whose id is the child's pid
       _ = try await Subprocess.run(
-        .path(FilePath(executable)), arguments: Arguments(arguments), input: .none, output: .sequence,
-        error: .currentStandardError
+        .path(FilePath(executable)), arguments: Arguments(arguments), platformOptions: options, input: .none,
+        output: .sequence, error: .discarded
       ) { execution in
         child.setPID(execution.processIdentifier.value)
         var first = true
@@ -63,7 +68,7 @@ final class SimulatorProcess: Sendable {
     self.child = child
   }
 
-  /// SIGTERM; the task that spawned the child reaps it.
+  /// SIGTERM to the child's process group; the task that spawned the child reaps it.
   func stop() { child.signal(SIGTERM) }
 
   deinit { stop() }
@@ -100,7 +105,9 @@ private final class ChildState: Sendable {
   func signal(_ number: Int32) {
     state.withLock {
       guard let pid = $0.pid, !$0.exited else { return }
-      kill(pid, number)
+      // The child leads its own group (pgid == pid): the negative id signals every process in
+      // it, so nothing the simulator started outlives it either.
+      kill(-pid, number)
     }
   }
 }

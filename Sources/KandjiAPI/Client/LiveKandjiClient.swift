@@ -14,9 +14,9 @@ public final class LiveKandjiClient: KandjiClient {
   private let logger: Logger
   private let onEvent: @Sendable (KandjiClientEvent) -> Void
   private let counters = Mutex(KandjiRequestStats())
-  /// The HTTP client for the endpoint once it passed the policy check (connecting to the
-  /// checked address), and when; until then no request carries the token.
-  private let checkedEndpoint = Mutex<(client: HTTPClient, at: Duration)?>(nil)
+  /// The endpoint once it passed the policy check (its checked addresses, the one in use, and
+  /// when); until then no request carries the token.
+  private let checkedEndpoint = Mutex<CheckedEndpoint?>(nil)
   /// How long a checked address is used before the host is resolved and checked again: Kandji's
   /// addresses change, and a sync may run for hours.
   static let recheckInterval: Duration = .seconds(300)
@@ -97,6 +97,11 @@ public final class LiveKandjiClient: KandjiClient {
     if page.failures.contains(where: { $0.deviceID == id || $0.deviceID == nil }) {
       throw KandjiError.decoding(detail: "device \(id) is listed but its record could not be read")
     }
+    // Other devices and not this one: the filter was not applied (a proxy, another API version).
+    // Taking that for "no longer listed" would retire every device looked up this way.
+    if page.recordCount > 0 {
+      throw KandjiError.decoding(detail: "the device list ignored the device_id filter; device \(id) is unconfirmed")
+    }
     return nil
   }
 
@@ -147,6 +152,9 @@ public final class LiveKandjiClient: KandjiClient {
       switch outcome {
       case .failure(let error):
         guard error.isRetryable else { throw error }  // a refused endpoint stays refused
+        // An interactive check whose lookup found nothing would look up again in vain, and the
+        // lookup may have taken seconds of its deadline already: the host is resolved once.
+        if Self.deadline != nil, error == .transport(.unresolvable) { throw error }
         record { $0.transportErrors += 1 }
         failures += 1
         guard failures < policy.maxAttempts else { throw error }
@@ -203,7 +211,7 @@ public final class LiveKandjiClient: KandjiClient {
   }
 
   private func execute(path: String, query: [(String, String)]) async throws -> RawResponse {
-    let httpClient = try await clearedHTTPClient()
+    let (httpClient, address) = try await clearedHTTPClient()
     var request = HTTPClientRequest(url: configuration.baseURL.url(path: path, query: query))
     request.method = .GET
     request.headers.add(name: "Authorization", value: "Bearer \(configuration.token.secret)")
@@ -223,29 +231,51 @@ public final class LiveKandjiClient: KandjiClient {
       return RawResponse(status: Int(response.status.code), headers: response.headers, body: Array(buffer: buffer))
     } catch {
       if error is CancellationError || Task.isCancelled { throw CancellationError() }
-      throw Self.transportError(error, path: path)
+      let failure = Self.transportError(error, path: path)
+      if [.transport(.connectionFailed), .transport(.timedOut)].contains(failure) {
+        // The next attempt connects to the host's next checked address, or looks it up again.
+        checkedEndpoint.withLock { $0 = $0?.afterConnectionFailure(to: address) }
+      }
+      throw failure
     }
   }
 
   /// Applies the endpoint policy before the token leaves the process, and again every
-  /// `recheckInterval`: resolves the host once, checks the addresses, and returns the client
-  /// that connects to the checked address (`PinnedHTTPClients`). Under
-  /// `.allowCustomEndpoints` the given client connects with the system resolver.
-  private func clearedHTTPClient() async throws -> HTTPClient {
+  /// `recheckInterval` or once every checked address failed to connect: resolves the host once,
+  /// checks every address, and returns the client that connects to the address in use
+  /// (`PinnedHTTPClients`), with that address. Under `.allowCustomEndpoints` the given client
+  /// connects with the system resolver. The lookup counts against the request's time limit and
+  /// an interactive check's deadline (`HostResolver.timeLimit`).
+  private func clearedHTTPClient() async throws -> (client: HTTPClient, address: IPAddress?) {
     let now = clock.now()
-    if let checked = checkedEndpoint.withLock({ $0 }), now - checked.at < Self.recheckInterval {
-      return checked.client
+    if let checked = checkedEndpoint.withLock({ $0 }), checked.isFresh(at: now, recheckAfter: Self.recheckInterval) {
+      return (client(for: checked), checked.address)
     }
+    var limit = configuration.requestTimeout
+    if let deadline = Self.deadline { limit = min(limit, deadline - now) }
+    guard limit > .zero else { throw KandjiError.transport(.timedOut) }
     let url = configuration.baseURL
-    let client: HTTPClient
-    if let address = try await configuration.endpointPolicy.check(url, resolve: configuration.resolve) {
-      client = PinnedHTTPClients.shared.client(host: url.host, address: address)
-    } else {
-      client = httpClient
+    let (policy, resolve) = (configuration.endpointPolicy, configuration.resolve)
+    let answerDelaysBefore = clock.answerDelays
+    let addresses = try await HostResolver.$timeLimit.withValue(limit) {
+      try await policy.check(url, resolve: resolve)
     }
-    checkedEndpoint.withLock { $0 = (client, now) }
-    return client
+    // A lookup held up on a virtual clock passes no real time; its answer delay shows it.
+    if clock.answerDelays - answerDelaysBefore >= limit { throw KandjiError.transport(.timedOut) }
+    try checkDeadline(path: "")
+    let checked = CheckedEndpoint(addresses: addresses ?? [], checkedAt: now)
+    checkedEndpoint.withLock { $0 = checked }
+    return (client(for: checked), checked.address)
   }
+
+  /// The HTTP client that connects to `checked`'s address in use, or the given one.
+  private func client(for checked: CheckedEndpoint) -> HTTPClient {
+    guard let address = checked.address else { return httpClient }
+    return PinnedHTTPClients.shared.client(host: configuration.baseURL.host, address: address)
+  }
+
+  /// The check in use, for tests.
+  var checkedEndpointForTesting: CheckedEndpoint? { checkedEndpoint.withLock { $0 } }
 
   private func observeRateLimitHeaders(_ headers: HTTPHeaders) async {
     guard let remaining = headers.first(name: "x-ratelimit-remaining-hour").flatMap({ Int($0) }) else { return }

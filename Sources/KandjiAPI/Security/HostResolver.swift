@@ -9,20 +9,47 @@ import Synchronization
 
 /// Resolves host names with the system resolver (getaddrinfo), off the cooperative thread pool:
 /// getaddrinfo blocks for as long as DNS takes.
+///
+/// getaddrinfo cannot be cancelled: a lookup that gives up after `timeout` leaves its thread
+/// blocked until DNS answers. So at most `maxConcurrentLookups` lookups run at once, counted
+/// until their thread is free again (not until their caller gave up); beyond that a lookup fails
+/// at once, as a host that does not resolve ("could not resolve the host"), instead of piling up
+/// blocked threads while DNS hangs.
 public enum HostResolver {
   /// The longest a lookup may take: getaddrinfo cannot be cancelled, and an interactive check
   /// (authorize) must give up within 10 s in all.
   public static let timeout: TimeInterval = 5
+  /// Lookups blocked in getaddrinfo at once, at most. Kandji connections are few and their
+  /// checks are kept for minutes, so a handful suffices; more means DNS hangs.
+  public static let maxConcurrentLookups = 8
+  /// A shorter limit for the lookups of this task (the rest of an interactive check's deadline).
+  @TaskLocal public static var timeLimit: Duration?
 
-  /// Every address `host` resolves to; empty when it does not resolve within `timeout` seconds.
+  static let slots = LookupSlots(limit: maxConcurrentLookups)
+
+  /// Every address `host` resolves to; empty when it does not resolve within `timeout` seconds
+  /// (or `timeLimit`, when shorter), or when `maxConcurrentLookups` lookups are still blocked.
   @Sendable public static func addresses(_ host: String) async -> [IPAddress] {
+    var seconds = timeout
+    if let timeLimit { seconds = min(seconds, max(0, timeLimit.seconds)) }
+    return await addresses(host, timeout: seconds, slots: slots, lookup: resolve)
+  }
+
+  /// `addresses(_:)` with its parts given (tests pass a lookup that blocks).
+  static func addresses(
+    _ host: String, timeout: TimeInterval, slots: LookupSlots, lookup: @escaping @Sendable (String) -> [IPAddress]
+  ) async -> [IPAddress] {
     if let literal = IPAddress(host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))) { return [literal] }
+    guard slots.take() else { return [] }
     return await withCheckedContinuation { continuation in
       // Whichever comes first answers; the other finds the continuation taken.
       let pending = PendingAnswer(continuation)
-      let answer: @Sendable ([IPAddress]) -> Void = { pending.resume(returning: $0) }
-      DispatchQueue.global().async { answer(resolve(host)) }
-      DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { answer([]) }
+      DispatchQueue.global().async {
+        let found = lookup(host)
+        slots.give()  // the thread is free again only now, however long ago the caller gave up
+        pending.resume(returning: found)
+      }
+      DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { pending.resume(returning: []) }
     }
   }
 
@@ -68,4 +95,27 @@ private final class PendingAnswer: Sendable {
   func resume(returning addresses: [IPAddress]) {
     continuation.withLock { $0.take() }?.resume(returning: addresses)
   }
+}
+
+/// A count of lookups under way, at most `limit`.
+final class LookupSlots: Sendable {
+  let limit: Int
+  private let inUse = Mutex(0)
+
+  init(limit: Int) { self.limit = limit }
+
+  /// Takes a slot; false when all are taken.
+  func take() -> Bool {
+    inUse.withLock { count in
+      guard count < limit else { return false }
+      count += 1
+      return true
+    }
+  }
+
+  /// Gives a slot back.
+  func give() { inUse.withLock { $0 -= 1 } }
+
+  /// The slots taken now.
+  var taken: Int { inUse.withLock { $0 } }
 }

@@ -115,7 +115,7 @@ extension KandjiSimulator {
     s.stats.largestLimitRequested = max(s.stats.largestLimitRequested, requested)
     let limit = min(requested, 300)
     let offset = max(0, query["offset"].flatMap { Int($0) } ?? 0)
-    fireListingShift(offset: offset, &s)
+    if (query["device_id"] ?? "").isEmpty { fireListingShift(offset: offset, &s) }
     var devices = s.ordered(by: query["ordering"])
     if let platform = query["platform"]?.lowercased(), !platform.isEmpty {
       devices = devices.filter { $0.platform.rawValue.lowercased() == platform }
@@ -123,7 +123,7 @@ extension KandjiSimulator {
     if let serial = query["serial_number"]?.lowercased(), !serial.isEmpty {
       devices = devices.filter { $0.serialNumber.lowercased().contains(serial) }
     }
-    if let id = query["device_id"], !id.isEmpty {
+    if let id = query["device_id"], !id.isEmpty, !s.ignoresDeviceIDFilter {
       devices = devices.filter { $0.deviceID == id }
     }
     if let email = query["user_email"]?.lowercased(), !email.isEmpty {

@@ -11,9 +11,11 @@ struct SimulatorState {
   var nextGeneratedIndex: Int
   var requestsPerSecond: Int?
   var requestsPerHour: Int?
-  /// A fleet change waiting for its page request, and what the last one did.
-  var listingShift: ListingShift?
+  /// Fleet changes waiting for their page requests, in order, and what the fired ones did.
+  var listingShifts: [ListingShift] = []
   var listingShiftOutcome: ListingShiftOutcome?
+  /// A proxy or API version that drops the `device_id` filter: the list answers unfiltered.
+  var ignoresDeviceIDFilter = false
   var secondWindow: (index: Int64, count: Int) = (-1, 0)
   var hourWindow: (index: Int64, count: Int) = (-1, 0)
 

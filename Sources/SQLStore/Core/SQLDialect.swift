@@ -15,6 +15,10 @@ public struct SQLDialect: Sendable {
   /// disabling each other would otherwise both find the other still active. `nil` where the
   /// write transaction is already exclusive (SQLite).
   public let adminRosterLock: SQLStatement?
+  /// Taken first by `takeAssetRefresh`, so that two replicas granting single-asset refreshes take
+  /// turns (each counts the other's row) without waiting for, or holding up, run starts: its own
+  /// key, not `syncRunLock`'s. `nil` where the write transaction is already exclusive (SQLite).
+  public let assetRefreshLock: SQLStatement?
   /// A condition on `assets` that the trigram index answers: the folded text of name, display ID
   /// and serial contains `term` (≥ 3 characters; shorter terms scan, see `AssetSearch`).
   public let trigramMatch: @Sendable (_ term: String) -> SQLStatement
@@ -24,12 +28,14 @@ public struct SQLDialect: Sendable {
 
   public init(
     name: String, trueLiteral: String, syncRunLock: SQLStatement?, adminRosterLock: SQLStatement? = nil,
-    probesSearch: Bool, trigramMatch: @escaping @Sendable (String) -> SQLStatement
+    assetRefreshLock: SQLStatement? = nil, probesSearch: Bool,
+    trigramMatch: @escaping @Sendable (String) -> SQLStatement
   ) {
     self.name = name
     self.trueLiteral = trueLiteral
     self.syncRunLock = syncRunLock
     self.adminRosterLock = adminRosterLock
+    self.assetRefreshLock = assetRefreshLock
     self.probesSearch = probesSearch
     self.trigramMatch = trigramMatch
   }
@@ -47,6 +53,7 @@ public struct SQLDialect: Sendable {
   public static let postgres = SQLDialect(
     name: "PostgreSQL", trueLiteral: "TRUE",
     syncRunLock: "SELECT pg_advisory_xact_lock(\(raw: String(0x4173_7365_7453_0002)))",
-    adminRosterLock: "SELECT pg_advisory_xact_lock(\(raw: String(0x4173_7365_7453_0003)))", probesSearch: false,
+    adminRosterLock: "SELECT pg_advisory_xact_lock(\(raw: String(0x4173_7365_7453_0003)))",
+    assetRefreshLock: "SELECT pg_advisory_xact_lock(\(raw: String(0x4173_7365_7453_0004)))", probesSearch: false,
     trigramMatch: { term in "assets.search_key LIKE \(AssetSearch.likePattern(term)) ESCAPE '\\'" })
 }

@@ -127,7 +127,9 @@ enum AssetHistoryRows {
       let typeID = typeIDs[update.platform] ?? 0
       var entries: [Entry] = []
       var labelled: [(SQLStatement, String?, String?)] = []
-      if previous.name != update.name { entries.append(Entry(kind: .fieldChanged, field: "Name", oldValue: previous.name, newValue: update.name)) }
+      if previous.name != update.name {
+        entries.append(Entry(kind: .fieldChanged, field: "Name", oldValue: previous.name, newValue: update.name))
+      }
       if previous.displayID != update.displayID {
         entries.append(
           Entry(kind: .fieldChanged, field: "Display ID", oldValue: previous.displayID, newValue: update.displayID))

@@ -10,10 +10,10 @@ extension SQLStore {
   ) async throws -> AssetRefreshGrant {
     let hourAgo = now.addingTimeInterval(-3_600)
     let recentCutoff = now.addingTimeInterval(-minInterval)
-    // PostgreSQL: the run lock serialises takers across connections and replicas (two
-    // transactions could otherwise both count 224 of 225 and both insert). SQLite's writer is
-    // one at a time already.
-    let lock = dialect.syncRunLock
+    // PostgreSQL: a lock of its own serialises takers across connections and replicas (two
+    // transactions could otherwise both count 224 of 225 and both insert) without queueing
+    // behind run starts, which take `syncRunLock`. SQLite's writer is one at a time already.
+    let lock = dialect.assetRefreshLock
     return try await write { s in
       if let lock { try await s.fetch(lock) }
       try await s.execute(

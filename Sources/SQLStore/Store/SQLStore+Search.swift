@@ -88,7 +88,12 @@ extension SQLStore {
       }
       guard let ranked else { continue }
       contacts.append(
-        (ranked, SearchHit(kind: .contact, id: id, title: name, reference: email, matchedField: ranked.field, matchedValue: ranked.value)))
+        (
+          ranked,
+          SearchHit(
+            kind: .contact, id: id, title: name, reference: email, matchedField: ranked.field,
+            matchedValue: ranked.value)
+        ))
     }
     var tickets: [(SearchRanking.Ranked, SearchHit)] = []
     for row in wantTickets ? results[3] : [] {
@@ -103,7 +108,12 @@ extension SQLStore {
         : SearchRanking.best(term, in: [("Subject", subject)])
           ?? SearchRanking.Ranked(score: 400, field: "Message", value: subject)
       tickets.append(
-        (ranked, SearchHit(kind: .ticket, id: id, title: subject, reference: displayID, matchedField: ranked.field, matchedValue: ranked.value)))
+        (
+          ranked,
+          SearchHit(
+            kind: .ticket, id: id, title: subject, reference: displayID, matchedField: ranked.field,
+            matchedValue: ranked.value)
+        ))
     }
     return SearchResults(
       assets: SearchRanking.top(Array(assets.values), limit: query.limit),

@@ -70,7 +70,7 @@ extension SQLStore {
       guard action.message != nil || !change.changes.isEmpty else { return ticket }
       let isPrivate = action.kind == .privateNote || action.kind == .move
       let reply = action.message != nil && !isPrivate
-      try await Self.requireRoom(s, ticketID: ticketID, adding: action.message)
+      try await Self.takeRoom(s, ticketID: ticketID, adding: action.message)
       let closed = status.map { $0.behavior == .completed && $0.id != ticket.statusID } ?? false
       let updated = change.ticket
       var statements: [SQLStatement] = [
@@ -116,21 +116,22 @@ extension SQLStore {
     }
   }
 
-  /// Refuses an entry that would take the thread past `TicketThreadLimits`. Counts the entries
-  /// through the `(ticket_id, id)` index and the characters of the messages in the database
-  /// (`length` counts code points on both backends, as `exceeds(characters:)` does), so no
-  /// message is read into the process; the limits bound that work too.
-  static func requireRoom(_ s: Database.Session, ticketID: Int64, adding message: TicketMessage?) async throws {
-    let row = try await s.fetchOne(
-      """
-      SELECT COUNT(*), COALESCE(SUM(LENGTH(message_text)), 0) FROM ticket_updates WHERE ticket_id = \(ticketID)
-      """)
-    let updates = try row?.int64(at: 0) ?? 0
-    let characters = try row?.int64(at: 1) ?? 0
+  /// Counts one more entry (and its message's characters) in the ticket's thread counters, or
+  /// refuses it with `TicketThreadFull` when that would take the thread past
+  /// `TicketThreadLimits`. One conditional `UPDATE` of the ticket row: no read of the thread, and
+  /// under PostgreSQL's READ COMMITTED a second concurrent reply waits for the first one's row
+  /// lock and then re-checks the condition against the counters the first one left, so two
+  /// replies near the cap cannot both pass. The counters are kept since migration v12.
+  /// Characters are Unicode scalars, as `LENGTH` counts them on both backends.
+  static func takeRoom(_ s: Database.Session, ticketID: Int64, adding message: TicketMessage?) async throws {
     let adding = Int64(message?.text.unicodeScalars.count ?? 0)
-    if updates + 1 > TicketThreadLimits.maxUpdates || characters + adding > TicketThreadLimits.maxCharacters {
-      throw TicketThreadFull(ticketID: ticketID)
-    }
+    let changed = try await s.execute(
+      """
+      UPDATE tickets SET thread_updates = thread_updates + 1, thread_characters = thread_characters + \(adding)
+      WHERE id = \(ticketID) AND thread_updates + 1 <= \(Int64(TicketThreadLimits.maxUpdates))
+        AND thread_characters + \(adding) <= \(Int64(TicketThreadLimits.maxCharacters))
+      """)
+    if changed == 0 { throw TicketThreadFull(ticketID: ticketID) }
   }
 
   public func deleteTicket(id: Int64) async throws {

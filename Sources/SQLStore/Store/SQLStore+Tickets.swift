@@ -126,6 +126,8 @@ extension SQLStore {
         throw StoreError.invalid(field: "contact", message: "Contact \(draft.contactID ?? 0) does not exist.")
       }
       let id = try row?.int64(at: 0) ?? 0
+      // The first entry counts in the thread counters like every later one (v12).
+      try await Self.takeRoom(s, ticketID: id, adding: draft.message)
       try await s.execute(
         tags.enumerated().map {
           "INSERT INTO ticket_tags (ticket_id, tag, position) VALUES (\(id), \($0.element), \($0.offset))"

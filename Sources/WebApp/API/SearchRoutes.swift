@@ -20,9 +20,8 @@ struct SearchRoutes {
   func search(_ request: Request, _ context: AppRequestContext) async throws -> Response {
     _ = try context.requireAgent()
     let paging = try Paging.from(request)
-    guard let text = try request.searchText(), !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-      throw APIError.field("q", "Give the text to search for.")
-    }
+    // Blank text finds nothing (an empty page); a missing `q` is a 400.
+    guard let text = try request.searchText() else { throw APIError.field("q", "Give the text to search for.") }
     var kinds = Set(SearchHit.Kind.allCases)
     if let kind = request.uri.queryParameters["kind"].map(String.init) {
       guard let only = SearchHit.Kind(rawValue: kind) else {
@@ -62,7 +61,8 @@ struct SearchRoutes {
     func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
     func id(_ value: Int64?) -> JSONValue { value.map { .int(Int($0)) } ?? .null }
     return .object([
-      ("id", .int(Int(entry.id))), ("at", .string(HappyFoxDate.string(entry.at))), ("kind", .string(entry.kind.rawValue)),
+      ("id", .int(Int(entry.id))), ("at", .string(HappyFoxDate.string(entry.at))),
+      ("kind", .string(entry.kind.rawValue)),
       ("source", .string(entry.source.rawValue)), ("field", text(entry.field)), ("old_value", text(entry.oldValue)),
       ("new_value", text(entry.newValue)), ("note", text(entry.note)),
       ("agent", entry.agentID.map { .object([("id", .int(Int($0))), ("name", text(entry.agentName))]) } ?? .null),

@@ -4,8 +4,8 @@ import Foundation
 import KandjiAPI
 import Logging
 import SingleSignOn
-import Synchronization
 import SyncService
+import Synchronization
 
 /// Everything the routes and the scheduler share, built once (the composition root's parts).
 /// Tests build it with an in-memory clock and a client factory pointing at the simulator.

@@ -16,16 +16,27 @@ import Synchronization
 ///
 /// Nobody can lock the real agents out (issue 16): a browser that signed in before (a valid
 /// `DeviceCookie` for the email it signs in as) counts only against its own device bucket, never
-/// against the account, address or global ones that strangers fill; the global budget slows only
-/// guesses at emails that are not an active agent; IPv6 clients share one bucket per /64 (one
-/// customer's allocation), so a single host cannot spread guesses over 2^64 addresses.
+/// against the account, address or global ones that strangers fill; IPv6 clients share one
+/// bucket per /64 (one customer's allocation), so a single host cannot spread guesses over 2^64
+/// addresses.
+///
+/// The global budget is a budget of guesses at emails that are not an active agent's: only their
+/// failures feed it and only they are held back by it (an active agent's account is already held
+/// to `perAccount` guesses per window, so strangers guessing real agents' passwords cannot spend
+/// it, and filling it never slows a real agent). Held back does not mean refused: a refusal only
+/// unknown emails got would tell which emails are agents. Over the global budget an unknown email
+/// gets `.decoy`: the caller answers exactly as for a wrong password (401, same message) after
+/// waiting about as long as a check takes, without running one, and the attempt counts as a
+/// failure like any other. The per-account and per-address limits apply to every email alike,
+/// so their 429 tells nothing either.
 public final class LoginThrottle: Sendable {
   /// Failed sign-ins allowed within `window` before attempts wait.
   public struct Limits: Sendable {
     public var window: TimeInterval = 900
     public var perAccount = 5
     public var perAddress = 20
-    /// Failures of unknown emails (not an active agent) from everyone together.
+    /// Failures of unknown emails (not an active agent) from everyone together; beyond it such
+    /// guesses are answered as wrong passwords without a check (`Decision.decoy`).
     public var global = 300
     /// Failures of one known browser (device cookie) of its own.
     public var perDevice = 5
@@ -50,7 +61,7 @@ public final class LoginThrottle: Sendable {
     var address: String?
     /// The id of a valid device cookie issued for this email, if the browser sent one.
     var device: String? = nil
-    /// Whether the email is an active agent's (the global budget does not apply to those).
+    /// Whether the email is an active agent's (the global budget neither counts nor holds back those).
     var knownAgent = false
   }
 
@@ -62,10 +73,15 @@ public final class LoginThrottle: Sendable {
     let device: String?
     /// Whether the attempt holds a slot of the global budget.
     let global: Bool
+    /// Whether its failure feeds the global budget (an email that is not an active agent's).
+    var unknownEmail = false
   }
 
   enum Decision: Sendable {
     case proceed(Reservation)
+    /// The global budget is spent and the email is not an active agent's: answer as a wrong
+    /// password, after about one check's time, without checking; then `finish` it as a failure.
+    case decoy(Reservation)
     /// Try again in this many seconds.
     case wait(TimeInterval)
   }
@@ -123,11 +139,13 @@ public final class LoginThrottle: Sendable {
       accountBucket.prune(before: cutoff)
       var addressBucket = address.map { state.addresses[$0] ?? Bucket(lastSeen: now) }
       addressBucket?.prune(before: cutoff)
+      // The account's and the address's limits hold for every email alike: their wait tells
+      // nothing about which emails are agents.
       let wait = max(
         accountBucket.wait(limit: limits.perAccount, maxWait: limits.maxWait, now: now),
-        addressBucket?.wait(limit: limits.perAddress, maxWait: limits.maxWait, now: now) ?? 0,
-        countsGlobally ? state.global.wait(limit: limits.global, maxWait: limits.maxWait, now: now) : 0)
+        addressBucket?.wait(limit: limits.perAddress, maxWait: limits.maxWait, now: now) ?? 0)
       if wait > 0 { return .wait(wait) }
+      let overGlobal = countsGlobally && state.global.wait(limit: limits.global, maxWait: limits.maxWait, now: now) > 0
       guard Self.makeRoom(for: account, in: &state.accounts, limit: limits.perAccount, max: limits.maxKeys, cutoff),
         address.map({
           Self.makeRoom(for: $0, in: &state.addresses, limit: limits.perAddress, max: limits.maxKeys, cutoff)
@@ -141,8 +159,12 @@ public final class LoginThrottle: Sendable {
         bucket.lastSeen = now
         state.addresses[address] = bucket
       }
-      if countsGlobally { state.global.inFlight += 1 }
-      return .proceed(Reservation(account: account, address: address, device: nil, global: countsGlobally))
+      // A decoy holds no global slot (nothing is checked) but its failure still counts there.
+      let holdsGlobal = countsGlobally && !overGlobal
+      if holdsGlobal { state.global.inFlight += 1 }
+      let reservation = Reservation(
+        account: account, address: address, device: nil, global: holdsGlobal, unknownEmail: countsGlobally)
+      return overGlobal ? .decoy(reservation) : .proceed(reservation)
     }
   }
 
@@ -163,16 +185,17 @@ public final class LoginThrottle: Sendable {
     }
   }
 
-  /// Ends a reserved attempt. A failure counts against the account, the address and the global
-  /// budget (a known device's only against its own bucket); a success clears the account's (or
-  /// device's) failures; `counted: false` (the attempt was never evaluated, e.g. the server was
-  /// too busy) releases the slot without counting.
+  /// Ends a reserved attempt. A failure counts against the account and the address, and against
+  /// the global budget only for an email that is not an active agent's (a known device's only
+  /// against its own bucket); a success clears the account's (or device's) failures;
+  /// `counted: false` (the attempt was never evaluated, e.g. the server was too busy) releases
+  /// the slot without counting.
   func finish(_ reservation: Reservation, succeeded: Bool, counted: Bool = true) {
     let now = now()
     let failed = counted && !succeeded
     state.withLock { state in
       if reservation.global { state.global.inFlight = max(0, state.global.inFlight - 1) }
-      if failed && reservation.device == nil {
+      if failed && reservation.unknownEmail {
         Self.append(now, to: &state.global.failures, cap: min(limits.global, 100_000) + 50)
       }
       Self.release(reservation.account, in: &state.accounts, failedAt: failed ? now : nil, clear: succeeded)

@@ -15,7 +15,10 @@ struct RevealCookie: Sendable {
 
   /// What is revealed.
   struct Secret: Codable, Equatable, Sendable {
-    enum Kind: String, Codable, Sendable { case apiKey = "api_key", password }
+    enum Kind: String, Codable, Sendable {
+      case apiKey = "api_key"
+      case password
+    }
     var kind: Kind
     var agentEmail: String
     /// The API key (for `.apiKey`); not secret, shown beside the code.

@@ -9,7 +9,7 @@ extension StaticAssets {
     a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible { outline: 3px solid #8fb0ff; outline-offset: 2px; }
     .skip { position: absolute; left: -999px; top: 0; background: #fff; padding: 8px; }
     .skip:focus { left: 8px; z-index: 10; }
-    .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .sr-only { position: absolute; left: -10000px; top: auto; width: 1px; height: 1px; overflow: hidden; }
     .topbar { display: flex; flex-wrap: wrap; align-items: center; gap: 16px; padding: 10px 24px; background: #fff; border-bottom: 1px solid var(--line); }
     .brand { display: flex; align-items: center; gap: 8px; font-weight: 700; color: var(--text); text-decoration: none; }
     .topbar nav { display: flex; flex-wrap: wrap; gap: 4px; flex: 1; }
@@ -62,6 +62,11 @@ extension StaticAssets {
     .flash.warning { background: #fffaeb; border: 1px solid #fedf89; color: var(--warn); }
     .card.reveal { border: 2px solid var(--accent); }
     input[type=checkbox], input[type=radio], .field input[type=checkbox] { width: 18px; height: 18px; min-height: 0; padding: 0; margin: 0; flex: none; accent-color: var(--accent); }
+    .row > select, .row > input:not([type=hidden]) { flex: 1 1 12em; min-width: 0; }
+    select { min-width: 0; text-overflow: ellipsis; }
+    main { overflow-wrap: anywhere; }
+    .grid > * { min-width: 0; }
+    @media (max-width: 860px) { .grid { grid-template-columns: minmax(0, 1fr); } }
     .inline-form { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
     .inline-form input[type=password] { width: 12em; }
     .inline-form .field-error { flex-basis: 100%; }

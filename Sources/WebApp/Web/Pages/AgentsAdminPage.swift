@@ -121,7 +121,8 @@ struct AgentsAdminPage {
     let email = input.text("email", TextRules.email, required: true)
     let role = form["role"].flatMap(AgentRole.init(rawValue:)) ?? .agent
     var nameError = input.problem("name")
-    var emailError = input.problem("email") ?? (email.map { $0.contains("@") } == false ? "Enter an email address." : nil)
+    var emailError =
+      input.problem("email") ?? (email.map { $0.contains("@") } == false ? "Enter an email address." : nil)
     if let name, let email, nameError == nil, emailError == nil {
       do {
         let (agent, password) = try await administration.create(email: email, name: name, role: role)
@@ -227,7 +228,9 @@ struct AgentsAdminPage {
     }
     var model = Model(
       chrome: chrome, agents: rows, keys: keys,
-      newKey: shown.flatMap { $0.kind == .apiKey ? NewSecret(agentEmail: $0.agentEmail, key: $0.key, secret: $0.secret) : nil },
+      newKey: shown.flatMap {
+        $0.kind == .apiKey ? NewSecret(agentEmail: $0.agentEmail, key: $0.key, secret: $0.secret) : nil
+      },
       newAgent: shown.flatMap { $0.kind == .password ? NewSecret(agentEmail: $0.agentEmail, secret: $0.secret) : nil },
       roles: Self.roles(selected: .agent))
     change(&model)

@@ -180,6 +180,8 @@ struct AssetPages {
     /// then "Refresh from Kandji", which could only fail, is not offered.
     var syncStopped: String?
     var canRefresh: Bool
+    /// The same times in ISO 8601 (`<time datetime>`), to the second.
+    var listDataAsOfISO, detailsAsOfISO: String?
   }
 
   struct AssetModel {
@@ -253,7 +255,9 @@ struct AssetPages {
         consoleURL: detail.source?.consoleURL(for: asset), tenant: detail.source?.name,
         listDataAsOf: asset.isManaged ? DisplayDate.text(detail.listDataAsOf) : nil,
         detailsAsOf: asset.isManaged ? DisplayDate.text(detail.detailsAsOf) : nil, syncStopped: syncStopped,
-        canRefresh: asset.isManaged && syncStopped == nil),
+        canRefresh: asset.isManaged && syncStopped == nil,
+        listDataAsOfISO: detail.listDataAsOf.map { $0.formatted(.iso8601) },
+        detailsAsOfISO: detail.detailsAsOf.map { $0.formatted(.iso8601) }),
       assetID: asset.id, csrf: chrome.csrf, kandjiFields: kandjiFields, customFields: custom,
       hasCustomFields: !custom.isEmpty,
       contacts: links.map {
@@ -297,6 +301,8 @@ struct AssetPages {
   func delete(_ request: Request, _ context: AppRequestContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
     let asset = try await loadAsset(request, context)
+    // A synced asset is refused before any question is asked.
+    if let violation = AssetWriteRules.checkEdit(asset) { throw APIError.forbidden(violation.message) }
     if Confirmation.needed(form) {
       return try Confirmation(
         heading: "Delete “\(asset.name)”?",
@@ -352,7 +358,8 @@ struct AssetPages {
       return .seeOther("/assets/\(asset.id)", cookies: [Flash.error("Choose a ticket.")])
     }
     try await store.linkTicket(ticketID, toAsset: asset.id, at: services.now(), by: context.agent?.id)
-    return .seeOther("/assets/\(asset.id)#recent-tickets", cookies: [Flash.set("Ticket \(try await TicketNumber.text(id: ticketID, store: store)) linked.")])
+    let number = try await TicketNumber.text(id: ticketID, store: store)
+    return .seeOther("/assets/\(asset.id)#recent-tickets", cookies: [Flash.set("Ticket \(number) linked.")])
   }
 
   func newTicket(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -368,7 +375,8 @@ struct AssetPages {
     let message = input.text("message", TextRules.ticketMessage)
     guard let subject, input.firstProblem == nil else {
       let (field, problem) = input.firstProblem ?? ("subject", "Enter a subject for the ticket.")
-      return .seeOther("/assets/\(asset.id)", cookies: [Flash.error("The ticket was not created: \(field): \(problem)")])
+      return .seeOther(
+        "/assets/\(asset.id)", cookies: [Flash.error("The ticket was not created: \(field): \(problem)")])
     }
     let contact = try await store.contactLinks(assetID: asset.id).first?.contact.id
     let ticket = try await store.createTicket(
@@ -376,6 +384,7 @@ struct AssetPages {
         subject: subject, contactID: contact, assetIDs: [asset.id], createdBy: agent.id,
         message: TicketMessage.from(text: message, html: nil), messageByAgent: true),
       at: services.now())
-    return .seeOther("/assets/\(asset.id)#recent-tickets", cookies: [Flash.set("Ticket \(try await TicketNumber.text(ticket, store: store)) created.")])
+    let number = try await TicketNumber.text(ticket, store: store)
+    return .seeOther("/assets/\(asset.id)#recent-tickets", cookies: [Flash.set("Ticket \(number) created.")])
   }
 }

@@ -227,7 +227,9 @@ struct AssetTypesAdminPage {
       $0.fieldName = form.values["name"] ?? ""
       $0.fieldChoices = form.values["choices"] ?? ""
       let type = form.values["type"] ?? ""
-      $0.fieldTypes = $0.fieldTypes.map { TicketPages.Option(value: $0.value, label: $0.label, selected: $0.value == type) }
+      $0.fieldTypes = $0.fieldTypes.map {
+        TicketPages.Option(value: $0.value, label: $0.label, selected: $0.value == type)
+      }
       $0.fieldNameError = message
       $0.chrome.error = "The field was not added: check the highlighted field."
     }

@@ -156,7 +156,11 @@ struct KandjiConnectionPage {
         }
         return .seeOther(Self.path(connection.id) + "#sync", cookies: [Flash.set("Schedule saved.")])
       } catch StoreError.invalid(_, let message) {
-        if message.contains("time zone") { zoneError = message.capitalizedFirst } else { timeError = message.capitalizedFirst }
+        if message.contains("time zone") {
+          zoneError = message.capitalizedFirst
+        } else {
+          timeError = message.capitalizedFirst
+        }
       }
     }
     return try await page(

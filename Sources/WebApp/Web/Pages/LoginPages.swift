@@ -10,6 +10,14 @@ import SingleSignOn
 /// any password is checked, and checked on `PasswordWork`'s own threads. With single sign-on on
 /// (issue 22) the page offers "Sign in with <provider>" and, when password sign-in is off, keeps
 /// only a small break-glass path to the password form.
+///
+/// What one attempt costs the server (issue 16): a post without the double-submit cookie, or
+/// whose field does not match it, or with too many fields, and every 429 and 503, is answered
+/// without touching the database (the refusal's page is the password form without the provider's
+/// button, rendered from memory). A post that passes the cookie check costs one indexed read of
+/// the account by email, then either one bcrypt check on `PasswordWork`'s threads or, for an
+/// unknown email over the global budget, a sleep of about one check's time (no CPU); a wrong
+/// password then costs one more read (the single sign-on settings, for the page).
 struct LoginPages {
   let services: AppServices
   let renderer: PageRenderer
@@ -65,12 +73,15 @@ struct LoginPages {
     secureCookies || services.trustedProxies.origin(of: request, context: context).isHTTPS
   }
 
+  /// The sign-in page. `singleSignOn: false` renders it without reading the single sign-on
+  /// settings (no provider button, the password form shown): refusals of `POST /login` that come
+  /// before the password check, so a flood of them never reaches the database.
   func form(
     next: String?, email: String, error: String?, status: HTTPResponse.Status, secure: Bool,
-    retryAfter: TimeInterval? = nil, showPassword: Bool = true
+    retryAfter: TimeInterval? = nil, showPassword: Bool = true, singleSignOn: Bool = true
   ) async throws -> Response {
     let token = SecretTokens.random()
-    let sso = try await services.singleSignOn.activeSettings()
+    let sso = singleSignOn ? try await services.singleSignOn.activeSettings() : nil
     let passwordForm = sso == nil || sso?.passwordSignIn == true || showPassword
     let target = LocalRedirect.target(next)
     let model = Model(
@@ -88,7 +99,8 @@ struct LoginPages {
     let expired = "The sign-in form expired. Please try again."
     // The double-submit cookie first: a post without it is refused before its body is read.
     guard let cookieToken = request.cookies[Self.loginCSRFCookie]?.value, !cookieToken.isEmpty else {
-      return try await form(next: nil, email: "", error: expired, status: .forbidden, secure: secure)
+      return try await form(
+        next: nil, email: "", error: expired, status: .forbidden, secure: secure, singleSignOn: false)
     }
     let buffer: ByteBuffer
     do { buffer = try await request.body.collect(upTo: 64 * 1024) } catch {
@@ -99,33 +111,58 @@ struct LoginPages {
       values = try JSONBody.formStrings(buffer.readableBytesView)
     } catch {
       return try await form(
-        next: nil, email: "", error: "The sign-in form has too many fields.", status: .contentTooLarge, secure: secure)
+        next: nil, email: "", error: "The sign-in form has too many fields.", status: .contentTooLarge, secure: secure,
+        singleSignOn: false)
     }
     func value(_ key: String) -> String { values[key]?.trimmingCharacters(in: .whitespaces) ?? "" }
     let email = String(value("email").unicodeScalars.prefix(254))
     let next = value("next")
     guard cookieToken == value("_csrf") else {
-      return try await form(next: next, email: email, error: expired, status: .forbidden, secure: secure)
+      return try await form(
+        next: next, email: email, error: expired, status: .forbidden, secure: secure, singleSignOn: false)
     }
     let address = services.trustedProxies.origin(of: request, context: context).address
     // Who is asking decides which limits apply (issue 16): the global budget holds back only
     // guesses at emails that are not an active agent, and a browser that signed in as this agent
-    // before counts only its own failures.
+    // (with the password it has now) before counts only its own failures. The one database read
+    // an attempt costs before its check; every refusal before it and after it is rendered from
+    // memory.
     let found = try await services.store.agentCredentials(email: email)
-    let agentID = found.flatMap { $0.agent.isActive ? $0.agent.id : nil }
-    let device = agentID.flatMap {
+    let active = found.flatMap { $0.agent.isActive ? $0 : nil }
+    let device = active.flatMap {
       services.deviceCookies.device(
-        request.cookies[DeviceCookie.name]?.value, agentID: $0, email: email, now: services.now())
+        request.cookies[DeviceCookie.name]?.value, agentID: $0.agent.id, email: email, passwordHash: $0.passwordHash,
+        now: services.now())
     }
+    let busy = "Many people are signing in right now. Try again in a few seconds."
+    let wrong = "Email or password is incorrect."
     let reservation: LoginThrottle.Reservation
     switch services.loginThrottle.reserve(
-      .init(email: email, address: address, device: device, knownAgent: agentID != nil))
+      .init(email: email, address: address, device: device, knownAgent: active != nil))
     {
     case .wait(let seconds):
       return try await form(
         next: next, email: email,
         error: "Too many failed attempts. Try again in \(Int(seconds.rounded(.up))) seconds.",
-        status: .tooManyRequests, secure: secure, retryAfter: seconds)
+        status: .tooManyRequests, secure: secure, retryAfter: seconds, singleSignOn: false)
+    case .decoy(let granted):
+      // An unknown email over the global budget: answered as a wrong password, as late as a
+      // check would answer and with a 503 exactly when a check would get one, but without one.
+      guard services.passwordWork.hasRoom(.signIn) else {
+        services.loginThrottle.finish(granted, succeeded: false, counted: false)
+        return try await form(
+          next: next, email: email, error: busy, status: .serviceUnavailable, secure: secure,
+          retryAfter: TimeInterval(PasswordWork.Busy.retryAfter), singleSignOn: false)
+      }
+      do {
+        let clock = services.wallClock
+        try await clock.sleep(until: clock.now().addingTimeInterval(services.passwordWork.typicalCheck))
+      } catch {
+        services.loginThrottle.finish(granted, succeeded: false, counted: false)
+        throw error
+      }
+      services.loginThrottle.finish(granted, succeeded: false)
+      return try await form(next: next, email: email, error: wrong, status: .unauthorized, secure: secure)
     case .proceed(let granted):
       reservation = granted
     }
@@ -133,20 +170,19 @@ struct LoginPages {
     let matches: Bool
     do {
       matches = try await services.passwordWork.verify(
-        password, hash: found?.passwordHash, lane: device != nil ? .reserved : .signIn)
+        password, hash: found?.passwordHash, lane: device != nil ? .knownBrowser : .signIn)
     } catch is PasswordWork.Busy {
       services.loginThrottle.finish(reservation, succeeded: false, counted: false)
       return try await form(
-        next: next, email: email, error: "Many people are signing in right now. Try again in a few seconds.",
-        status: .serviceUnavailable, secure: secure, retryAfter: TimeInterval(PasswordWork.Busy.retryAfter))
+        next: next, email: email, error: busy, status: .serviceUnavailable, secure: secure,
+        retryAfter: TimeInterval(PasswordWork.Busy.retryAfter), singleSignOn: false)
     } catch {
       services.loginThrottle.finish(reservation, succeeded: false, counted: false)
       throw error
     }
     guard let found, matches else {
       services.loginThrottle.finish(reservation, succeeded: false)
-      return try await form(
-        next: next, email: email, error: "Email or password is incorrect.", status: .unauthorized, secure: secure)
+      return try await form(next: next, email: email, error: wrong, status: .unauthorized, secure: secure)
     }
     guard found.agent.isActive else {
       // Only someone who knows the password learns that the account is disabled.
@@ -165,27 +201,38 @@ struct LoginPages {
         status: .forbidden, secure: secure)
     }
     services.loginThrottle.finish(reservation, succeeded: true)
-    return try await startSession(for: found.agent, email: email, next: next, secure: secure, idToken: nil)
+    return try await startSession(
+      for: found.agent, email: email, next: next, secure: secure, idToken: nil, passwordHash: found.passwordHash)
   }
 
   /// Signs `agent` in on this browser (password or single sign-on): the session cookie, the
-  /// device cookie renewed, the sign-in form's cookie cleared.
-  func startSession(for agent: Agent, email: String, next: String, secure: Bool, idToken: String?) async throws
-    -> Response
-  {
+  /// device cookie renewed (bound to `passwordHash`, the agent's stored one, read here when nil),
+  /// the sign-in form's cookie cleared.
+  func startSession(
+    for agent: Agent, email: String, next: String, secure: Bool, idToken: String?, passwordHash: String? = nil
+  ) async throws -> Response {
+    var passwordHash = passwordHash
+    if passwordHash == nil {
+      passwordHash = try await services.store.agentCredentials(email: agent.email)
+        .flatMap { $0.agent.id == agent.id ? $0.passwordHash : nil }
+    }
     let (token, session) = try await services.sessions.start(agent: agent)
     if let idToken { try await services.store.setSessionIDToken(tokenHash: session.tokenHash, idToken: idToken) }
     let maxAge = Int(min(services.sessions.lifetime, session.endsAt.timeIntervalSince(services.now())))
-    return .seeOther(
-      LocalRedirect.target(next),
-      cookies: [
-        AppCookie.make(SessionManager.cookieName, token, maxAge: maxAge, secure: secure),
-        AppCookie.clear(Self.loginCSRFCookie, secure: secure),
-        // Renewed on every sign-in: this browser is known for `DeviceCookie.lifetime` more.
+    var cookies = [
+      AppCookie.make(SessionManager.cookieName, token, maxAge: maxAge, secure: secure),
+      AppCookie.clear(Self.loginCSRFCookie, secure: secure),
+    ]
+    // Renewed on every sign-in: this browser is known for `DeviceCookie.lifetime` more, or
+    // until the agent's password changes.
+    if let passwordHash {
+      cookies.append(
         AppCookie.make(
-          DeviceCookie.name, services.deviceCookies.issue(agentID: agent.id, email: email, at: services.now()),
-          maxAge: Int(DeviceCookie.lifetime), secure: secure),
-      ])
+          DeviceCookie.name,
+          services.deviceCookies.issue(agentID: agent.id, email: email, passwordHash: passwordHash, at: services.now()),
+          maxAge: Int(DeviceCookie.lifetime), secure: secure))
+    }
+    return .seeOther(LocalRedirect.target(next), cookies: cookies)
   }
 }
 

@@ -79,7 +79,9 @@ struct SignInAdminPage {
     let admins = try await services.store.agents().filter { $0.isAdmin && $0.isActive }.map {
       AdminOption(id: $0.id, email: $0.email, selected: $0.id == settings?.breakGlassAgentID)
     }
-    let redirect = services.publicURL.url.map { ($0.hasSuffix("/") ? String($0.dropLast()) : $0) + "/login/oidc/callback" }
+    let redirect = services.publicURL.url.map {
+      ($0.hasSuffix("/") ? String($0.dropLast()) : $0) + "/login/oidc/callback"
+    }
     let model = Model(
       chrome: chrome, enabled: settings?.enabled ?? false, name: settings?.name ?? "SSO",
       issuer: settings?.issuer ?? "", clientID: settings?.clientID ?? "",

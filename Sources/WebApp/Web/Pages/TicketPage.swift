@@ -187,7 +187,9 @@ struct TicketPage {
         $0.replyText = form.values["message"] ?? ""
         $0.replyPrivate = isPrivate
         let status = form.values["status_id"] ?? ""
-        $0.replyStatuses = $0.replyStatuses.map { Option(value: $0.value, label: $0.label, selected: $0.value == status) }
+        $0.replyStatuses = $0.replyStatuses.map {
+          Option(value: $0.value, label: $0.label, selected: $0.value == status)
+        }
       }
     }
     let message = TicketMessage.from(text: text, html: nil)

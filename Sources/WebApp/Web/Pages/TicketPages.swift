@@ -171,7 +171,8 @@ struct TicketPages {
         priorityID: form["priority_id"].flatMap { Int64($0) }, categoryID: form["category_id"].flatMap { Int64($0) },
         assetIDs: assetIDs, createdBy: agent.id, message: TicketMessage.from(text: message, html: nil),
         messageByAgent: true), at: services.now())
-    return .seeOther("/tickets/\(ticket.id)", cookies: [Flash.set("Ticket \(try await TicketNumber.text(ticket, store: store)) created.")])
+    let number = try await TicketNumber.text(ticket, store: store)
+    return .seeOther("/tickets/\(ticket.id)", cookies: [Flash.set("Ticket \(number) created.")])
   }
 }
 

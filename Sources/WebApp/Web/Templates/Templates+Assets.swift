@@ -76,7 +76,7 @@ extension Templates {
     </div>
     {{#asset.managed}}<p class="managed-note" id="managed-note"><img src="/static/kandji.svg" alt="" width="14" height="14"> Managed by Kandji: this asset is read-only here. {{^asset.syncStopped}}Change the device in Kandji; the next sync brings the change.{{#asset.retired}} Kandji no longer lists this device, so it is retired (kept, not deleted).{{/asset.retired}}{{/asset.syncStopped}}</p>
     {{#asset.syncStopped}}<p class="flash warning" id="sync-stopped" role="note">{{.}} Its Kandji fields are as of the last sync.</p>{{/asset.syncStopped}}
-    <div class="freshness" id="kandji-freshness"><p class="muted small">Kandji data as of <span id="list-as-of">{{asset.listDataAsOf}}</span> (details as of <span id="details-as-of">{{asset.detailsAsOf}}</span>)</p>
+    <div class="freshness" id="kandji-freshness"><p class="muted small">Kandji data as of <time id="list-as-of" datetime="{{asset.listDataAsOfISO}}">{{asset.listDataAsOf}}</time> (details as of <time id="details-as-of" datetime="{{asset.detailsAsOfISO}}">{{asset.detailsAsOf}}</time>)</p>
       {{#asset.canRefresh}}<form method="post" action="/assets/{{asset.id}}/refresh" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" id="refresh-from-kandji">Refresh from Kandji</button></form>{{/asset.canRefresh}}</div>{{/asset.managed}}
     <div class="grid">
       <section class="card">

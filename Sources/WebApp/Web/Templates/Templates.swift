@@ -71,7 +71,7 @@ enum Templates {
         <input type="hidden" name="_csrf" value="{{csrf}}">
         <input type="hidden" name="next" value="{{next}}">
         <label for="email">Email</label>
-        <input id="email" name="email" type="email" autocomplete="username" required value="{{email}}" autofocus>
+        <input id="email" name="email" type="text" inputmode="email" autocapitalize="none" spellcheck="false" autocomplete="username" required value="{{email}}" autofocus>
         <label for="password">Password</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required>
         <button type="submit" class="primary wide" id="sign-in">Sign in</button>
