@@ -38,7 +38,8 @@ struct RevocationTests {
           #expect(page.status == .ok)
           #expect(page.text.contains(h.agent.key))
           #expect(!page.text.contains(h.agent.code))
-          let revoke = try await post(client, "/admin/api-keys/\(h.agent.key)/revoke", cookie: cookie, csrf: csrf)
+          let revoke = try await post(
+            client, "/admin/api-keys/\(h.agent.key)/revoke", cookie: cookie, csrf: csrf, form: "confirmed=1")
           #expect(revoke.status == .seeOther)
           #expect(try await other.call(.get, "asset_types/", as: h.agent).status == .unauthorized)
           // The agent's browser session is untouched by revoking a key…
@@ -50,7 +51,7 @@ struct RevocationTests {
             try await other.call(.get, "asset_types/", as: nil, headers: [("Authorization", secondHeader)]).status
               == .ok)
           let disable = try await post(
-            client, "/admin/agents/\(h.agent.agent.id)/disable", cookie: cookie, csrf: csrf)
+            client, "/admin/agents/\(h.agent.agent.id)/disable", cookie: cookie, csrf: csrf, form: "confirmed=1")
           #expect(disable.status == .seeOther)
           let afterDisable = try await other.call(.get, "/assets", as: nil, headers: [("Cookie", agentCookie)])
           #expect(afterDisable.status == .seeOther)
@@ -102,10 +103,15 @@ struct RevocationTests {
         #expect(ended.status == .seeOther)
         #expect(try await client.call(.get, "/assets", as: nil, headers: [("Cookie", again)]).status == .seeOther)
 
+        // POST → redirect → GET: the new key is shown once, on the page the redirect leads to.
         let created = try await post(client, "/admin/api-keys", cookie: cookie, csrf: csrf, form: "agent_id=\(agentID)")
-        #expect(created.status == .created)
-        let key = try #require(Self.text(of: "new-key-value", in: created.text))
-        let code = try #require(Self.text(of: "new-key-code", in: created.text))
+        #expect(created.status == .seeOther)
+        let reveal = try #require(created.headers[values: .setCookie].first { $0.hasPrefix("assetsync_reveal=") })
+        let shown = try await client.call(
+          .get, "/admin/agents", as: nil, headers: [("Cookie", cookie + "; " + String(reveal.split(separator: ";")[0]))]
+        )
+        let key = try #require(Self.text(of: "new-key-value", in: shown.text))
+        let code = try #require(Self.text(of: "new-key-code", in: shown.text))
         let header = "Basic " + Data("\(key):\(code)".utf8).base64EncodedString()
         #expect(
           try await client.call(.get, "asset_types/", as: nil, headers: [("Authorization", header)]).status == .ok)
@@ -114,11 +120,13 @@ struct RevocationTests {
         #expect(!later.text.contains(code))
 
         let yourself = try await post(
-          client, "/admin/agents/\(h.admin.agent.id)/disable", cookie: cookie, csrf: csrf)
-        #expect(yourself.status == .badRequest)
-        #expect(yourself.text.contains("You cannot disable your own account"))
+          client, "/admin/agents/\(h.admin.agent.id)/disable", cookie: cookie, csrf: csrf, form: "confirmed=1")
+        // Refused: back to the agents page with the reason as an error notice.
+        #expect(yourself.status == .seeOther)
+        #expect(yourself.headers[.location]?.hasPrefix("/admin/agents") == true)
         #expect(try await h.store.agent(id: h.admin.agent.id)?.isActive == true)
-        let forged = try await post(client, "/admin/agents/\(agentID)/disable", cookie: cookie, csrf: "wrong")
+        let forged = try await post(
+          client, "/admin/agents/\(agentID)/disable", cookie: cookie, csrf: "wrong", form: "confirmed=1")
         #expect(forged.status == .forbidden)
         #expect(try await h.store.agent(id: agentID)?.isActive == true)
       }

@@ -68,7 +68,10 @@ struct WebUITests {
   }
 
   @Test func wrongPasswordsGetOneMessageAndAreSlowedDown() async throws {
-    try await AppHarness.run { h in
+    // A stopped clock: on a loaded machine the account's backoff must not run out between attempts.
+    let start = Date(timeIntervalSince1970: 1_800_000_000)
+    let clock = ManualWallClock(start: start, limit: start.addingTimeInterval(86_400))
+    try await AppHarness.run(wallClock: clock) { h in
       try await h.test { client in
         func attempt(_ email: String, _ password: String) async throws -> Reply {
           let form = try await client.call(.get, "/login", as: nil)

@@ -1,7 +1,7 @@
 import ArgumentParser
 import AssetCore
-import AsyncHTTPClient
 import AssetStore
+import AsyncHTTPClient
 import Foundation
 import KandjiAPI
 import Logging

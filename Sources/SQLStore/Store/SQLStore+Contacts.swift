@@ -154,11 +154,13 @@ extension SQLStore {
     try await write { s in
       let history = Self.contactLinkHistory(
         assetID: assetID, contactID: contactID, kind: .contactUnlinked, by: agentID, at: now)
-      let removed = try await s.execute(
-        [
-          "DELETE FROM asset_contacts WHERE asset_id = \(assetID) AND contact_id = \(contactID)", ListTotals.bump,
-        ] + history)[0]
+      // The history row only once a link was removed: an unknown asset has none, and no row may
+      // point at it.
+      let removed = try await s.execute([
+        "DELETE FROM asset_contacts WHERE asset_id = \(assetID) AND contact_id = \(contactID)", ListTotals.bump,
+      ])[0]
       if removed == 0 { throw StoreError.notFound("A link between asset \(assetID) and contact \(contactID)") }
+      _ = try await s.execute(history)
     }
   }
 

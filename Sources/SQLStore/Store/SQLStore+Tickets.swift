@@ -210,11 +210,15 @@ extension SQLStore {
   {
     try await write { s in
       let note = try await Self.ticketNote(s, ticketID: ticketID)
-      let removed = try await s.execute(
-        ["DELETE FROM ticket_assets WHERE ticket_id = \(ticketID) AND asset_id = \(assetID)"]
-          + AssetHistoryRows.insert(
-            assetID: assetID, [.init(kind: .ticketUnlinked, note: note)], by: .agent(agentID), at: now))[0]
+      // The history row only once a link was removed: an unknown asset has none, and no row may
+      // point at it.
+      let removed = try await s.execute([
+        "DELETE FROM ticket_assets WHERE ticket_id = \(ticketID) AND asset_id = \(assetID)"
+      ])[0]
       if removed == 0 { throw StoreError.notFound("A link between ticket \(ticketID) and asset \(assetID)") }
+      _ = try await s.execute(
+        AssetHistoryRows.insert(
+          assetID: assetID, [.init(kind: .ticketUnlinked, note: note)], by: .agent(agentID), at: now))
     }
   }
 }
