@@ -1,9 +1,9 @@
 extension PostgresMigrations {
-  /// Migration v12, as SQLite's: each ticket counts its thread's entries and message characters,
+  /// Migration v11, as SQLite's: each ticket counts its thread's entries and message characters,
   /// so the thread cap is one conditional `UPDATE` of the ticket row (the row lock makes two
   /// concurrent replies take turns under READ COMMITTED). Existing tickets are counted once here.
-  static let v12TicketThreadCounters = Migration(
-    version: "v12-ticket-thread-counters",
+  static let v11TicketThreadCounters = Migration(
+    version: "v11-ticket-thread-counters",
     statements: [
       "ALTER TABLE tickets ADD COLUMN thread_updates BIGINT NOT NULL DEFAULT 0",
       "ALTER TABLE tickets ADD COLUMN thread_characters BIGINT NOT NULL DEFAULT 0",

@@ -146,7 +146,7 @@ enum PostgresMigrations {
     // Asset history and wider search keys (issue 20); last, after v9.
     v10AssetHistory,
     // Per-ticket thread counters (issue 16 item 5 follow-up), as SQLite's; last, after v10 and v11.
-    v12TicketThreadCounters,
+    v11TicketThreadCounters,
   ]
 
   /// Taken with `pg_advisory_lock` while migrating, so replicas starting together take turns.

@@ -87,8 +87,8 @@ enum SQLiteMigrations {
       try db.execute(sql: v10AssetHistory)
     }
     // Per-ticket thread counters (issue 16 item 5 follow-up); last, after v10 and v11.
-    migrator.registerMigration("v12-ticket-thread-counters") { db in
-      try db.execute(sql: v12TicketThreadCounters)
+    migrator.registerMigration("v11-ticket-thread-counters") { db in
+      try db.execute(sql: v11TicketThreadCounters)
     }
     return migrator
   }

@@ -43,7 +43,7 @@ struct SchemaUpgradeTests {
     #expect(fresh.contains { $0.contains("oidc_sign_ins_by_expiry") })
     #expect(fresh.contains { $0.hasPrefix("migration: v10-asset-history") })
     #expect(fresh.contains { $0.contains("asset_history_by_asset") })
-    #expect(fresh.contains { $0.hasPrefix("migration: v12-ticket-thread-counters") })
+    #expect(fresh.contains { $0.hasPrefix("migration: v11-ticket-thread-counters") })
     #expect(fresh.contains { $0.contains("thread_characters") })
     #expect(fresh.contains { $0.contains("kandji_asset_refreshes_by_asset") })
     #expect(fresh.contains { $0.contains("ticket_updates_by_ticket") })
@@ -55,7 +55,7 @@ struct SchemaUpgradeTests {
   }
 
   @Test(
-    "v12 counts every existing ticket's thread: the counters equal a recount",
+    "v11 counts every existing ticket's thread: the counters equal a recount",
     arguments: StoreBackend.allCases, ReleaseFixture.all)
   func threadCountersBackfilled(backend: StoreBackend, fixture: ReleaseFixture) async throws {
     let store = try await backend.openFixture(fixture)

@@ -93,7 +93,7 @@ struct TicketThreadContractTests {
       INSERT INTO ticket_updates (ticket_id, kind, created_at, is_private, changes)
       SELECT \(other.id), 'staff_update', \(now), \(false), '{}' FROM n
       """, on: store)
-    // The store counts a thread's entries on the ticket (v12); rows added behind its back are
+    // The store counts a thread's entries on the ticket (v11); rows added behind its back are
     // counted the same way.
     try await StoreBackend.execute(
       "UPDATE tickets SET thread_updates = thread_updates + \(missing) WHERE id = \(other.id)", on: store)

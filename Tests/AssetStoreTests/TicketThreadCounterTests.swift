@@ -7,7 +7,7 @@ import SQLStore
 import SQLiteStore
 import Testing
 
-/// The thread cap is kept by per-ticket counters and one conditional `UPDATE` (migration v12):
+/// The thread cap is kept by per-ticket counters and one conditional `UPDATE` (migration v11):
 /// concurrent replies near the cap never take a thread past it, on either backend (PostgreSQL's
 /// READ COMMITTED included), and the counters always equal a recount of the thread.
 @Suite("AssetStore contract: ticket thread counters")

@@ -121,7 +121,7 @@ extension SQLStore {
   /// `TicketThreadLimits`. One conditional `UPDATE` of the ticket row: no read of the thread, and
   /// under PostgreSQL's READ COMMITTED a second concurrent reply waits for the first one's row
   /// lock and then re-checks the condition against the counters the first one left, so two
-  /// replies near the cap cannot both pass. The counters are kept since migration v12.
+  /// replies near the cap cannot both pass. The counters are kept since migration v11.
   /// Characters are Unicode scalars, as `LENGTH` counts them on both backends.
   static func takeRoom(_ s: Database.Session, ticketID: Int64, adding message: TicketMessage?) async throws {
     let adding = Int64(message?.text.unicodeScalars.count ?? 0)

@@ -126,7 +126,7 @@ extension SQLStore {
         throw StoreError.invalid(field: "contact", message: "Contact \(draft.contactID ?? 0) does not exist.")
       }
       let id = try row?.int64(at: 0) ?? 0
-      // The first entry counts in the thread counters like every later one (v12).
+      // The first entry counts in the thread counters like every later one (v11).
       try await Self.takeRoom(s, ticketID: id, adding: draft.message)
       try await s.execute(
         tags.enumerated().map {
