@@ -7,8 +7,8 @@ import Testing
 struct ChildDeadlineTests {
   @Test("a command that outlasts its deadline is killed; the error names the test and the command")
   func aHungCommandFailsByName() async throws {
-    let started = ContinuousClock.now
-    // `simulate-kandji` serves until stopped: it never ends by itself.
+    // `simulate-kandji` serves until stopped: it never ends by itself, so returning at all (with
+    // this error, not the suite's time limit) means the child was killed at its deadline.
     let error = await #expect(throws: ChildError.self) {
       _ = try await CommandRunner.run(
         ["simulate-kandji", "--port", "0", "--devices", "1"], limit: .milliseconds(500))
@@ -16,7 +16,6 @@ struct ChildDeadlineTests {
     #expect(
       error?.message.contains("a command that outlasts its deadline is killed") == true, "\(error?.message ?? "")")
     #expect(error?.message.contains("assetsync simulate-kandji") == true)
-    #expect(ContinuousClock.now - started < .seconds(20), "the child was not killed at its deadline")
   }
 
   @Test("a child that never prints what the test waits for is killed; the error names the test")

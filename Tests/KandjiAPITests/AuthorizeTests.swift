@@ -113,7 +113,6 @@ struct AuthorizeTests {
     let plain = try PlainHTTPServer()
     defer { plain.stop() }
     let token = "5f0c7a11-2b3c-4d5e-8f90-a1b2c3d4e5f6"
-    let started = ContinuousClock.now
     let closed = try await Self.interactiveClient("http://127.0.0.1:1", token: token).authorize()
     #expect(closed.code == "unreachable_host")
     #expect(closed.message.contains("could not connect"))
@@ -123,7 +122,8 @@ struct AuthorizeTests {
     let notKandji = try await Self.interactiveClient(plain.url, token: token).authorize()
     #expect(notKandji.code == "not_kandji_api")
     #expect(!notKandji.message.contains("Intranet wiki"))
-    #expect(ContinuousClock.now - started < .seconds(10))
+    // The 10 s deadline itself is checked on the virtual clock (`endsWithinTenSeconds`,
+    // AuthorizeDeadlineTests): wall time on a loaded machine says nothing.
     try await SimulatorHarness.run(devices: 3) { h in
       let wrong = try await Self.interactiveClient(h.baseURL, token: token, clock: h.clock).authorize()
       #expect(wrong.code == "invalid_token")
