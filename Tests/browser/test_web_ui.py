@@ -5,7 +5,7 @@ import urllib.error
 import urllib.request
 
 from conftest import BINARY_PATH
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -16,7 +16,20 @@ WAIT = 60
 def wait(browser, condition, timeout=WAIT):
     # Pages reload after each form, so elements found a moment ago may be gone.
     ignored = (NoSuchElementException, StaleElementReferenceException)
-    return WebDriverWait(browser, timeout, ignored_exceptions=ignored).until(condition)
+    return WebDriverWait(browser, timeout, ignored_exceptions=ignored).until(_guarded(condition))
+
+
+def _guarded(condition):
+    # Chromium sometimes reports an element of a page that has just been replaced as a generic
+    # inspector error instead of a stale element: the page is still changing, so look again.
+    def check(browser):
+        try:
+            return condition(browser)
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return False
+            raise
+    return check
 
 
 def text_of(browser, css):
