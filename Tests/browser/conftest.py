@@ -178,3 +178,25 @@ def shoot(request, browser):
         browser.set_window_size(size["width"], size["height"])
 
     return save
+
+
+WAIT = 60
+
+
+def wait(browser, condition, timeout=WAIT):
+    """Waits until `condition(browser)` is true. Pages reload after each form, so elements found a
+    moment ago may be gone: a missing or stale element means "not yet", and so does Chromium's
+    generic inspector error for an element of a page that has just been replaced."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def check(driver):
+        try:
+            return condition(driver)
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return False
+            raise
+
+    ignored = (NoSuchElementException, StaleElementReferenceException)
+    return WebDriverWait(browser, timeout, ignored_exceptions=ignored).until(check)

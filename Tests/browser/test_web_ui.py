@@ -4,32 +4,12 @@ import subprocess
 import urllib.error
 import urllib.request
 
-from conftest import BINARY_PATH
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
+from conftest import BINARY_PATH, wait
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
-
-WAIT = 60
+from selenium.webdriver.support.ui import Select
 
 
-def wait(browser, condition, timeout=WAIT):
-    # Pages reload after each form, so elements found a moment ago may be gone.
-    ignored = (NoSuchElementException, StaleElementReferenceException)
-    return WebDriverWait(browser, timeout, ignored_exceptions=ignored).until(_guarded(condition))
-
-
-def _guarded(condition):
-    # Chromium sometimes reports an element of a page that has just been replaced as a generic
-    # inspector error instead of a stale element: the page is still changing, so look again.
-    def check(browser):
-        try:
-            return condition(browser)
-        except WebDriverException as error:
-            if "does not belong to the document" in str(error):
-                return False
-            raise
-    return check
 
 
 def text_of(browser, css):

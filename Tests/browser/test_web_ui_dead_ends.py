@@ -11,33 +11,14 @@ import urllib.parse
 import urllib.request
 
 import pytest
-from conftest import BINARY_PATH
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
+from conftest import BINARY_PATH, wait
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
-WAIT = 60
 WIDTHS = [1366, 390]
 
-
-def wait(browser, condition, timeout=WAIT):
-    ignored = (NoSuchElementException, StaleElementReferenceException)
-    return WebDriverWait(browser, timeout, ignored_exceptions=ignored).until(_guarded(condition))
-
-
-def _guarded(condition):
-    # Chromium sometimes reports an element of a page that has just been replaced as a generic
-    # inspector error instead of a stale element: the page is still changing, so look again.
-    def check(browser):
-        try:
-            return condition(browser)
-        except WebDriverException as error:
-            if "does not belong to the document" in str(error):
-                return False
-            raise
-    return check
 
 
 def find(browser, css):
