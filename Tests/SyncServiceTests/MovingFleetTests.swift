@@ -13,6 +13,9 @@ import Testing
 /// that stayed, and applies a device served twice once.
 @Suite("Sync against a fleet that moves while it is listed")
 struct MovingFleetTests {
+  /// Every kind of run, and whether it reports every device (a quick refresh reports only changes).
+  static let runKinds: [(SyncTrigger, Bool)] = [(.scheduled, true), (.manual, true), (.cli, true), (.refresh, false)]
+
   func sync(_ h: SyncHarness, trigger: SyncTrigger, reportsEveryDevice: Bool) async throws -> SyncRun {
     h.time.advance(by: 60)
     return try await h.engine.runOnce(
@@ -23,7 +26,7 @@ struct MovingFleetTests {
 
   @Test(
     "devices leaving mid-listing never retire a device that stayed",
-    arguments: StoreBackend.allCases, [(SyncTrigger.scheduled, true), (.manual, true), (.cli, true), (.refresh, false)])
+    arguments: StoreBackend.allCases, Self.runKinds)
   func leavingDevicesRetireOnlyThemselves(backend: StoreBackend, kind: (SyncTrigger, Bool)) async throws {
     try await SyncHarness.run(devices: 700, backend: backend) { h in
       _ = try await h.sync()
@@ -87,7 +90,7 @@ struct MovingFleetTests {
 
   @Test(
     "a device served twice is applied once",
-    arguments: StoreBackend.allCases, [(SyncTrigger.scheduled, true), (.manual, true), (.cli, true), (.refresh, false)])
+    arguments: StoreBackend.allCases, Self.runKinds)
   func enrolmentsMidListingServeADeviceTwice(backend: StoreBackend, kind: (SyncTrigger, Bool)) async throws {
     try await SyncHarness.run(devices: 700, backend: backend) { h in
       _ = try await h.sync()
