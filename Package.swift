@@ -20,6 +20,7 @@ let package = Package(
     .library(name: "PostgresStore", targets: ["PostgresStore"]),
     .library(name: "StoreMigration", targets: ["StoreMigration"]),
     .library(name: "SyncService", targets: ["SyncService"]),
+    .library(name: "AssetSyncApplication", targets: ["AssetSyncApplication"]),
     .library(name: "WebApp", targets: ["WebApp"]),
   ],
   dependencies: [
@@ -128,10 +129,24 @@ let package = Package(
       ],
       swiftSettings: strictSwift6
     ),
+    // The application layer: one builder of the store's use cases, the sync and the accounts, for
+    // the server, the CLI and the benches alike (no web code).
+    .target(
+      name: "AssetSyncApplication",
+      dependencies: [
+        "AssetCore", "KandjiAPI", "AssetStore", "SyncService",
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strictSwift6
+    ),
     .target(
       name: "WebApp",
       dependencies: [
-        "AssetCore", "KandjiAPI", "AssetStore", "SyncService", "SingleSignOn",
+        "AssetCore", "KandjiAPI", "AssetStore", "SyncService", "SingleSignOn", "AssetSyncApplication",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -158,6 +173,7 @@ let package = Package(
         "PostgresStore",
         "StoreMigration",
         "SyncService",
+        "AssetSyncApplication",
         "WebApp",
         "SingleSignOn",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -171,7 +187,7 @@ let package = Package(
     .testTarget(name: "AssetCoreTests", dependencies: ["AssetCore"], swiftSettings: strictSwift6),
     .testTarget(
       name: "KandjiAPITests",
-      dependencies: ["KandjiAPI", "KandjiSimulator"],
+      dependencies: ["AssetCore", "KandjiAPI", "KandjiSimulator"],
       resources: [.copy("Fixtures")],
       swiftSettings: strictSwift6
     ),
@@ -195,8 +211,8 @@ let package = Package(
     .testTarget(
       name: "WebAppTests",
       dependencies: [
-        "WebApp", "SyncService", "AssetStore", "SQLiteStore", "PostgresStore", "AssetCore", "KandjiAPI",
-        "KandjiSimulator", "AssetStoreTestSupport", "SingleSignOn",
+        "WebApp", "AssetSyncApplication", "SyncService", "AssetStore", "SQLiteStore", "PostgresStore", "AssetCore",
+        "KandjiAPI", "KandjiSimulator", "AssetStoreTestSupport", "SingleSignOn",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "JWTKit", package: "jwt-kit"),
         .product(name: "CryptoExtras", package: "swift-crypto"),
@@ -218,7 +234,7 @@ let package = Package(
     .testTarget(
       name: "KandjiSimulatorTests",
       dependencies: [
-        "KandjiSimulator", "KandjiAPI",
+        "AssetCore", "KandjiSimulator", "KandjiAPI",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ],
       swiftSettings: strictSwift6

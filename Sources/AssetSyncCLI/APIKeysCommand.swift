@@ -1,8 +1,8 @@
 import ArgumentParser
 import AssetCore
 import AssetStore
+import AssetSyncApplication
 import Foundation
-import WebApp
 
 /// `assetsync api-keys create|list|revoke`: API keys for agents; the auth code is printed once.
 struct APIKeysCommand: AsyncParsableCommand {
@@ -23,11 +23,11 @@ struct APIKeysCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-      let store = try await database.openStore()
+      let (store, accounts) = try await database.openAccounts()
       guard let owner = try await store.agentCredentials(email: agent)?.agent else {
         throw CLIError("No agent with the email \(agent); create one with `assetsync agents create`.")
       }
-      let credentials = try await APIKeyIssuer.issue(for: owner, store: store)
+      let credentials = try await accounts.issueAPIKey(for: owner)
       if json {
         Console.line("{\"api_key\": \"\(credentials.key)\", \"auth_code\": \"\(credentials.authCode)\"}")
       } else {
@@ -69,8 +69,7 @@ struct APIKeysCommand: AsyncParsableCommand {
     var key: String
 
     func run() async throws {
-      let store = try await database.openStore()
-      let admin = AgentAdministration(store: store, hashPassword: { $0 })
+      let admin = try await database.openAccounts().accounts.administration
       do {
         let revoked = try await admin.revoke(key: key)
         Console.line("Revoked \(revoked.key) of \(revoked.agent.email).")

@@ -1,8 +1,8 @@
 import ArgumentParser
 import AssetCore
 import AssetStore
+import AssetSyncApplication
 import Foundation
-import WebApp
 
 /// `assetsync agents create|list|disable|enable|set-password|end-sessions`: bootstrap the first
 /// admin, and revoke or restore sign-ins from the command line (effective on the next request,
@@ -45,10 +45,10 @@ struct AgentsCommand: AsyncParsableCommand {
     func run() async throws {
       let password = try PasswordInput.read(fromStdin: passwordStdin)
       if let problem = PasswordHasher.problem(with: password) { throw CLIError("Password not accepted: \(problem)") }
-      let store = try await database.openStore()
+      let (store, accounts) = try await database.openAccounts()
       do {
         let agent = try await store.createAgent(
-          email: email, name: name, role: AgentRole(rawValue: role)!, passwordHash: PasswordHasher().hash(password),
+          email: email, name: name, role: AgentRole(rawValue: role)!, passwordHash: accounts.passwords.hash(password),
           at: Date())
         Console.line("Created \(agent.role.rawValue) \(agent.email) (id \(agent.id)).")
       } catch let error as StoreError {
@@ -185,9 +185,7 @@ struct AgentTarget: ParsableArguments {
 
   /// Runs `body` with the administration use-case and the agent; store refusals become one-line errors.
   func perform(_ body: (AgentAdministration, Agent) async throws -> String) async throws {
-    let store = try await database.openStore()
-    let hasher = PasswordHasher()
-    let admin = AgentAdministration(store: store, hashPassword: { hasher.hash($0) })
+    let admin = try await database.openAccounts().accounts.administration
     do {
       Console.line(try await body(admin, try await admin.agent(email: email)))
     } catch let error as StoreError {

@@ -1,6 +1,7 @@
 import ArgumentParser
 
-/// `assetsync`: the one binary operators, scripts and tests drive (see `spec/CLI.md`).
+/// `assetsync`: the one binary operators, scripts and tests drive. Its commands, flags and the
+/// sync report's CSV header are a contract (`CLIContractTests`): add flags, never rename or remove.
 @main
 struct AssetSyncCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(

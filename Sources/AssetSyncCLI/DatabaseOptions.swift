@@ -1,8 +1,11 @@
 import ArgumentParser
 import AssetStore
+import AssetSyncApplication
 import Foundation
+import Logging
 import PostgresStore
 import SQLiteStore
+import SyncService
 
 /// `--database PATH|URL`, shared by every command that opens the store.
 struct DatabaseOptions: ParsableArguments {
@@ -43,6 +46,25 @@ struct DatabaseOptions: ParsableArguments {
     } catch {
       throw CLIError("Cannot open the database at \(location): \(error)")
     }
+  }
+
+  /// The application over this database and the secret key that seals Kandji tokens: what
+  /// `serve`, `sync` and `kandji` run on. `warnAboutSharedKey` prints `sharedKeyWarning()` once
+  /// the store is open (the server does).
+  func openApplication(
+    settings: ApplicationSettings = ApplicationSettings(), logger: Logger, warnAboutSharedKey: Bool = false
+  ) async throws -> AssetSyncApp {
+    let store = try await openStore()
+    if warnAboutSharedKey, let warning = try sharedKeyWarning() { Console.error(warning) }
+    let sealer: TokenSealer
+    do { sealer = try TokenSealer.load(keyFile: try keyFile()) } catch { throw CLIError("\(error)") }
+    return AssetSyncApp(store: store, sealer: sealer, settings: settings, logger: logger)
+  }
+
+  /// The accounts over this database (`agents`, `api-keys`): no secret key is read or created.
+  func openAccounts() async throws -> (store: any AssetStore, accounts: Accounts) {
+    let store = try await openStore()
+    return (store, Accounts(store: store))
   }
 
   /// A reminder for replicas sharing PostgreSQL: a key file on one machine is not the key of the

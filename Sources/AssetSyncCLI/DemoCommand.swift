@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssetStore
+import AssetSyncApplication
 import Foundation
 import Hummingbird
 import KandjiAPI
@@ -54,7 +55,9 @@ struct DemoCommand: AsyncParsableCommand {
     // Plain HTTP on 127.0.0.1, opened by browsers that drop Secure cookies there: say so.
     let configuration = AppConfiguration(
       port: port, plainHTTPOnLoopback: true, logLevel: .warning, allowCustomKandjiEndpoints: true)
-    let services = AppServices(store: store, sealer: sealer, configuration: configuration, logger: logger)
+    let application = AssetSyncApp(
+      store: store, sealer: sealer, settings: configuration.application, logger: logger)
+    let services = AppServices(application: application, configuration: configuration)
     let simulator = KandjiSimulator(
       configuration: SimulatorConfiguration(
         deviceCount: devices, referenceDate: SimulateKandjiCommand.startOfToday()))
@@ -78,7 +81,7 @@ struct DemoCommand: AsyncParsableCommand {
     services.publicURL.setIfUnset("http://127.0.0.1:\(webPort)")
     if !json { Console.line("Kandji simulator: \(devices) devices at http://127.0.0.1:\(kandjiPort)") }
     do {
-      let result = try await DemoSeeder(services: services).seed(
+      let result = try await DemoSeeder(application: application).seed(
         kandjiURL: "http://127.0.0.1:\(kandjiPort)", token: simulator.fullAccessToken,
         userEmails: simulator.devices.compactMap(\.user?.email), setUpKandji: !skipKandjiSetup
       ) { if !json { Console.line($0) } }

@@ -1,36 +1,29 @@
 import ArgumentParser
 import AssetStore
+import AssetSyncApplication
 import Foundation
 import KandjiAPI
 import Logging
 import SyncService
 
-/// What the `sync` and `kandji` commands share: the store, the sealer, and the Kandji use cases
-/// the web UI uses too (one sync path).
+/// What the `sync` and `kandji` commands share: the application (`AssetSyncApp`, the same the
+/// server builds, so one sync path), and turning its refusals into one-line errors.
 struct KandjiCLIContext {
-  let store: any AssetStore
-  let connections: KandjiConnections
-  let coordinator: SyncCoordinator
+  let application: AssetSyncApp
+
+  var store: any AssetStore { application.store }
+  var connections: KandjiConnections { application.connections }
+  var coordinator: SyncCoordinator { application.coordinator }
 
   static func open(_ database: DatabaseOptions, allowCustomEndpoints: Bool, logLevel: Logger.Level = .error)
     async throws -> KandjiCLIContext
   {
-    let store = try await database.openStore()
-    let sealer: TokenSealer
-    do { sealer = try TokenSealer.load(keyFile: try database.keyFile()) } catch { throw CLIError("\(error)") }
     var logger = Logger(label: "assetsync.sync")
     // Failures reach the operator as the command's own message; no duplicate log line.
     logger.logLevel = logLevel
-    let policy: KandjiEndpointPolicy = allowCustomEndpoints ? .allowCustomEndpoints : .kandjiHostsOnly
-    let makeClient: KandjiClientFactory = { $0.liveClient(policy: policy) }
-    let coordinator = SyncCoordinator(
-      store: store, engine: SyncEngine(store: store, logger: logger), sealer: sealer, logger: logger,
-      makeClient: makeClient)
-    return KandjiCLIContext(
-      store: store,
-      connections: KandjiConnections(
-        store: store, sealer: sealer, coordinator: coordinator, policy: policy, makeClient: makeClient),
-      coordinator: coordinator)
+    let application = try await database.openApplication(
+      settings: ApplicationSettings(allowCustomKandjiEndpoints: allowCustomEndpoints), logger: logger)
+    return KandjiCLIContext(application: application)
   }
 
   /// The connection named `name`, or a one-line error pointing at `kandji list`.

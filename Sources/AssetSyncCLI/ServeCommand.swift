@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssetStore
+import AssetSyncApplication
 import Foundation
 import Hummingbird
 import KandjiAPI
@@ -100,10 +101,6 @@ struct ServeCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let store = try await database.openStore()
-    if let warning = try database.sharedKeyWarning() { Console.error(warning) }
-    let sealer: TokenSealer
-    do { sealer = try TokenSealer.load(keyFile: try database.keyFile()) } catch { throw CLIError("\(error)") }
     var configuration = AppConfiguration(
       host: host, port: port, runScheduler: !noScheduler, sessionLifetime: sessionIdleHours * 3_600,
       sessionAbsoluteLifetime: sessionMaxHours * 3_600, plainHTTPOnLoopback: plainHTTP,
@@ -115,7 +112,9 @@ struct ServeCommand: AsyncParsableCommand {
     if !configuration.problems.isEmpty { throw CLIError(configuration.problems.joined(separator: "; ")) }
     var logger = Logger(label: "assetsync")
     logger.logLevel = configuration.logLevel
-    let services = AppServices(store: store, sealer: sealer, configuration: configuration, logger: logger)
+    let application = try await database.openApplication(
+      settings: configuration.application, logger: logger, warnAboutSharedKey: true)
+    let services = AppServices(application: application, configuration: configuration)
     let host = self.host
     // Browsers drop Secure cookies over plain http:// except for localhost.
     let secureOnLoopback = configuration.secureCookies && AppConfiguration.isLoopback(host) && trustedProxy.isEmpty

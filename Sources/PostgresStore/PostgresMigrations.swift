@@ -147,12 +147,9 @@ enum PostgresMigrations {
     v10AssetHistory,
     // Per-ticket thread counters (issue 16 item 5 follow-up), as SQLite's; last, after v10 and v11.
     v11TicketThreadCounters,
+    // Tickets' search keys folded like assets' and contacts' (issue 20), as SQLite's; last, after v11.
+    v12TicketSearchKeys,
   ]
-
-  /// Taken with `pg_advisory_lock` while migrating, so replicas starting together take turns.
-  static let migrationLockKey: Int64 = 0x4173_7365_7453_0001
-  /// Taken with `pg_advisory_xact_lock` by `beginSyncRun`: one run starts at a time, cluster-wide.
-  static let syncRunLockKey: Int64 = 0x4173_7365_7453_0002
 
   static let bookkeeping = """
     CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -51,10 +51,12 @@ public final class SQLiteDatabase: SQLDatabase {
   /// Migrates, then fills the keys of rows written before v5 (`KeyBackfill`).
   private func prepare() throws {
     try SQLiteMigrations.migrator.migrate(writer)
-    try writer.write { db in
+    // Rounds until nothing is missing: tickets come a batch at a time.
+    while try writer.write({ db in
       let updates = try KeyBackfill.updates(try SQLiteSession.run(KeyBackfill.missing, db))
       _ = try SQLiteSession.execute(updates, db)
-    }
+      return !updates.isEmpty
+    }) {}
   }
 
   public func read<T: Sendable>(_ body: (SQLiteSession) async throws -> T) async throws -> T {

@@ -90,6 +90,10 @@ enum SQLiteMigrations {
     migrator.registerMigration("v11-ticket-thread-counters") { db in
       try db.execute(sql: v11TicketThreadCounters)
     }
+    // Tickets' search keys folded like assets' and contacts' (issue 20); last, after v11.
+    migrator.registerMigration("v12-ticket-search-keys") { db in
+      try db.execute(sql: v12TicketSearchKeys)
+    }
     return migrator
   }
 

@@ -1,3 +1,4 @@
+import AssetCore
 import Foundation
 import JWTKit
 
@@ -24,16 +25,18 @@ public actor ProviderDirectory {
   static let refetchInterval: TimeInterval = 60
 
   let http: ProviderHTTP
-  let now: @Sendable () -> Date
+  let clock: any WallClock
   private var discovered: [String: Discovered] = [:]
   private var keySets: [String: KeySet] = [:]
   /// Key set fetches so far (tests of the rate limit).
   public private(set) var keySetFetches = 0
 
-  public init(http: ProviderHTTP = ProviderHTTP(), now: @escaping @Sendable () -> Date) {
+  public init(http: ProviderHTTP = ProviderHTTP(), clock: any WallClock) {
     self.http = http
-    self.now = now
+    self.clock = clock
   }
+
+  func now() -> Date { clock.now() }
 
   /// The issuer's discovery document, checked (`ProviderMetadata.problem`); a document that fails
   /// the checks is `.notConfigured` with the reason, an unreachable one `.providerUnreachable`.

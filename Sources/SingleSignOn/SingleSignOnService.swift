@@ -16,23 +16,25 @@ public final class SingleSignOnService: Sendable {
   let secrets: ClientSecretSealer
   public let directory: ProviderDirectory
   let http: ProviderHTTP
-  let now: @Sendable () -> Date
+  let clock: any WallClock
   let hashPassword: @Sendable (String) async throws -> String
   let logger: Logger
 
   public init(
-    store: any AssetStore, sealer: TokenSealer, now: @escaping @Sendable () -> Date,
+    store: any AssetStore, sealer: TokenSealer, clock: any WallClock,
     hashPassword: @escaping @Sendable (String) async throws -> String, http: ProviderHTTP = ProviderHTTP(),
     logger: Logger
   ) {
     self.store = store
     secrets = ClientSecretSealer(sealer)
-    directory = ProviderDirectory(http: http, now: now)
+    directory = ProviderDirectory(http: http, clock: clock)
     self.http = http
-    self.now = now
+    self.clock = clock
     self.hashPassword = hashPassword
     self.logger = logger
   }
+
+  func now() -> Date { clock.now() }
 
   /// The settings when single sign-on is on, else nil.
   public func activeSettings() async throws -> SingleSignOnSettings? {

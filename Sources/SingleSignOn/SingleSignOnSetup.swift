@@ -9,18 +9,20 @@ import SyncService
 public struct SingleSignOnSetup: Sendable {
   let store: any AssetStore
   let sealer: ClientSecretSealer
-  let now: @Sendable () -> Date
+  let clock: any WallClock
   let http: ProviderHTTP
 
   public init(
-    store: any AssetStore, sealer: TokenSealer, now: @escaping @Sendable () -> Date = { Date() },
+    store: any AssetStore, sealer: TokenSealer, clock: any WallClock = SystemClock(),
     http: ProviderHTTP = ProviderHTTP()
   ) {
     self.store = store
     self.sealer = ClientSecretSealer(sealer)
-    self.now = now
+    self.clock = clock
     self.http = http
   }
+
+  func now() -> Date { clock.now() }
 
   /// What to change; nil keeps the stored value (or the default on a first setup).
   public struct Change: Sendable {

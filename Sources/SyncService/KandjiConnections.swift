@@ -12,16 +12,15 @@ import Logging
 /// Refusals are `StoreError.invalid` for a field (400), `StoreError.notFound`, and `SyncRefusal`
 /// for a state that forbids the action (409).
 public struct KandjiConnections: Sendable {
-  public let store: any AssetStore
+  public let store: any ConnectionStore & CallBudgetStore
   let sealer: TokenSealer
   let coordinator: SyncCoordinator
   let makeClient: KandjiClientFactory
   let policy: KandjiEndpointPolicy
-  let now: @Sendable () -> Date
 
   public init(
-    store: any AssetStore, sealer: TokenSealer, coordinator: SyncCoordinator, policy: KandjiEndpointPolicy,
-    now: @escaping @Sendable () -> Date = { Date() },
+    store: any ConnectionStore & CallBudgetStore, sealer: TokenSealer, coordinator: SyncCoordinator,
+    policy: KandjiEndpointPolicy,
     makeClient: @escaping KandjiClientFactory
   ) {
     self.store = store
@@ -29,8 +28,10 @@ public struct KandjiConnections: Sendable {
     self.coordinator = coordinator
     self.makeClient = makeClient
     self.policy = policy
-    self.now = now
   }
+
+  /// The time on the coordinator's clock (the application's one clock).
+  func now() -> Date { coordinator.clock.now() }
 
   /// Installs the Kandji app (R1).
   public func install() async throws {
@@ -174,10 +175,8 @@ public struct KandjiConnections: Sendable {
 
   /// The connection in use with this name (case-insensitive), if any.
   public func connection(named name: String) async throws -> KandjiConnection? {
-    // The store's own key for names: lowercase, canonically composed.
-    func key(_ text: String) -> String {
-      text.trimmingCharacters(in: .whitespaces).lowercased().precomposedStringWithCanonicalMapping
-    }
+    // The store's own key for names: trimmed, then folded as every name is.
+    func key(_ text: String) -> String { NameFolding.fold(text.trimmingCharacters(in: .whitespaces)) }
     return try await store.kandjiConnections(includeRemoved: false).first { key($0.name) == key(name) }
   }
 

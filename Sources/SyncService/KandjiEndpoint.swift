@@ -44,14 +44,14 @@ public typealias KandjiClientFactory = @Sendable (KandjiEndpoint) -> any KandjiC
 /// A connection's calls counted in the store, where every process sees them (R24). Buckets older
 /// than two hours are pruned now and then, so the table stays a few hundred rows per connection.
 public final class StoreCallLedger: KandjiCallLedger {
-  let store: any AssetStore
+  let store: any CallBudgetStore
   let connectionID: Int64
   /// The minute of the last prune; none yet in this ledger's life.
   private let prunedAt = Mutex<Int64?>(nil)
   static let keptMinutes: Int64 = 120
   static let pruneEvery: Int64 = 30
 
-  public init(store: any AssetStore, connectionID: Int64) {
+  public init(store: any CallBudgetStore, connectionID: Int64) {
     self.store = store
     self.connectionID = connectionID
   }

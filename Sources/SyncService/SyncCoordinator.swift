@@ -9,12 +9,11 @@ import Logging
 /// independent (one may be in a ten-hour first import while another runs its daily sync); the
 /// store's lease allows one run per connection across all replicas.
 public actor SyncCoordinator {
-  let store: any AssetStore
+  let store: any ConnectionStore & CallBudgetStore
   let engine: SyncEngine
-  let sealer: TokenSealer
-  let makeClient: KandjiClientFactory
+  /// Opens a connection's sealed token into a Kandji client (runs and single-asset refreshes).
+  public nonisolated let clients: ConnectionClients
   let logger: Logger
-  let now: @Sendable () -> Date
   /// Heartbeat age after which a run counts as abandoned (see `SyncOptions.staleAfter`).
   let staleAfter: TimeInterval
   /// Told about every finished run (metrics).
@@ -29,18 +28,22 @@ public actor SyncCoordinator {
   private var runEndWaiters: [UUID: CheckedContinuation<Void, Never>] = [:]
 
   public init(
-    store: any AssetStore, engine: SyncEngine, sealer: TokenSealer, logger: Logger = Logger(label: "assetsync.sync"),
-    staleAfter: TimeInterval = 120, now: @escaping @Sendable () -> Date = { Date() },
+    store: any ConnectionStore & CallBudgetStore, engine: SyncEngine, sealer: TokenSealer,
+    logger: Logger = Logger(label: "assetsync.sync"),
+    staleAfter: TimeInterval = 120,
     makeClient: @escaping KandjiClientFactory = { $0.liveClient(policy: .kandjiHostsOnly) }
   ) {
     self.store = store
     self.engine = engine
-    self.sealer = sealer
+    clients = ConnectionClients(store: store, sealer: sealer, makeClient: makeClient)
     self.logger = logger
     self.staleAfter = staleAfter
-    self.now = now
-    self.makeClient = makeClient
   }
+
+  /// The engine's clock: the one time of runs, their progress and the waits for them.
+  public nonisolated var clock: any WallClock { engine.clock }
+
+  private func now() -> Date { engine.clock.now() }
 
   /// Sets the observer of finished runs.
   public func setOnRunFinished(_ observer: @escaping @Sendable (SyncRun) -> Void) {
@@ -72,29 +75,19 @@ public actor SyncCoordinator {
       going.task.cancel()
       _ = await going.task.value
     }
-    let token: KandjiToken
-    let url: KandjiBaseURL
-    do {
-      url = try KandjiBaseURL(connection.apiURL ?? "")
-      token = try sealer.open(connection.sealedToken ?? "")
-    } catch {
-      throw SyncRefusal.badCredentials("\(error)")
-    }
-    // The store's run lock is the one authority (it also spans replicas on PostgreSQL).
-    let run = try await engine.begin(trigger: trigger, options: options, takeOver: takeOver)
-    latestProgress[connectionID] = SyncProgress(runID: run.id, phase: .listing)
     var pacing = connection.settings.pacing
     // A quick refresh never waits out a spent budget or a Kandji 429 (it would hold the
     // connection's lease meanwhile): it ends, and the next one comes in refresh_minutes.
     if trigger == .refresh { pacing.longestBudgetWait = .seconds(30) }
-    let endpoint = KandjiEndpoint(
-      url: url, token: token, pacing: pacing,
-      ledger: StoreCallLedger(store: store, connectionID: connectionID)
-    ) { [weak self] event in
+    // Unusable credentials are refused before the run takes the lease.
+    let endpoint = try clients.endpoint(for: connection, pacing: pacing) { [weak self] event in
       guard case .waitingForBudget(let until, let reason) = event else { return }
       Task { await self?.waiting(connectionID: connectionID, until: until, reason: reason.rawValue, onProgress) }
     }
-    let client = makeClient(endpoint)
+    // The store's run lock is the one authority (it also spans replicas on PostgreSQL).
+    let run = try await engine.begin(trigger: trigger, options: options, takeOver: takeOver)
+    latestProgress[connectionID] = SyncProgress(runID: run.id, phase: .listing)
+    let client = clients.makeClient(endpoint)
     let observer = onRunFinished
     let task = Task { [engine] in
       let finished: SyncRun
@@ -125,20 +118,24 @@ public actor SyncCoordinator {
     for waiter in waiters { waiter.resume() }
   }
 
-  /// Waits until a run in this process ends, or `limit` (real time) passes, whichever is first;
+  /// Waits until a run in this process ends, or `limit` passes on the clock, whichever is first;
   /// returns at once when none of `connectionIDs` is running here. The scheduler uses it when
   /// every connection is busy: a ten-hour import must not keep it from noticing a connection
   /// added meanwhile.
   public func waitForAnyRun(of connectionIDs: Set<Int64>, atMost limit: Duration) async {
     guard connectionIDs.contains(where: { running.contains($0) }) else { return }
     let key = UUID()
+    // A timeout in the background: a test's manual clock does not jump to it, so there the wait
+    // ends when the run does (as it would in real time, a run being shorter than a minute).
+    // It cannot fire before the waiter is registered: that needs this actor, held until then.
+    let timeout = Task { [weak self, clock] in
+      guard (try? await clock.sleepInBackground(for: limit)) != nil else { return }
+      await self?.stopWaiting(key)
+    }
     await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
       runEndWaiters[key] = continuation
-      Task { [weak self] in
-        try? await Task.sleep(for: limit)
-        await self?.stopWaiting(key)
-      }
     }
+    timeout.cancel()
   }
 
   private func stopWaiting(_ key: UUID) { runEndWaiters.removeValue(forKey: key)?.resume() }
@@ -172,9 +169,6 @@ public actor SyncCoordinator {
 
   /// The last progress report of the connection's current (or last) run.
   public func progress(connectionID: Int64) -> SyncProgress? { latestProgress[connectionID] }
-
-  /// The connection's run in this process, if one is going.
-  public func runningRun(connectionID: Int64) -> SyncRun? { current[connectionID]?.run }
 
   /// Waits for the connection's run in progress, if any, and returns it finished.
   @discardableResult

@@ -21,7 +21,13 @@ extension SyncEngine {
       .filter { !attempted.contains($0.assetID) }
       guard !batch.isEmpty else { break }
       attempted.formUnion(batch.map(\.assetID))
+      let runID = state.run.id
       let updates = try await details(for: batch, client: state.client, concurrency: state.options.detailsConcurrency)
+        .map { update in
+          var update = update
+          update.runID = runID
+          return update
+        }
       state.run.assetWrites += try await store.applyDetails(updates, at: now())
       state.detailsDone += updates.count
       state.detailsRemaining = max(0, state.detailsRemaining - updates.count)

@@ -12,24 +12,25 @@ import Logging
 /// the store, so a run stopped at any point resumes where it stopped: written assets stay, and
 /// pending details are the only details fetched next time.
 public final class SyncEngine: Sendable {
-  let store: any AssetStore
-  let now: @Sendable () -> Date
+  let store: any SyncBatchStore & SyncRunStore
+  /// The time of the run's records, and what its heartbeat waits on between renewals of its lease.
+  let clock: any WallClock
   let owner: String
   let logger: Logger
-  /// What the run's heartbeat waits on between renewals of its lease.
-  let heartbeatClock: any RequestClock
 
-  /// - Parameter heartbeatClock: the heartbeat's waits; tests give one they step by hand.
+  /// - Parameter clock: real time by default; tests pass the `ManualClock` they move by hand.
   public init(
-    store: any AssetStore, now: @escaping @Sendable () -> Date = { Date() }, owner: String = SyncEngine.defaultOwner,
-    logger: Logger = Logger(label: "assetsync.sync"), heartbeatClock: any RequestClock = SystemRequestClock()
+    store: any SyncBatchStore & SyncRunStore, clock: any WallClock = SystemClock(),
+    owner: String = SyncEngine.defaultOwner, logger: Logger = Logger(label: "assetsync.sync")
   ) {
     self.store = store
-    self.now = now
+    self.clock = clock
     self.owner = owner
     self.logger = logger
-    self.heartbeatClock = heartbeatClock
   }
+
+  /// The clock's time (what the run's records say).
+  func now() -> Date { clock.now() }
 
   /// `host:pid`, so an operator can tell which process holds a run.
   public static var defaultOwner: String { RunOwner.current }
@@ -134,12 +135,14 @@ public final class SyncEngine: Sendable {
   private func startHeartbeat(runID: Int64, every interval: Duration, onLeaseLost: @escaping @Sendable () -> Void)
     -> Task<Void, Never>
   {
-    Task { [store, now, heartbeatClock] in
+    Task { [store, clock] in
       while !Task.isCancelled {
-        try? await heartbeatClock.sleep(for: interval)
+        // In the background: on a test's manual clock the heartbeat is due when the test (or
+        // another sleeper) has moved the time on, never by itself.
+        try? await clock.sleepInBackground(for: interval)
         guard !Task.isCancelled else { return }
         do {
-          try await store.heartbeat(runID: runID, at: now())
+          try await store.heartbeat(runID: runID, at: clock.now())
         } catch StoreError.syncRunTakenOver {
           onLeaseLost()
           return

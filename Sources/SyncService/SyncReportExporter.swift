@@ -7,7 +7,7 @@ import Foundation
 public enum SyncReportExporter {
   /// Calls `write` with the header, then with the CSV text of each chunk of rows.
   public static func stream(
-    runID: Int64, store: any AssetStore, chunkSize: Int = 5_000, write: (String) async throws -> Void
+    runID: Int64, store: any SyncRunStore, chunkSize: Int = 5_000, write: (String) async throws -> Void
   ) async throws {
     try await write(SyncReportCSV.header + "\r\n")
     var after = -1
@@ -22,7 +22,7 @@ public enum SyncReportExporter {
   }
 
   /// Writes the report to a file (created or replaced).
-  public static func write(runID: Int64, store: any AssetStore, to path: String) async throws {
+  public static func write(runID: Int64, store: any SyncRunStore, to path: String) async throws {
     guard FileManager.default.createFile(atPath: path, contents: nil) else {
       throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
     }

@@ -4,18 +4,9 @@ import Foundation
 import Logging
 
 extension SyncScheduler {
-  /// Starts a quick refresh (R23) of the connection when `refresh_minutes` have passed since its
-  /// last run began (any run lists every device, so a daily sync counts too). Nothing before the
-  /// initial sync, nothing while a run of the connection is going anywhere.
-  func refreshIfDue(_ connection: KandjiConnection, last: SyncRun?, now: Date) async -> StartCheck {
-    let minutes = connection.settings.refreshMinutes
-    guard minutes > 0, connection.isReadyToSync, let last, last.status != .running,
-      await !coordinator.isRunning(connectionID: connection.id)
-    else { return .nothing }
-    let due = last.startedAt.addingTimeInterval(TimeInterval(minutes) * 60)
-    guard due <= now else { return .checkAgain(due) }
+  /// Starts the quick refresh (R23) `SchedulePlan` found due.
+  func startRefresh(_ connection: KandjiConnection) async -> SchedulePlan.Outcome {
     do {
-      guard try await store.kandjiSettings().installed else { return .nothing }
       let run = try await coordinator.start(connectionID: connection.id, trigger: .refresh)
       logger.debug(
         "quick refresh started", metadata: ["connection": "\(connection.name)", "run": "\(run.id)"])
@@ -24,7 +15,7 @@ extension SyncScheduler {
       // Busy elsewhere, or the connection cannot sync now: look again at the next wake.
       logger.debug(
         "quick refresh not started", metadata: ["connection": "\(connection.name)", "reason": "\(error)"])
-      return .nothing
+      return .skipped
     }
   }
 

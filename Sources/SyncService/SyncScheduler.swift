@@ -14,10 +14,10 @@ import ServiceLifecycle
 /// It wakes at least once a minute, so a schedule changed in the UI takes effect without a restart.
 /// It also resumes a run that did not reach its end — the process was killed or shut down, or
 /// the machine crashed — as soon as its lease is free, instead of leaving a ten-hour first import
-/// half done until the next day (`resumeIfInterrupted`), and once an hour deletes sync history
+/// half done until the next day (`SchedulePlan`), and once an hour deletes sync history
 /// older than the retention (`pruneHistoryIfDue`).
 public struct SyncScheduler: Service {
-  let store: any AssetStore
+  let store: any ConnectionStore & SyncRunStore & FindStore
   let coordinator: SyncCoordinator
   let clock: any WallClock
   let logger: Logger
@@ -29,10 +29,11 @@ public struct SyncScheduler: Service {
   let assetHistoryRetentionDays: Int
 
   /// - Parameter resumesInterruptedRuns: whether runs that stopped before their end are picked
-  ///   up (see `resumeIfInterrupted`); off only where clocks are not real (tests whose replicas
+  ///   up (see `SchedulePlan`); off only where clocks are not real (tests whose replicas
   ///   each jump their own manual clock, so that each sees the other's live heartbeat as stale).
   public init(
-    store: any AssetStore, coordinator: SyncCoordinator, clock: any WallClock = SystemWallClock(),
+    store: any ConnectionStore & SyncRunStore & FindStore, coordinator: SyncCoordinator,
+    clock: any WallClock = SystemClock(),
     logger: Logger = Logger(label: "assetsync.scheduler"), maxSleep: TimeInterval = 60,
     resumesInterruptedRuns: Bool = true, historyRetentionDays: Int = 90, assetHistoryRetentionDays: Int = 365
   ) {
@@ -52,82 +53,52 @@ public struct SyncScheduler: Service {
     }
   }
 
-  /// The loop itself (tests call it directly and stop it with the clock's limit).
+  /// The loop itself (tests call it directly and stop it with the clock's limit): reads what the
+  /// plan needs, tries the starts it names, and sleeps until its next moment. Every decision is
+  /// `SchedulePlan`'s.
   public func loop() async throws {
-    // Each connection's slots are counted from its anchor: the start (or when the connection
-    // appeared), the slot it last ran, or the moment its schedule changed. A late wake-up still
-    // runs the slot it missed; days of downtime run once.
-    let started = clock.now()
-    var anchors: [Int64: (anchor: Date, schedule: SyncSchedule)] = [:]
-    // Connections whose daily (or resumed) run is going: their next slot counts once it ends.
-    var inFlight = Set<Int64>()
-    // Connections whose quick refresh is going: a daily slot still starts (the refresh yields).
-    var refreshing = Set<Int64>()
+    var plan = SchedulePlan(
+      rules: SchedulePlan.Rules(
+        maxSleep: maxSleep, resumesInterruptedRuns: resumesInterruptedRuns, staleAfter: coordinator.staleAfter,
+        ownProcess: String(RunOwner.process(of: coordinator.owner))),
+      started: clock.now())
     var prunedAt: Date?
     do {
       while true {
         // Waiting for a run does not throw when shutdown cancels us; nothing new starts now.
         try Task.checkCancellation()
-        // A run that ended: the connection's next slot counts from its end (a slot that fell due
-        // during a long run is not run straight after it).
-        for id in inFlight where await !coordinator.isRunning(connectionID: id) {
-          inFlight.remove(id)
-          if let entry = anchors[id] { anchors[id] = (max(entry.anchor, clock.now()), entry.schedule) }
-        }
-        for id in refreshing where await !coordinator.isRunning(connectionID: id) { refreshing.remove(id) }
+        var stillRunning = Set<Int64>()
+        for id in plan.going where await coordinator.isRunning(connectionID: id) { stillRunning.insert(id) }
+        plan.runsEnded(stillRunning: stillRunning, at: clock.now())
         let now = clock.now()
-        var wake = now.addingTimeInterval(maxSleep)
         await pruneHistoryIfDue(now: now, last: &prunedAt)
         let connections = (try? await store.kandjiConnections(includeRemoved: false)) ?? []
-        for connection in connections where !inFlight.contains(connection.id) {
+        var seen: [SchedulePlan.Connection] = []
+        for connection in connections where !plan.inFlight.contains(connection.id) {
           // A disabled connection starts nothing: no need to read its runs.
           let last = connection.enabled ? try? await store.syncRuns(connectionID: connection.id, limit: 1).first : nil
-          if !refreshing.contains(connection.id) {
-            switch await resumeIfInterrupted(connection, last: last, now: now) {
-            case .started:
-              inFlight.insert(connection.id)
-              continue
-            case .checkAgain(let moment): wake = min(wake, moment)
-            case .nothing: break
+          seen.append(
+            SchedulePlan.Connection(
+              connection, lastRun: last, runningHere: await coordinator.isRunning(connectionID: connection.id)))
+        }
+        // A failed read starts nothing (a due slot passes, as a failed run's would).
+        let installed = seen.isEmpty ? false : (try? await store.kandjiSettings().installed) ?? false
+        let tick = plan.tick(seen, installed: installed, now: now)
+        var wake = tick.wake
+        for step in tick.steps {
+          guard let entry = seen.first(where: { $0.connection.id == step.connectionID }) else { continue }
+          for start in step.starts {
+            let outcome = await self.start(start, entry)
+            if let moment = plan.record(outcome, of: start, connectionID: step.connectionID, now: now) {
+              wake = min(wake, moment)
             }
-          }
-          let schedule = connection.settings.schedule
-          var entry = anchors[connection.id] ?? (anchors.isEmpty ? started : now, schedule)
-          if entry.schedule != schedule { entry = (now, schedule) }
-          let due = schedule.nextRun(after: entry.anchor)
-          if due <= now {
-            // Runs of different connections go on side by side; this one's next slot counts from
-            // its end.
-            switch await runScheduled(connection, slot: due) {
-            case .started:
-              inFlight.insert(connection.id)
-              refreshing.remove(connection.id)
-              entry.anchor = due
-            case .busy:
-              // Another replica's run of this connection (a quick refresh ends within a minute):
-              // the slot stays due and is tried again shortly.
-              wake = min(wake, now.addingTimeInterval(Self.busyRetry))
-            case .skipped:
-              entry.anchor = due
-            }
-          } else {
-            wake = min(wake, due)
-          }
-          anchors[connection.id] = entry
-          guard !inFlight.contains(connection.id), !refreshing.contains(connection.id) else { continue }
-          switch await refreshIfDue(connection, last: last, now: now) {
-          case .started: refreshing.insert(connection.id)
-          case .checkAgain(let moment): wake = min(wake, moment)
-          case .nothing: break
+            if outcome == .started { break }
           }
         }
-        let idle = connections.filter {
-          $0.enabled && !inFlight.contains($0.id) && !refreshing.contains($0.id)
-        }
-        if idle.isEmpty, !inFlight.isEmpty || !refreshing.isEmpty {
+        if plan.waitsForRuns(connections) {
           // Every enabled connection is syncing: the next thing to happen is a run ending (any
           // of them), or a connection being added, looked for every minute.
-          await coordinator.waitForAnyRun(of: inFlight.union(refreshing), atMost: .seconds(60))
+          await coordinator.waitForAnyRun(of: plan.going, atMost: .seconds(60))
           continue
         }
         try await clock.sleep(until: wake)
@@ -137,32 +108,19 @@ public struct SyncScheduler: Service {
     }
   }
 
-  /// How soon a slot refused because its connection is busy elsewhere is tried again.
-  static let busyRetry: TimeInterval = 10
-
-  /// What starting something did.
-  enum StartCheck {
-    case started
-    case checkAgain(Date)
-    case nothing
-  }
-
-  /// What a daily slot did.
-  enum SlotOutcome {
-    case started
-    /// A run of the connection is going on another replica.
-    case busy
-    case skipped
+  /// Tries one start the plan named.
+  private func start(_ start: SchedulePlan.Start, _ entry: SchedulePlan.Connection) async -> SchedulePlan.Outcome {
+    switch start {
+    case .resume(let takeOver): await resume(entry.connection, interrupted: entry.lastRun, takeOver: takeOver)
+    case .daily(let slot): await runScheduled(entry.connection, slot: slot)
+    case .refresh: await startRefresh(entry.connection)
+    }
   }
 
   /// Starts the slot's run unless it should not run.
-  private func runScheduled(_ connection: KandjiConnection, slot: Date) async -> SlotOutcome {
+  private func runScheduled(_ connection: KandjiConnection, slot: Date) async -> SchedulePlan.Outcome {
     let metadata: Logger.Metadata = ["connection": "\(connection.name)"]
     do {
-      guard try await store.kandjiSettings().installed, connection.enabled else {
-        logger.debug("scheduled sync skipped: the connection is not enabled", metadata: metadata)
-        return .skipped
-      }
       // Every replica wakes for the same slot. The store's run lock stops a second run while the
       // first is going; this stops one that starts after a short first run has already ended.
       if let last = try await store.syncRuns(

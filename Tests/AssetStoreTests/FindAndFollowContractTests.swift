@@ -2,6 +2,8 @@ import AssetCore
 import AssetStore
 import AssetStoreTestSupport
 import Foundation
+import PostgresStore
+import SQLiteStore
 import Testing
 
 /// Issue 20 on every backend: one search over devices, contacts and tickets (folding, ranking,
@@ -184,6 +186,79 @@ struct FindAndFollowContractTests {
     #expect(page.total == 5)
     #expect(page.items.map(\.kind) == [.retired, .fieldChanged])
     #expect(try await store.assetHistory(assetID: 999_999, page: 1, size: 10) == nil)
+  }
+
+  @Test(
+    "history: supervised and UDID changes read by details calls; a new device's first details are no change",
+    arguments: StoreBackend.allCases)
+  func detailsHistory(backend: StoreBackend) async throws {
+    let store = try await backend.makeStore()
+    let run = try await sync(store, [device("d1", name: "Mac", serial: "S1")], at: now)
+    let asset = try #require(try await store.asset(kandjiDeviceID: "d1"))
+    // First details: values, no history.
+    _ = try await store.applyDetails(
+      [DetailsUpdate(assetID: asset.id, supervised: false, udid: "UDID-1", runID: run.runID)], at: now + 10)
+    #expect(try await history(store, asset.id).map(\.kind) == [.created])
+    // The same values again: nothing; a device Kandji no longer knows: nothing.
+    _ = try await store.applyDetails(
+      [DetailsUpdate(assetID: asset.id, supervised: false, udid: "UDID-1", runID: run.runID)], at: now + 20)
+    _ = try await store.applyDetails(
+      [DetailsUpdate(assetID: asset.id, supervised: nil, udid: nil, found: false, runID: run.runID)], at: now + 30)
+    #expect(try await history(store, asset.id).count == 1)
+    // Supervised after a re-enrolment through ADE, read by "Refresh from Kandji": one entry each.
+    let agent = try await store.createAgent(
+      email: "grace@example.com", name: "Grace", role: .agent, passwordHash: "x", at: now)
+    let changed = try await store.applyDetails(
+      [DetailsUpdate(assetID: asset.id, supervised: true, udid: "UDID-2", agentID: agent.id)], at: now + 40)
+    #expect(changed == 1)
+    let entries = try await history(store, asset.id)
+    #expect(entries.count == 3)
+    let supervised = try #require(entries.first { $0.field == "Supervised" })
+    #expect((supervised.oldValue, supervised.newValue) == ("false", "true"))
+    #expect(supervised.source == .kandjiRefresh)
+    #expect(supervised.agentName == "Grace")
+    let udid = try #require(entries.first { $0.field == "UDID" })
+    #expect((udid.oldValue, udid.newValue) == ("UDID-1", "UDID-2"))
+    #expect(udid.connectionName == "Test tenant")
+  }
+
+  @Test(
+    "tickets written before v12 get their search keys again: the subject and every message, folded",
+    arguments: StoreBackend.allCases)
+  func ticketKeysRefolded(backend: StoreBackend) async throws {
+    let store = try await backend.makeStore()
+    let agent = try await store.createAgent(
+      email: "keys@example.com", name: "Keys", role: .agent, passwordHash: "h", at: now)
+    let first = try await store.createTicket(
+      TicketDraft(subject: "Zoë’s  dock", message: TicketMessage.from(text: "Flickers at boot", html: nil)), at: now)
+    _ = try await store.applyTicketAction(
+      first.id,
+      TicketAction(
+        kind: .staffUpdate, byAgentID: agent.id, message: TicketMessage.from(text: "Tried “safe mode”", html: nil)),
+      at: now)
+    let other = try await store.createTicket(TicketDraft(subject: "Printer jam"), at: now)
+    // What v12 does to every ticket of an earlier release, then what every open of the store does.
+    try await StoreBackend.execute("UPDATE tickets SET search_key = NULL", on: store)
+    #expect(try await store.search(SearchQuery(text: "printer")).tickets.isEmpty)
+    if let sqlite = store as? SQLiteAssetStore {
+      try await sqlite.fillMissingKeys()
+    } else if let postgres = store as? PostgresAssetStore {
+      try await postgres.fillMissingKeys()
+    }
+    func tickets(_ text: String) async throws -> [Int64] {
+      try await store.search(SearchQuery(text: text, kinds: [.ticket])).tickets.map(\.id)
+    }
+    #expect(try await tickets("zoe's dock") == [first.id])
+    #expect(try await tickets("FLICKERS AT BOOT") == [first.id])
+    #expect(try await tickets("\"safe mode\"") == [first.id])
+    #expect(try await tickets("printer") == [other.id])
+    // The next message is appended to the refilled key, as to any other.
+    _ = try await store.applyTicketAction(
+      other.id,
+      TicketAction(kind: .staffUpdate, byAgentID: agent.id, message: TicketMessage.from(text: "Toner low", html: nil)),
+      at: now)
+    #expect(try await tickets("toner") == [other.id])
+    #expect(try await tickets("printer") == [other.id])
   }
 
   @Test("history: agents' edits, contacts and tickets linked and unlinked", arguments: StoreBackend.allCases)

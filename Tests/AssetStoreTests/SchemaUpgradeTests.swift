@@ -45,6 +45,7 @@ struct SchemaUpgradeTests {
     #expect(fresh.contains { $0.contains("asset_history_by_asset") })
     #expect(fresh.contains { $0.hasPrefix("migration: v11-ticket-thread-counters") })
     #expect(fresh.contains { $0.contains("thread_characters") })
+    #expect(fresh.contains { $0.hasPrefix("migration: v12-ticket-search-keys") })
     #expect(fresh.contains { $0.contains("kandji_asset_refreshes_by_asset") })
     #expect(fresh.contains { $0.contains("ticket_updates_by_ticket") })
     #expect(fresh.contains { $0.contains("assets_by_type_sort_key") })

@@ -5,7 +5,8 @@ import PostgresStore
 import SQLiteStore
 import Testing
 
-/// The command line of `spec/CLI.md`, driven through the real binary.
+/// The command line as operators and scripts rely on it (commands, flags, exit codes, the report's
+/// CSV header), driven through the real binary.
 @Suite("The assetsync command line", .timeLimit(.minutes(3)))
 struct CLIContractTests {
   @Test(

@@ -1,3 +1,4 @@
+import AssetCore
 import Testing
 
 @testable import KandjiAPI
@@ -57,7 +58,7 @@ struct AuthorizeTests {
       configuration: KandjiClientConfiguration(
         baseURL: try KandjiBaseURL("http://127.0.0.1:1"), token: KandjiToken("t"), requestTimeout: .milliseconds(300),
         retry: RetryPolicy(maxAttempts: 1), endpointPolicy: .allowCustomEndpoints),
-      clock: VirtualRequestClock())
+      clock: ManualClock())
     let diagnosis = await client.authorize()
     #expect(diagnosis.code == "unreachable_host")
   }
@@ -97,7 +98,7 @@ struct AuthorizeTests {
   }
 
   // Issue 17 item 5: a mistyped URL is not blamed on the credentials, and the check ends in 10 s.
-  static func interactiveClient(_ url: String, token: String, clock: VirtualRequestClock = VirtualRequestClock())
+  static func interactiveClient(_ url: String, token: String, clock: ManualClock = ManualClock())
     throws -> LiveKandjiClient
   {
     LiveKandjiClient(
@@ -143,7 +144,7 @@ struct AuthorizeTests {
       configuration: KandjiClientConfiguration(
         baseURL: try KandjiBaseURL("acme.api.kandji.io"), token: KandjiToken("t"),
         retry: RetryPolicy(maxAttempts: 2, jitter: RetryPolicy.noJitter), resolve: { _ in [] }),
-      clock: VirtualRequestClock())
+      clock: ManualClock())
     let diagnosis = await client.authorize()
     #expect(diagnosis == .unreachableHost(detail: "could not resolve the host"))
   }
@@ -157,7 +158,7 @@ struct AuthorizeTests {
           maxAttempts: 50, initialBackoff: .seconds(1), maxBackoff: .seconds(4), jitter: RetryPolicy.noJitter))
       let diagnosis = await client.authorize()
       #expect(diagnosis.code == "kandji_unavailable")
-      #expect(h.clock.now() < LiveKandjiClient.authorizationTimeout)
+      #expect(h.clock.elapsed() < LiveKandjiClient.authorizationTimeout)
       #expect(h.clock.totalSlept == .seconds(1 + 2 + 4))  // the next 4 s wait would pass 10 s
     }
   }

@@ -1,3 +1,4 @@
+import AssetCore
 import Foundation
 import KandjiSimulator
 import Synchronization
@@ -11,7 +12,7 @@ import Testing
 struct DurableBudgetTests {
   @Test("a restarted pacer sees the hour's calls in the ledger and waits for them to age out")
   func restartKeepsTheBudget() async throws {
-    let clock = VirtualRequestClock()
+    let clock = ManualClock()
     let ledger = InMemoryCallLedger()
     let policy = PacingPolicy(requestsPerSecond: 1_000, requestsPerHour: 100)
     let first = RequestPacer(policy: policy, clock: clock, ledger: ledger)
@@ -35,7 +36,7 @@ struct DurableBudgetTests {
 
   @Test("another process's calls count: two pacers on one ledger share one budget")
   func replicasShareTheBudget() async throws {
-    let clock = VirtualRequestClock()
+    let clock = ManualClock()
     let ledger = InMemoryCallLedger()
     let policy = PacingPolicy(requestsPerSecond: 1_000, requestsPerHour: 100)
     let a = RequestPacer(policy: policy, clock: clock, ledger: ledger)
@@ -48,25 +49,25 @@ struct DurableBudgetTests {
 
   @Test("when Kandji has less left than the budget, requests spread over the rest of its hour")
   func followsKandjisRemaining() async throws {
-    let clock = VirtualRequestClock()
+    let clock = ManualClock()
     clock.advance(by: .seconds(3_000))  // 10 minutes before the hour turns
     let pacer = RequestPacer(policy: PacingPolicy(requestsPerSecond: 40, requestsPerHour: 9_000), clock: clock)
-    await pacer.follow(remainingHour: 60, at: clock.date())
+    await pacer.follow(remainingHour: 60, at: clock.now())
     try await pacer.acquire()
-    let start = clock.now()
+    let start = clock.elapsed()
     for _ in 0..<5 { try await pacer.acquire() }
     // 600 s left for 60 requests: one every 10 s instead of 40 a second.
-    #expect(clock.now() - start == .seconds(50))
+    #expect(clock.elapsed() - start == .seconds(50))
     // Plenty left: no spreading.
-    await pacer.follow(remainingHour: 9_500, at: clock.date())
-    let before = clock.now()
+    await pacer.follow(remainingHour: 9_500, at: clock.now())
+    let before = clock.elapsed()
     for _ in 0..<5 { try await pacer.acquire() }
-    #expect(clock.now() - before < .seconds(1))
+    #expect(clock.elapsed() - before < .seconds(1))
   }
 
   @Test("over HTTP: a simulator that shares its hour with other integrations is never driven to 429")
   func neverHitsKandjisLimit() async throws {
-    let clock = VirtualRequestClock()
+    let clock = ManualClock()
     let simulator = KandjiSimulator(
       configuration: SimulatorConfiguration(deviceCount: 50, requestsPerSecond: 50, requestsPerHour: 40),
       clock: clock)
@@ -89,13 +90,13 @@ struct DurableBudgetTests {
 
   @Test("a request someone waits on fails at once when the budget is spent, saying until when; nothing is sent")
   func interactiveRequestsDoNotWaitForTheBudget() async throws {
-    let clock = VirtualRequestClock()
+    let clock = ManualClock()
     let ledger = InMemoryCallLedger()
     let policy = PacingPolicy(requestsPerSecond: 1_000, requestsPerHour: 2)
     let sync = RequestPacer(policy: policy, clock: clock, ledger: ledger)
     for _ in 0..<2 { try await sync.acquire() }
     let interactive = RequestPacer(policy: policy.interactive, clock: clock, ledger: ledger)
-    let start = clock.date()
+    let start = clock.now()
     do {
       try await interactive.acquire()
       Issue.record("the spent budget let a request through")
@@ -104,7 +105,7 @@ struct DurableBudgetTests {
       #expect(spent.until == start.addingTimeInterval(3_600))
       #expect(spent.description.contains("hourly budget is used up"))
     }
-    #expect(clock.date() == start, "it did not wait")
+    #expect(clock.now() == start, "it did not wait")
     #expect(ledger.total == 2, "nothing was sent or counted")
     // Within the longest wait, it waits like any request.
     clock.advance(by: .seconds(3_597))

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The vendor's examples and real recordings copied from `shared/kandji/examples/`.
+/// The vendor's documented examples and real recorded responses, copied into `Fixtures/` beside
+/// this file (each file's name says which).
 enum Fixtures {
   static var directory: URL {
     Bundle.module.url(forResource: "Fixtures", withExtension: nil)!

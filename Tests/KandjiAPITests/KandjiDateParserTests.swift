@@ -3,7 +3,7 @@ import Testing
 
 @testable import KandjiAPI
 
-@Suite("Kandji date formats (API-NOTES §6)")
+@Suite("Kandji date formats")
 struct KandjiDateParserTests {
   // 2024-07-23T14:11:37Z
   static let base = 1_721_743_897.0

@@ -1,3 +1,4 @@
+import AssetCore
 import AsyncHTTPClient
 import Foundation
 import Testing
@@ -19,7 +20,7 @@ struct KandjiEndpointPinningTests {
       configuration: KandjiClientConfiguration(
         baseURL: try KandjiBaseURL(url), token: KandjiToken("5f0c7a11-2b3c-4d5e-8f90-a1b2c3d4e5f6"),
         requestTimeout: timeout, retry: RetryPolicy(maxAttempts: 1), endpointPolicy: policy, resolve: resolve),
-      clock: VirtualRequestClock())
+      clock: ManualClock())
   }
 
   @Test("a Kandji host that does not resolve fails closed: nothing is sent, the error is one fixed phrase")

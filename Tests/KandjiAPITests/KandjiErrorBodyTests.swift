@@ -2,7 +2,7 @@ import Testing
 
 @testable import KandjiAPI
 
-@Suite("Kandji error bodies of every shape (API-NOTES §5)")
+@Suite("Kandji error bodies of every shape")
 struct KandjiErrorBodyTests {
   @Test(
     "the recorded 400 and 404 bodies give a readable message",

@@ -1,3 +1,4 @@
+import AssetCore
 import Testing
 
 @testable import KandjiAPI
@@ -27,34 +28,34 @@ struct PacingAndRetryTests {
   }
 
   @Test func pacerKeepsEverySecondUnderTheLimit() async throws {
-    let clock = VirtualRequestClock()
+    let clock = ManualClock()
     let pacer = RequestPacer(policy: PacingPolicy(requestsPerSecond: 10, requestsPerHour: 1_000), clock: clock)
     var stamps: [Duration] = []
     for _ in 0..<95 {
       try await pacer.acquire()
-      stamps.append(clock.now())
+      stamps.append(clock.elapsed())
     }
     // Any one-second window holds at most 10 requests.
     for (index, stamp) in stamps.enumerated() where index >= 10 {
       #expect(stamp - stamps[index - 10] >= .seconds(1))
     }
-    #expect(clock.now() >= .seconds(9))
+    #expect(clock.elapsed() >= .seconds(9))
   }
 
   @Test func pacerKeepsTheHourlyBudget() async throws {
-    let clock = VirtualRequestClock()
+    let clock = ManualClock()
     let pacer = RequestPacer(policy: PacingPolicy(requestsPerSecond: 1_000, requestsPerHour: 100), clock: clock)
     for _ in 0..<250 { try await pacer.acquire() }
     // 250 requests at 100/hour need two full hours of waiting.
-    #expect(clock.now() >= .seconds(7_200))
-    #expect(clock.now() < .seconds(7_300))
+    #expect(clock.elapsed() >= .seconds(7_200))
+    #expect(clock.elapsed() < .seconds(7_300))
   }
 
   @Test func kandjiSayingTheHourIsSpentHoldsEveryoneUntilTheHourTurns() async throws {
-    let clock = VirtualRequestClock()
+    let clock = ManualClock()
     clock.advance(by: .seconds(600))  // 10 minutes into a clock hour
     let pacer = RequestPacer(policy: PacingPolicy(), clock: clock)
-    await pacer.follow(remainingHour: 0, at: clock.date())
+    await pacer.follow(remainingHour: 0, at: clock.now())
     let waited = try await pacer.acquire()
     #expect(waited == .seconds(3_000))
   }

@@ -1,3 +1,4 @@
+import AssetCore
 import AsyncHTTPClient
 import KandjiAPI
 import KandjiSimulator
@@ -6,7 +7,7 @@ import KandjiSimulator
 /// the simulator share one virtual clock, so `Retry-After`, backoff and pacing cost no real time.
 struct SimulatorHarness {
   let simulator: KandjiSimulator
-  let clock: VirtualRequestClock
+  let clock: ManualClock
   let baseURL: String
 
   func client(
@@ -26,7 +27,7 @@ struct SimulatorHarness {
     devices: Int = 40, perSecond: Int? = nil, perHour: Int? = nil,
     _ body: @Sendable (SimulatorHarness) async throws -> T
   ) async throws -> T {
-    let clock = VirtualRequestClock()
+    let clock = ManualClock()
     let simulator = KandjiSimulator(
       configuration: SimulatorConfiguration(
         deviceCount: devices, requestsPerSecond: perSecond, requestsPerHour: perHour),

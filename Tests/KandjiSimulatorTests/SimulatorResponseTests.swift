@@ -7,7 +7,7 @@ import Testing
 
 @Suite("The simulator answers in Kandji's real shapes")
 struct SimulatorResponseTests {
-  let clock = VirtualRequestClock()
+  let clock = ManualClock()
 
   private func simulator(devices: Int = 400, perSecond: Int? = nil, perHour: Int? = nil) -> KandjiSimulator {
     KandjiSimulator(

@@ -13,13 +13,13 @@ import Testing
 @Suite("Single-asset refresh limits in the durable ledger")
 struct AssetRefreshLedgerTests {
   @Test(
-    "two coordinators over one database share the per-asset and per-connection limits",
+    "two refreshers over one database share the per-asset and per-connection limits",
     arguments: StoreBackend.allCases)
-  func twoCoordinatorsShareTheLimits(backend: StoreBackend) async throws {
+  func twoRefreshersShareTheLimits(backend: StoreBackend) async throws {
     let (store, openReplica) = try await backend.makeStoreWithReplica()
     let replica = try await openReplica()
-    let clock = VirtualRequestClock()
-    let time = TestTime()
+    let clock = ManualClock()
+    let time = ManualClock(start: Date(timeIntervalSince1970: 1_790_000_000))
     let simulator = KandjiSimulator(configuration: SimulatorConfiguration(deviceCount: 14), clock: clock)
     let sealer = try TokenSealer(keyData: Data(repeating: 7, count: 32))
     let quiet = {
@@ -35,29 +35,27 @@ struct AssetRefreshLedgerTests {
         KandjiConnectionDraft(
           name: "Tenant", apiURL: url, sealedToken: try sealer.seal(KandjiToken(simulator.fullAccessToken)),
           settings: settings),
-        at: time.now)
+        at: time.now())
       let client = LiveKandjiClient(
         configuration: KandjiClientConfiguration(
           baseURL: try KandjiBaseURL(url), token: KandjiToken(simulator.fullAccessToken), pacing: .unlimited,
           endpointPolicy: .allowCustomEndpoints),
         clock: clock)
-      let engine = SyncEngine(store: store, now: { time.now }, owner: "test", logger: quiet)
+      let engine = SyncEngine(store: store, clock: time, owner: "test", logger: quiet)
       _ = try await engine.runOnce(
         client: client, options: SyncOptions(connectionID: connection.id, mapping: .default), trigger: .manual)
 
-      func coordinator(_ store: any AssetStore) -> SyncCoordinator {
-        SyncCoordinator(
-          store: store, engine: SyncEngine(store: store, now: { time.now }, owner: "test", logger: quiet),
-          sealer: sealer, logger: quiet, now: { time.now }
-        ) { endpoint in
+      func refresher(_ store: any AssetStore) -> AssetRefresher {
+        let clients = ConnectionClients(store: store, sealer: sealer) { endpoint in
           LiveKandjiClient(
             configuration: KandjiClientConfiguration(
               baseURL: endpoint.url, token: endpoint.token, pacing: .unlimited, endpointPolicy: .allowCustomEndpoints),
             clock: clock, ledger: endpoint.ledger)
         }
+        return AssetRefresher(store: store, clients: clients, clock: time)
       }
-      let first = coordinator(store)
-      let second = coordinator(replica)
+      let first = refresher(store)
+      let second = refresher(replica)
       let assets = try await store.activeSyncedAssets(connectionID: connection.id, afterID: 0, limit: 100)
       #expect(assets.count == 14)
       let ids = assets.map(\.assetID)
@@ -65,9 +63,9 @@ struct AssetRefreshLedgerTests {
       // Once a minute per asset, whichever replica asks.
       _ = try await first.refreshAsset(id: ids[0])
       await #expect(throws: AssetRefreshRefusal.tooSoon(retryAfter: 60)) { try await second.refreshAsset(id: ids[0]) }
-      // A restarted process (a new coordinator on a new store) remembers it too.
-      let restarted = coordinator(try await openReplica())
-      time.advance(by: 20)
+      // A restarted process (a new refresher on a new store) remembers it too.
+      let restarted = refresher(try await openReplica())
+      time.advance(by: .seconds(20))
       await #expect(throws: AssetRefreshRefusal.tooSoon(retryAfter: 40)) {
         try await restarted.refreshAsset(id: ids[0])
       }
@@ -82,7 +80,7 @@ struct AssetRefreshLedgerTests {
         try await restarted.refreshAsset(id: ids[11])
       }
       // The hour of the oldest passes: one more may go.
-      time.advance(by: 3_581)
+      time.advance(by: .seconds(3_581))
       _ = try await second.refreshAsset(id: ids[12])
       await #expect(throws: AssetRefreshRefusal.self) { try await first.refreshAsset(id: ids[13]) }
     }

@@ -15,7 +15,7 @@ struct AuthorizeDeadlineTests {
   @Test("a hanging lookup: the check ends within 10 s on the client's clock, after one lookup, nothing saved")
   func hangingLookup() async throws {
     let store = try await StoreBackend.sqlite.makeStore()
-    let clock = VirtualRequestClock()
+    let clock = ManualClock()
     let lookups = Hosts()
     let resolve: @Sendable (String) async -> [IPAddress] = { host in
       lookups.add(host)
@@ -44,7 +44,7 @@ struct AuthorizeDeadlineTests {
     #expect(outcome.diagnosis == .unreachableHost(detail: "could not resolve the host"))
     #expect(outcome.connection == nil)
     #expect(lookups.all == ["acme.api.kandji.io"])
-    #expect(clock.now() <= LiveKandjiClient.authorizationTimeout)
+    #expect(clock.elapsed() <= LiveKandjiClient.authorizationTimeout)
 
     // A URL that is not a Kandji API host is still a field error at once, before any lookup.
     await #expect(throws: StoreError.self) {

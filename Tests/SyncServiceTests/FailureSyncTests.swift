@@ -31,7 +31,7 @@ struct FailureSyncTests {
       let device = h.simulator.devices[4]
       let mac = try await h.store.managedType(for: .mac)
       let manual = try await h.store.createManualAsset(
-        ManualAssetDraft(assetTypeID: mac.id, name: "Hand-made", displayID: device.serialNumber), at: h.time.now)
+        ManualAssetDraft(assetTypeID: mac.id, name: "Hand-made", displayID: device.serialNumber), at: h.time.now())
       let run = try await h.sync()
       let row = try #require(try await h.report(run).first { $0.kandjiDeviceID == device.deviceID })
       #expect(row.outcome == .failed)
@@ -131,9 +131,9 @@ struct FailureSyncTests {
   @Test func aCrashedRunIsTakenOverOnceItsHeartbeatIsStale() async throws {
     try await SyncHarness.run(devices: 5) { h in
       let crashed = try await h.store.beginSyncRun(
-        connectionID: h.connectionID, trigger: .scheduled, owner: "dead-host:1", at: h.time.now, staleAfter: 120)
+        connectionID: h.connectionID, trigger: .scheduled, owner: "dead-host:1", at: h.time.now(), staleAfter: 120)
       await #expect(throws: StoreError.syncAlreadyRunning(runID: crashed.id)) { try await h.sync() }
-      h.time.advance(by: 600)
+      h.time.advance(by: .seconds(600))
       let run = try await h.sync()
       #expect(run.status == .completed)
       #expect(try await h.store.syncRun(id: crashed.id)?.status == .interrupted)

@@ -118,14 +118,14 @@ struct FirstAndRepeatSyncTests {
       let owned = try #require(h.simulator.devices.first { $0.user != nil })
       let email = try #require(owned.user?.email)
       let contact = try await h.store.createContact(
-        name: "Owner", email: email.uppercased(), phones: [], at: h.time.now)
+        name: "Owner", email: email.uppercased(), phones: [], at: h.time.now())
       _ = try await h.sync()
       let asset = try #require(try await h.store.asset(kandjiDeviceID: owned.deviceID))
       #expect(try await h.store.contactLinks(assetID: asset.id).map(\.contact.id) == [contact.id])
       // The user changes in Kandji: the sync's association follows; an agent's stays.
       let other = try await h.store.createContact(
-        name: "Agent pick", email: "pick@example.com", phones: [], at: h.time.now)
-      try await h.store.linkContact(other.id, toAsset: asset.id, at: h.time.now)
+        name: "Agent pick", email: "pick@example.com", phones: [], at: h.time.now())
+      try await h.store.linkContact(other.id, toAsset: asset.id, at: h.time.now())
       h.simulator.setUser(deviceID: owned.deviceID, to: nil)
       _ = try await h.sync()
       #expect(try await h.store.contactLinks(assetID: asset.id).map(\.contact.id) == [other.id])

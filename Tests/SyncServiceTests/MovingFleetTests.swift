@@ -17,7 +17,7 @@ struct MovingFleetTests {
   static let runKinds: [(SyncTrigger, Bool)] = [(.scheduled, true), (.manual, true), (.cli, true), (.refresh, false)]
 
   func sync(_ h: SyncHarness, trigger: SyncTrigger, reportsEveryDevice: Bool) async throws -> SyncRun {
-    h.time.advance(by: 60)
+    h.time.advance(by: .seconds(60))
     return try await h.engine.runOnce(
       client: try h.client(),
       options: SyncOptions(connectionID: h.connectionID, mapping: .default, reportsEveryDevice: reportsEveryDevice),

@@ -27,7 +27,7 @@ struct RunOwnerTests {
   }
 
   func engine(_ store: any AssetStore) -> SyncEngine {
-    SyncEngine(store: store, now: { self.now.addingTimeInterval(5) }, owner: "\(host):\(getpid())")
+    SyncEngine(store: store, clock: ManualClock(start: now.addingTimeInterval(5)), owner: "\(host):\(getpid())")
   }
 
   @Test(arguments: StoreBackend.allCases)

@@ -14,11 +14,13 @@ import Synchronization
 /// the client and the simulator (no real waiting on `Retry-After` or pacing).
 struct SyncHarness: Sendable {
   let simulator: KandjiSimulator
-  let clock: VirtualRequestClock
+  let clock: ManualClock
   let baseURL: String
   let store: any AssetStore
   let engine: SyncEngine
-  let time: TestTime
+  /// The engine's clock (the store's timestamps and the run's heartbeat), moved by hand; apart
+  /// from `clock`, the Kandji side's, as a replica's and Kandji's clocks are.
+  let time: ManualClock
   /// The Kandji connection (tenant) the runs sync.
   let connectionID: Int64
 
@@ -37,7 +39,7 @@ struct SyncHarness: Sendable {
     mapping: FieldMapping = .default, token: String? = nil, trigger: SyncTrigger = .manual,
     onProgress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
   ) async throws -> SyncRun {
-    time.advance(by: 60)
+    time.advance(by: .seconds(60))
     return try await engine.runOnce(
       client: try client(token: token), options: SyncOptions(connectionID: connectionID, mapping: mapping),
       trigger: trigger, onProgress: onProgress)
@@ -52,29 +54,22 @@ struct SyncHarness: Sendable {
     devices: Int = 120, perSecond: Int? = nil, backend: StoreBackend = .sqlite,
     _ body: @Sendable (SyncHarness) async throws -> T
   ) async throws -> T {
-    let clock = VirtualRequestClock()
+    let clock = ManualClock()
     let simulator = KandjiSimulator(
       configuration: SimulatorConfiguration(deviceCount: devices, requestsPerSecond: perSecond, requestsPerHour: nil),
       clock: clock)
     let store = try await backend.makeStore()
-    let time = TestTime()
+    let time = ManualClock(start: Date(timeIntervalSince1970: 1_790_000_000))
     var logger = Logger(label: "assetsync.sync.test")
     logger.logLevel = .warning  // the runs' info lines would bury the test output
-    let engine = SyncEngine(store: store, now: { time.now }, owner: "test", logger: logger)
+    let engine = SyncEngine(store: store, clock: time, owner: "test", logger: logger)
     return try await simulator.withRunningServer { url in
       let connection = try await store.createKandjiConnection(
-        KandjiConnectionDraft(name: "Test tenant", apiURL: url), at: time.now)
+        KandjiConnectionDraft(name: "Test tenant", apiURL: url), at: time.now())
       return try await body(
         SyncHarness(
           simulator: simulator, clock: clock, baseURL: url, store: store, engine: engine, time: time,
           connectionID: connection.id))
     }
   }
-}
-
-/// Wall-clock time for the store's timestamps, moved by hand.
-final class TestTime: Sendable {
-  private let state = Mutex(Date(timeIntervalSince1970: 1_790_000_000))
-  var now: Date { state.withLock { $0 } }
-  func advance(by seconds: TimeInterval) { state.withLock { $0 = $0.addingTimeInterval(seconds) } }
 }

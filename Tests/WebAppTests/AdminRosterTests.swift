@@ -1,6 +1,7 @@
 import AssetCore
 import AssetStore
 import AssetStoreTestSupport
+import AssetSyncApplication
 import Foundation
 import Testing
 import WebApp
@@ -16,7 +17,7 @@ struct AdminRosterTests {
   func concurrentDisables(backend: StoreBackend) async throws {
     let store = try await backend.makeStore()
     let admin = AgentAdministration(
-      store: store, hashPassword: { $0 }, now: { Date(timeIntervalSince1970: 1_780_000_000) })
+      store: store, hashPassword: { $0 }, clock: ManualClock(start: Date(timeIntervalSince1970: 1_780_000_000)))
     let ann = try await store.createAgent(
       email: "ann@example.com", name: "Ann", role: .admin, passwordHash: "h", at: now)
     let bob = try await store.createAgent(

@@ -1,6 +1,7 @@
 import AssetCore
 import AssetStore
 import AssetStoreTestSupport
+import AssetSyncApplication
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -25,7 +26,7 @@ struct AppHarness: Sendable {
   let openReplica: @Sendable () async throws -> any AssetStore
   let simulator: KandjiSimulator
   let simulatorURL: String
-  let clock: VirtualRequestClock
+  let clock: ManualClock
   let admin: Credentials
   let agent: Credentials
   let logs: LogCapture
@@ -45,7 +46,7 @@ struct AppHarness: Sendable {
     let start = wallClock?.now()
     var result: T?
     for backend in backends {
-      if let clock = wallClock as? ManualWallClock, let start { clock.reset(to: start) }
+      if let clock = wallClock as? ManualClock, let start { clock.reset(to: start) }
       result = try await run(backend: backend, devices: devices, wallClock: wallClock, configure: configure, body)
     }
     guard let result else { throw FixtureError("no store backend to run on") }
@@ -58,7 +59,7 @@ struct AppHarness: Sendable {
   ) async throws -> T {
     var configuration = AppConfiguration(bcryptCost: 4, runScheduler: false, allowCustomKandjiEndpoints: true)
     configure(&configuration)
-    let clock = VirtualRequestClock()
+    let clock = ManualClock()
     let simulator = KandjiSimulator(
       configuration: SimulatorConfiguration(deviceCount: devices, requestsPerSecond: nil, requestsPerHour: nil),
       clock: clock)
@@ -68,7 +69,7 @@ struct AppHarness: Sendable {
     let services = AppServices(
       store: store, sealer: try TokenSealer(keyData: Data(repeating: 7, count: 32)),
       configuration: configuration,
-      now: { wallClock?.now() ?? Date() }, wallClock: wallClock ?? SystemWallClock(),
+      clock: wallClock ?? SystemClock(),
       makeClient: { endpoint in
         LiveKandjiClient(
           configuration: KandjiClientConfiguration(

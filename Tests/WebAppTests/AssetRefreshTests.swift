@@ -13,7 +13,7 @@ struct AssetRefreshTests {
 
   @Test("POST asset/<id>/refresh/: Kandji's new values at once, once a minute; manual assets and unknown ids refused")
   func refreshThroughTheAPI() async throws {
-    let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(86_400))
+    let clock = ManualClock(start: Self.start, limit: Self.start.addingTimeInterval(86_400))
     try await AppHarness.run(devices: 12, wallClock: clock) { h in
       let tenant = try await h.store.readyConnection(
         url: h.simulatorURL, token: h.simulator.fullAccessToken, sealer: h.services.sealer)
@@ -61,7 +61,7 @@ struct AssetRefreshTests {
 
   @Test("a connection's single-asset refreshes are capped at 5 % of its hourly budget")
   func allowancePerConnection() async throws {
-    let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(86_400))
+    let clock = ManualClock(start: Self.start, limit: Self.start.addingTimeInterval(86_400))
     try await AppHarness.run(devices: 12, wallClock: clock, backends: [.sqlite]) { h in
       var tenant = try await h.store.readyConnection(
         url: h.simulatorURL, token: h.simulator.fullAccessToken, sealer: h.services.sealer)
@@ -144,7 +144,7 @@ struct AssetRefreshTests {
 
   @Test("/metrics gives per connection the age of the oldest list data, the last hour's calls, and runs by trigger")
   func freshnessMetrics() async throws {
-    let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(86_400))
+    let clock = ManualClock(start: Self.start, limit: Self.start.addingTimeInterval(86_400))
     try await AppHarness.run(devices: 8, wallClock: clock, backends: [.sqlite]) { h in
       let tenant = try await h.store.readyConnection(
         url: h.simulatorURL, token: h.simulator.fullAccessToken, sealer: h.services.sealer)

@@ -1,3 +1,4 @@
+import AssetCore
 import CryptoExtras
 import Foundation
 import HTTPTypes
@@ -37,10 +38,11 @@ final class FakeOpenIDProvider: Sendable {
   let state = Mutex(State())
   let signers = JWTKeyCollection()
   let forger = JWTKeyCollection()
-  let now: @Sendable () -> Date
+  /// The test's clock: what the tokens' `iat` and `exp` count from.
+  let clock: any WallClock
 
-  init(now: @escaping @Sendable () -> Date) async throws {
-    self.now = now
+  init(clock: any WallClock) async throws {
+    self.clock = clock
     let rsa = try Insecure.RSA.PrivateKey(backing: _RSA.Signing.PrivateKey(keySize: .bits2048))
     await signers.add(rsa: rsa, digestAlgorithm: .sha256, kid: "k1")
     let primitives = try rsa.publicKey.getKeyPrimitives()
@@ -128,7 +130,7 @@ final class FakeOpenIDProvider: Sendable {
       PKCE.challenge(for: fields["code_verifier"] ?? "") == entry.challenge,
       fields["redirect_uri"] == entry.redirectURI
     else { return Self.json(["error": "invalid_grant"], status: .badRequest) }
-    let now = now().timeIntervalSince1970
+    let now = clock.now().timeIntervalSince1970
     let grant = entry.grant
     let claims = TestClaims(
       iss: issuer, sub: "user-" + grant.email, aud: grant.audience, exp: now + grant.expiresIn, iat: now,

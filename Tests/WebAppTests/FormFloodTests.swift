@@ -1,3 +1,4 @@
+import AssetCore
 import AssetStore
 import Foundation
 import HTTPTypes
@@ -132,7 +133,7 @@ struct FormFloodTests {
   func refusalsDoNotTouchTheDatabase() async throws {
     // A clock that stands still: the account's 2 s backoff must not run out while tables are renamed.
     let start = Date(timeIntervalSince1970: 1_800_000_000)
-    let clock = ManualWallClock(start: start, limit: start.addingTimeInterval(86_400))
+    let clock = ManualClock(start: start, limit: start.addingTimeInterval(86_400))
     try await AppHarness.run(wallClock: clock) { h in
       try await h.test { client in
         func post(_ cookie: String?, _ form: String) async throws -> Reply {

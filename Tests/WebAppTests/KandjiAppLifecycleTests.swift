@@ -85,7 +85,7 @@ struct KandjiAppLifecycleTests {
         #expect(refused.status == .conflict)
         #expect(refused.message.contains("disabled"))
         let start = Date(timeIntervalSince1970: 1_800_000_000)
-        let clock = ManualWallClock(start: start, limit: start.addingTimeInterval(3 * 86_400))
+        let clock = ManualClock(start: start, limit: start.addingTimeInterval(3 * 86_400))
         try await SyncScheduler(store: h.store, coordinator: h.services.coordinator, clock: clock, maxSleep: 3_600)
           .loop()
         #expect(try await h.store.syncRuns(connectionID: nil, limit: 10).count == 1)

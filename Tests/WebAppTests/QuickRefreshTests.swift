@@ -21,7 +21,7 @@ struct QuickRefreshTests {
 
   @Test("every refresh_minutes after the last run began; refreshes that change nothing store no rows")
   func refreshesOnSchedule() async throws {
-    let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(2 * 3_600 + 60))
+    let clock = ManualClock(start: Self.start, limit: Self.start.addingTimeInterval(2 * 3_600 + 60))
     try await AppHarness.run(devices: 30, wallClock: clock) { h in
       let tenant = try await connection(h, refreshMinutes: 15)
       try await h.services.coordinator.start(connectionID: tenant.id, trigger: .initial)
@@ -97,7 +97,7 @@ struct QuickRefreshTests {
 
   @Test("history older than the retention goes in small batches; newer history stays")
   func historyRetention() async throws {
-    let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(120))
+    let clock = ManualClock(start: Self.start, limit: Self.start.addingTimeInterval(120))
     try await AppHarness.run(devices: 5, wallClock: clock) { h in
       let tenant = try await connection(h, refreshMinutes: 0)
       // An old run with 4,500 report rows (three batches), and a recent one.

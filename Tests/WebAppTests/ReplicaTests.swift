@@ -18,14 +18,14 @@ struct ReplicaTests {
   static let start = Date(timeIntervalSince1970: 1_800_000_000)  // 2027-01-15T08:00:00Z
 
   static func replica(
-    _ database: PostgresStoreConfiguration, clock: ManualWallClock, simulatorClock: VirtualRequestClock,
+    _ database: PostgresStoreConfiguration, clock: ManualClock, simulatorClock: ManualClock,
     sealer: TokenSealer
   ) async throws -> AppServices {
     let store = try await PostgresAssetStore.connect(database, logger: PostgresTestDatabase.quietLogger)
     return AppServices(
       store: store, sealer: sealer,
       configuration: AppConfiguration(bcryptCost: 4, runScheduler: false, allowCustomKandjiEndpoints: true),
-      now: { clock.now() }, wallClock: clock,
+      clock: clock,
       makeClient: { endpoint in
         LiveKandjiClient(
           configuration: KandjiClientConfiguration(
@@ -38,14 +38,14 @@ struct ReplicaTests {
   @Test("two schedulers due at the same minute: exactly one run per slot, every device once")
   func twoSchedulersOneRunPerSlot() async throws {
     let database = try await PostgresTestDatabase.makeDatabase()
-    let simulatorClock = VirtualRequestClock()
+    let simulatorClock = ManualClock()
     let simulator = KandjiSimulator(
       configuration: SimulatorConfiguration(deviceCount: 40, requestsPerSecond: nil, requestsPerHour: nil),
       clock: simulatorClock)
     let sealer = try TokenSealer(keyData: Data(repeating: 7, count: 32))
     let limit = Self.start.addingTimeInterval(3 * 86_400)
-    let clockA = ManualWallClock(start: Self.start, limit: limit)
-    let clockB = ManualWallClock(start: Self.start, limit: limit)
+    let clockA = ManualClock(start: Self.start, limit: limit)
+    let clockB = ManualClock(start: Self.start, limit: limit)
     try await simulator.withRunningServer { url in
       let a = try await Self.replica(database, clock: clockA, simulatorClock: simulatorClock, sealer: sealer)
       let b = try await Self.replica(database, clock: clockB, simulatorClock: simulatorClock, sealer: sealer)
@@ -78,12 +78,12 @@ struct ReplicaTests {
   @Test("Sync now on a second replica while the first runs is refused with the running run's id")
   func syncNowIsClusterWide() async throws {
     let database = try await PostgresTestDatabase.makeDatabase()
-    let simulatorClock = VirtualRequestClock()
+    let simulatorClock = ManualClock()
     let simulator = KandjiSimulator(
       configuration: SimulatorConfiguration(deviceCount: 5, requestsPerSecond: nil, requestsPerHour: nil),
       clock: simulatorClock)
     let sealer = try TokenSealer(keyData: Data(repeating: 7, count: 32))
-    let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(86_400))
+    let clock = ManualClock(start: Self.start, limit: Self.start.addingTimeInterval(86_400))
     try await simulator.withRunningServer { url in
       let a = try await Self.replica(database, clock: clock, simulatorClock: simulatorClock, sealer: sealer)
       let b = try await Self.replica(database, clock: clock, simulatorClock: simulatorClock, sealer: sealer)

@@ -17,7 +17,7 @@ struct SchedulerTests {
   }
 
   @Test func oneRunPerDayAtTheScheduledTime() async throws {
-    let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(5 * 86_400))
+    let clock = ManualClock(start: Self.start, limit: Self.start.addingTimeInterval(5 * 86_400))
     try await AppHarness.run(devices: 10, wallClock: clock) { h in
       try await configure(h, enabled: true, schedule: SyncSchedule(hour: 3, minute: 15, timeZone: "Europe/Berlin"))
       try await SyncScheduler(store: h.store, coordinator: h.services.coordinator, clock: clock).loop()
@@ -38,7 +38,7 @@ struct SchedulerTests {
   @Test func noRunsWhileDisabled() async throws {
     try await AppHarness.run(devices: 5) { h in
       try await configure(h, enabled: false, schedule: SyncSchedule(hour: 1))
-      let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(7 * 86_400))
+      let clock = ManualClock(start: Self.start, limit: Self.start.addingTimeInterval(7 * 86_400))
       try await SyncScheduler(store: h.store, coordinator: h.services.coordinator, clock: clock).loop()
       #expect(try await h.store.syncRuns(connectionID: nil, limit: 10).isEmpty)
     }
@@ -48,7 +48,7 @@ struct SchedulerTests {
     try await AppHarness.run(devices: 5) { h in
       try await configure(h, enabled: true, schedule: SyncSchedule(hour: 12))
       h.simulator.inject(.status(500), on: .list, times: 4)  // two runs of two attempts each
-      let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(3 * 86_400))
+      let clock = ManualClock(start: Self.start, limit: Self.start.addingTimeInterval(3 * 86_400))
       try await SyncScheduler(store: h.store, coordinator: h.services.coordinator, clock: clock).loop()
       let runs = try await h.store.syncRuns(connectionID: nil, limit: 10).sorted { $0.id < $1.id }
       #expect(runs.map(\.status) == [.failed, .failed, .completed])
@@ -56,7 +56,7 @@ struct SchedulerTests {
   }
 
   @Test func aScheduleChangeTakesEffectWithoutRestart() async throws {
-    let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(2 * 86_400 + 3_600))
+    let clock = ManualClock(start: Self.start, limit: Self.start.addingTimeInterval(2 * 86_400 + 3_600))
     try await AppHarness.run(devices: 5, wallClock: clock) { h in
       let connection = try await configure(h, enabled: true, schedule: SyncSchedule(hour: 23, minute: 0))
       let store = h.store
@@ -79,7 +79,7 @@ struct SchedulerTests {
 
   @Test("a run a dead process left running resumes once its lease is stale, and only once")
   func abandonedRunResumesWhenStale() async throws {
-    let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(600))
+    let clock = ManualClock(start: Self.start, limit: Self.start.addingTimeInterval(600))
     try await AppHarness.run(devices: 12, wallClock: clock) { h in
       // 08:00 UTC now; the daily run is at 20:00, far outside the test's ten minutes.
       let connection = try await configure(h, enabled: true, schedule: SyncSchedule(hour: 20, timeZone: "UTC"))
@@ -100,7 +100,7 @@ struct SchedulerTests {
 
   @Test("a run this process identity left behind is taken over at once; an interrupted run resumes")
   func ownOrInterruptedRunResumesAtOnce() async throws {
-    let clock = ManualWallClock(start: Self.start, limit: Self.start.addingTimeInterval(30))
+    let clock = ManualClock(start: Self.start, limit: Self.start.addingTimeInterval(30))
     try await AppHarness.run(devices: 6, wallClock: clock) { h in
       let first = try await configure(h, enabled: true, schedule: SyncSchedule(hour: 20, timeZone: "UTC"))
       // A restarted container keeps its host name and pid: a run under our own name that this

@@ -1,4 +1,5 @@
 import AssetCore
+import AssetSyncApplication
 import Crypto
 import Foundation
 import HTTPTypes
@@ -15,8 +16,6 @@ import Testing
 /// an attack that worked on 4d88efd.
 @Suite("Sign-in: no lockout by strangers, admin password changes under a flood")
 struct SignInLockoutTests {
-  typealias TestClock = SignInProtectionTests.TestClock
-
   func fail(_ throttle: LoginThrottle, _ attempt: LoginThrottle.Attempt) -> Bool {
     guard case .proceed(let reservation) = throttle.reserve(attempt) else { return false }
     throttle.finish(reservation, succeeded: false)
@@ -43,8 +42,8 @@ struct SignInLockoutTests {
 
   @Test("a known device is never refused for others' failures; only its own failures are limited")
   func knownDeviceThrottle() {
-    let clock = TestClock()
-    let throttle = LoginThrottle(limits: .init(perAccount: 5, perAddress: 20, global: 50), now: clock.now)
+    let clock = ManualClock()
+    let throttle = LoginThrottle(limits: .init(perAccount: 5, perAddress: 20, global: 50), clock: clock)
     let address = "198.51.100.7"
     // Strangers spend the account, the shared address and the global budget.
     for _ in 0..<5 { #expect(fail(throttle, .init(email: "admin@example.com", address: address, knownAgent: true))) }
@@ -74,7 +73,7 @@ struct SignInLockoutTests {
       Issue.record("one device's failures refused another")
       return
     }
-    clock.advance(901)
+    clock.advance(by: .seconds(901))
     guard case .proceed = throttle.reserve(known) else {
       Issue.record("the device's failures did not age out")
       return
@@ -83,8 +82,8 @@ struct SignInLockoutTests {
 
   @Test("the global budget holds back unknown emails only, never an active agent's email")
   func globalOnlyForUnknownEmails() {
-    let clock = TestClock()
-    let throttle = LoginThrottle(limits: .init(perAccount: 5, perAddress: 20, global: 30), now: clock.now)
+    let clock = ManualClock()
+    let throttle = LoginThrottle(limits: .init(perAccount: 5, perAddress: 20, global: 30), clock: clock)
     for index in 0..<30 {
       #expect(fail(throttle, .init(email: "guess\(index)@example.com", address: "203.0.113.\(index)")))
     }
@@ -113,7 +112,7 @@ struct SignInLockoutTests {
 
   @Test("20 failures from 20 addresses of one /64 spend that /64's budget; the next /64 is fresh")
   func ipv6PerSlash64() {
-    let throttle = LoginThrottle(limits: .init(perAddress: 20, global: 1_000), now: TestClock().now)
+    let throttle = LoginThrottle(limits: .init(perAddress: 20, global: 1_000), clock: ManualClock())
     for index in 0..<20 {
       #expect(
         fail(throttle, .init(email: "u\(index)@example.com", address: "2001:db8:7:7::\(String(index, radix: 16))")))
@@ -163,7 +162,7 @@ struct SignInLockoutTests {
   @Test("through the form: after strangers lock the admin's account, the admin's own browser still gets in")
   func knownBrowserGetsIn() async throws {
     let start = Date(timeIntervalSince1970: 1_800_000_000)
-    let clock = ManualWallClock(start: start, limit: start.addingTimeInterval(400 * 86_400))
+    let clock = ManualClock(start: start, limit: start.addingTimeInterval(400 * 86_400))
     let smallGlobal: (inout AppConfiguration) -> Void = { $0.signInLimits = .init(global: 10) }
     try await AppHarness.run(wallClock: clock, configure: smallGlobal) { h in
       try await h.test { client in
@@ -308,7 +307,7 @@ struct SignInLockoutTests {
 
   @Test("over the global budget an unknown email gets a decoy that counts as a failure; agents' failures never feed it")
   func decoyOverGlobalBudget() {
-    let throttle = LoginThrottle(limits: .init(perAccount: 5, perAddress: 1_000, global: 3), now: TestClock().now)
+    let throttle = LoginThrottle(limits: .init(perAccount: 5, perAddress: 1_000, global: 3), clock: ManualClock())
     // Guesses at real agents' passwords are held to their accounts' limits, not the global budget.
     for index in 0..<10 {
       #expect(fail(throttle, .init(email: "agent\(index)@example.com", address: "192.0.2.1", knownAgent: true)))
@@ -337,7 +336,7 @@ struct SignInLockoutTests {
   @Test("through the form: an unknown email over the global budget answers exactly like a wrong password, unchecked")
   func unknownEmailLooksLikeWrongPassword() async throws {
     let start = Date(timeIntervalSince1970: 1_800_000_000)
-    let clock = ManualWallClock(start: start, limit: start.addingTimeInterval(86_400))
+    let clock = ManualClock(start: start, limit: start.addingTimeInterval(86_400))
     let smallGlobal: (inout AppConfiguration) -> Void = {
       $0.signInLimits = .init(perAccount: 5, perAddress: 1_000, global: 3)
     }
@@ -389,7 +388,7 @@ struct SignInLockoutTests {
   func passwordChangeForgetsKnownBrowsers() async throws {
     // A clock that stands still: the account's 2 s backoff must not run out while the test runs.
     let start = Date(timeIntervalSince1970: 1_800_000_000)
-    let clock = ManualWallClock(start: start, limit: start.addingTimeInterval(86_400))
+    let clock = ManualClock(start: start, limit: start.addingTimeInterval(86_400))
     try await AppHarness.run(wallClock: clock) { h in
       try await h.test { client in
         let first = try await Self.signIn(client, "admin@example.com", "correct horse battery")

@@ -1,4 +1,5 @@
 import AssetCore
+import AssetSyncApplication
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -13,12 +14,6 @@ import Testing
 /// the server. Each test replays an attack that worked before.
 @Suite("Sign-in: throttle bypasses and bcrypt exhaustion")
 struct SignInProtectionTests {
-  final class TestClock: Sendable {
-    let date = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
-    var now: @Sendable () -> Date { { self.date.withLock { $0 } } }
-    func advance(_ seconds: TimeInterval) { date.withLock { $0 += seconds } }
-  }
-
   func fail(_ throttle: LoginThrottle, _ email: String, from address: String? = "198.51.100.7") -> Bool {
     guard case .proceed(let reservation) = throttle.reserve(email: email, address: address) else { return false }
     throttle.finish(reservation, succeeded: false)
@@ -27,8 +22,8 @@ struct SignInProtectionTests {
 
   @Test("an email with a trailing newline or other case is the same account's bucket")
   func normalisedKey() {
-    let clock = TestClock()
-    let throttle = LoginThrottle(now: clock.now)
+    let clock = ManualClock()
+    let throttle = LoginThrottle(clock: clock)
     for _ in 0..<5 { #expect(fail(throttle, "victim@example.com", from: nil)) }
     for variant in ["victim@example.com\n", " VICTIM@example.com", "Victim@Example.com\r\n"] {
       guard case .wait(let seconds) = throttle.reserve(email: variant, address: nil) else {
@@ -41,9 +36,9 @@ struct SignInProtectionTests {
 
   @Test("flooding the table with junk emails never resets a throttled account")
   func boundedEviction() {
-    let clock = TestClock()
+    let clock = ManualClock()
     let throttle = LoginThrottle(
-      limits: .init(perAddress: 1_000_000, global: 1_000_000, maxKeys: 100), now: clock.now)
+      limits: .init(perAddress: 1_000_000, global: 1_000_000, maxKeys: 100), clock: clock)
     for _ in 0..<5 { #expect(fail(throttle, "victim@example.com")) }
     for index in 0..<10_001 { _ = fail(throttle, "junk\(index)@example.com", from: "203.0.113.\(index % 250)") }
     #expect(throttle.sizes.accounts <= 100)
@@ -55,7 +50,7 @@ struct SignInProtectionTests {
 
   @Test("parallel guesses are counted before they are checked: 30 at once, 5 evaluated")
   func reservedBeforeVerifying() {
-    let throttle = LoginThrottle(now: TestClock().now)
+    let throttle = LoginThrottle(clock: ManualClock())
     var granted: [LoginThrottle.Reservation] = []
     var refused = 0
     for _ in 0..<30 {
@@ -78,8 +73,8 @@ struct SignInProtectionTests {
 
   @Test("one client address is limited across many accounts, and everyone together too")
   func perAddressAndGlobal() {
-    let clock = TestClock()
-    let throttle = LoginThrottle(limits: .init(perAddress: 20, global: 50), now: clock.now)
+    let clock = ManualClock()
+    let throttle = LoginThrottle(limits: .init(perAddress: 20, global: 50), clock: clock)
     for index in 0..<20 { #expect(fail(throttle, "user\(index)@example.com", from: "198.51.100.7")) }
     guard case .wait = throttle.reserve(email: "fresh@example.com", address: "198.51.100.7") else {
       Issue.record("the address was not limited")
@@ -93,7 +88,7 @@ struct SignInProtectionTests {
       return
     }
     // Failures age out of the window.
-    clock.advance(901)
+    clock.advance(by: .seconds(901))
     guard case .proceed = throttle.reserve(email: "fresh@example.com", address: "198.51.100.7") else {
       Issue.record("the window did not move on")
       return
@@ -167,7 +162,7 @@ struct SignInProtectionTests {
     // A stopped clock: on a loaded machine the 2 s backoff after the fifth failure must not run
     // out before the next attempt arrives (CI saw a 303 there).
     let start = Date(timeIntervalSince1970: 1_800_000_000)
-    let clock = ManualWallClock(start: start, limit: start.addingTimeInterval(86_400))
+    let clock = ManualClock(start: start, limit: start.addingTimeInterval(86_400))
     try await AppHarness.run(wallClock: clock) { h in
       try await h.test { client in
         for _ in 0..<5 {

@@ -17,14 +17,14 @@ struct SingleSignOnTests {
   /// Runs `body` with a harness whose single sign-on points at a fresh fake provider.
   func withProvider(
     passwordSignIn: Bool = true, allowedDomains: [String] = [],
-    _ body: @Sendable (AppHarness, FakeOpenIDProvider, ManualWallClock) async throws -> Void
+    _ body: @Sendable (AppHarness, FakeOpenIDProvider, ManualClock) async throws -> Void
   ) async throws {
-    let clock = ManualWallClock(start: Date(timeIntervalSince1970: 1_900_000_000), limit: .distantFuture)
+    let clock = ManualClock(start: Date(timeIntervalSince1970: 1_900_000_000), limit: .distantFuture)
     try await AppHarness.run(wallClock: clock) { h in
-      let provider = try await FakeOpenIDProvider(now: { clock.now() })
+      let provider = try await FakeOpenIDProvider(clock: clock)
       try await provider.run { issuer in
         h.services.publicURL.setIfUnset(Self.publicURL)
-        try await SingleSignOnSetup(store: h.store, sealer: h.services.sealer, now: { clock.now() }).save(
+        try await SingleSignOnSetup(store: h.store, sealer: h.services.sealer, clock: clock).save(
           .init(
             issuer: issuer, clientID: FakeOpenIDProvider.clientID, clientSecret: FakeOpenIDProvider.clientSecret,
             name: "Fake IdP", allowedDomains: allowedDomains, passwordSignIn: passwordSignIn,

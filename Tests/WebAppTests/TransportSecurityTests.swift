@@ -121,7 +121,7 @@ struct TransportSecurityTests {
   @Test("sessions end 24 hours after signing in, however active")
   func absoluteSessionLifetime() async throws {
     let start = Date(timeIntervalSince1970: 1_800_000_000)
-    let clock = ManualWallClock(start: start, limit: start.addingTimeInterval(30 * 86_400))
+    let clock = ManualClock(start: start, limit: start.addingTimeInterval(30 * 86_400))
     try await AppHarness.run(wallClock: clock) { h in
       try await h.test { client in
         let (cookie, _) = try await WebUITests.signIn(client, "agent@example.com")

@@ -70,7 +70,7 @@ struct WebUITests {
   @Test func wrongPasswordsGetOneMessageAndAreSlowedDown() async throws {
     // A stopped clock: on a loaded machine the account's backoff must not run out between attempts.
     let start = Date(timeIntervalSince1970: 1_800_000_000)
-    let clock = ManualWallClock(start: start, limit: start.addingTimeInterval(86_400))
+    let clock = ManualClock(start: start, limit: start.addingTimeInterval(86_400))
     try await AppHarness.run(wallClock: clock) { h in
       try await h.test { client in
         func attempt(_ email: String, _ password: String) async throws -> Reply {
@@ -142,7 +142,7 @@ struct WebUITests {
 
   @Test func sessionsExpire() async throws {
     let start = Date(timeIntervalSince1970: 1_800_000_000)
-    let clock = ManualWallClock(start: start, limit: start.addingTimeInterval(30 * 86_400))
+    let clock = ManualClock(start: start, limit: start.addingTimeInterval(30 * 86_400))
     try await AppHarness.run(wallClock: clock) { h in
       try await h.test { client in
         let (cookie, _) = try await Self.signIn(client, "agent@example.com")

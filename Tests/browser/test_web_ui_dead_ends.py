@@ -76,13 +76,21 @@ def synced_asset_urls(browser, demo):
 
 
 def test_a_refused_ticket_keeps_contact_category_priority_and_focuses_the_error(browser, demo, synced, width):
+    browser.get(demo["url"] + "/contacts")
+    email = next(e.text for e in browser.find_elements(By.CSS_SELECTOR, "#contacts-table tbody td") if "@" in e.text)
     browser.get(demo["url"] + "/tickets")
-    contact, category, priority = (Select(find(browser, f"#{i}")) for i in ("contact_id", "category_id", "priority_id"))
-    contact.select_by_index(len(contact.options) - 1)
+    # The contact through its picker (issue 20): typed, then the first match chosen.
+    find(browser, "#contact").send_keys(email)
+    wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#contact-listbox [role=option]"))
+    find(browser, "#contact").send_keys(Keys.ARROW_DOWN, Keys.ENTER)
+    wait(browser, lambda b: find(b, "#contact_id").get_attribute("value"))
+    contact_id = find(browser, "#contact_id").get_attribute("value")
+    email = find(browser, "#contact").get_attribute("value")
+    category, priority = (Select(find(browser, f"#{i}")) for i in ("category_id", "priority_id"))
     category.select_by_index(len(category.options) - 1)
     priority.select_by_index(0 if priority.first_selected_option.get_attribute("value") != priority.options[0].get_attribute("value") else 1)
     chosen = {i: Select(find(browser, f"#{i}")).first_selected_option.get_attribute("value")
-              for i in ("contact_id", "category_id", "priority_id")}
+              for i in ("category_id", "priority_id")}
     find(browser, "#message").send_keys("The dock drops the display.")
     find(browser, "#asset_display_id").send_keys("NO-SUCH-ASSET")
     find(browser, "#create-ticket").click()
@@ -90,6 +98,8 @@ def test_a_refused_ticket_keeps_contact_category_priority_and_focuses_the_error(
     # Everything typed and chosen is still there; the errors sit beside their fields.
     for i, value in chosen.items():
         assert Select(find(browser, f"#{i}")).first_selected_option.get_attribute("value") == value, i
+    assert find(browser, "#contact").get_attribute("value") == email
+    assert find(browser, "#contact_id").get_attribute("value") == contact_id
     assert find(browser, "#message").get_attribute("value") == "The dock drops the display."
     assert find(browser, "#asset_display_id").get_attribute("aria-invalid") == "true"
     assert "NO-SUCH-ASSET" in find(browser, "#asset-display-id-error").text

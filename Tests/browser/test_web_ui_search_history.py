@@ -6,7 +6,6 @@ import urllib.request
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select
 
 from test_web_ui import kandji_fields, text_of, wait
 
@@ -55,7 +54,13 @@ def test_search_by_email_history_and_the_requesters_mac(browser, demo, shoot):
     contact_id = contact_href.rstrip("/").split("/")[-1]
     browser.get(demo["url"] + "/tickets")
     browser.find_element(By.ID, "subject").send_keys("Screen flickers after the update")
-    Select(browser.find_element(By.ID, "contact_id")).select_by_value(contact_id)
+    # The contact picker (issue 20): the email typed, the match chosen by keyboard.
+    picker = browser.find_element(By.ID, "contact")
+    picker.send_keys(email)
+    wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#contact-listbox [role=option]")
+         and picker.get_attribute("aria-expanded") == "true")
+    picker.send_keys(Keys.ARROW_DOWN, Keys.ENTER)
+    wait(browser, lambda b: b.find_element(By.ID, "contact_id").get_attribute("value") == contact_id)
     browser.find_element(By.ID, "create-ticket").click()
     devices = wait(browser, EC.presence_of_element_located((By.ID, "requester-devices")))
     assert name in devices.text

@@ -1,4 +1,4 @@
-/// Kandji has no enrollment-state field (API-NOTES §7), so AssetSync derives one from the list's
+/// Kandji has no enrollment-state field anywhere in its API, so AssetSync derives one from the list's
 /// flags, in this order:
 ///
 /// 1. `is_removed` → **Removed**

@@ -6,12 +6,22 @@ public enum ISO8601 {
   /// Written by hand from the civil calendar: a list page formats hundreds of dates, and a format
   /// style costs microseconds each.
   public static func string(_ date: Date) -> String {
-    let total = Int64(date.timeIntervalSince1970.rounded(.down))
-    let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
-    let seconds = total - days * 86_400
-    let (year, month, day) = civil(fromDays: days)
+    text(seconds: Int64(date.timeIntervalSince1970.rounded(.down)), microseconds: nil)
+  }
+
+  /// With six fractional digits, as Kandji's device list writes times:
+  /// `2024-07-23T14:11:37.150080Z` (rounded to the nearest microsecond).
+  public static func microsecondString(_ date: Date) -> String {
+    let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+    let (seconds, fraction) = CivilCalendar.floorDivide(micros, by: 1_000_000)
+    return text(seconds: seconds, microseconds: fraction)
+  }
+
+  private static func text(seconds total: Int64, microseconds: Int64?) -> String {
+    let (days, seconds) = CivilCalendar.floorDivide(total, by: 86_400)
+    let (year, month, day) = CivilCalendar.date(days: days)
     var text = ""
-    text.reserveCapacity(20)
+    text.reserveCapacity(27)
     append(year, width: 4, to: &text)
     text += "-"
     append(month, width: 2, to: &text)
@@ -23,21 +33,12 @@ public enum ISO8601 {
     append(seconds / 60 % 60, width: 2, to: &text)
     text += ":"
     append(seconds % 60, width: 2, to: &text)
+    if let microseconds {
+      text += "."
+      append(microseconds, width: 6, to: &text)
+    }
     text += "Z"
     return text
-  }
-
-  /// Year, month and day of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`).
-  static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthIndex = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 
   private static func append(_ number: Int64, width: Int, to text: inout String) {

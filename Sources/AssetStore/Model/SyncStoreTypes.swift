@@ -56,12 +56,20 @@ public struct DetailsUpdate: Sendable, Hashable {
   /// `false` when Kandji no longer knows the device (404) or its details could not be read:
   /// the values stay as they are and the device is not asked about again until it re-enrolls.
   public var found: Bool
+  /// Who read the details, for the asset's history: the run (0: "Refresh from Kandji", by
+  /// `agentID`).
+  public var runID: Int64
+  public var agentID: Int64?
 
-  public init(assetID: Int64, supervised: Bool?, udid: String?, found: Bool = true) {
+  public init(
+    assetID: Int64, supervised: Bool?, udid: String?, found: Bool = true, runID: Int64 = 0, agentID: Int64? = nil
+  ) {
     self.assetID = assetID
     self.supervised = supervised
     self.udid = udid
     self.found = found
+    self.runID = runID
+    self.agentID = agentID
   }
 }
 

@@ -1,11 +1,11 @@
 import ArgumentParser
 import AssetCore
 import AssetStore
+import AssetSyncApplication
 import Foundation
 import KandjiAPI
 import SQLiteStore
 import SyncService
-import WebApp
 
 /// `assetsync bench auth`: how `/health` and an API GET answer while clients hammer the sign-in
 /// form with wrong passwords (issue 9). bcrypt runs at the production cost on its own bounded
@@ -42,25 +42,24 @@ struct AuthBenchmark: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let lifted = LoginThrottle.Limits(perAccount: .max, perAddress: .max, global: .max, maxKeys: 1_000_000)
-    let threads = AppConfiguration().passwordThreads
+    let threads = ApplicationSettings().passwordThreads
     Console.line(
-      "bcrypt cost \(bcryptCost) on \(threads) thread(s), queue \(AppConfiguration().passwordQueueLimit); \(attackers) attackers"
+      "bcrypt cost \(bcryptCost) on \(threads) thread(s), queue \(ApplicationSettings().passwordQueueLimit); \(attackers) attackers"
     )
     Console.line("")
     Console.line("1. Wrong passwords for random emails (throttle \(keepThrottle ? "production limits" : "lifted"))")
-    try await withServer(limits: keepThrottle ? LoginThrottle.Limits() : lifted) { port, bench in
+    try await withServer(limits: keepThrottle ? .production : .lifted) { port, bench in
       try await measureWrongPasswords(port: port, authorization: bench.authorization)
     }
     Console.line("")
     Console.line("2. Form-body flood: 64 KB of a[]&a[]&… to POST /login, with the sign-in cookie (issue 16)")
-    try await withServer(limits: LoginThrottle.Limits()) { port, bench in
+    try await withServer(limits: .production) { port, bench in
       try await measureKnownBrowser(port: port, bench: bench, attack: Self.formFlood, attackName: "form flood")
     }
     Console.line("")
     Console.line(
       "3. Global-bucket lockout: wrong passwords for the admin and random emails from many addresses (issue 16)")
-    try await withServer(limits: LoginThrottle.Limits(), trustLoopbackProxy: true) { port, bench in
+    try await withServer(limits: .production, trustLoopbackProxy: true) { port, bench in
       try await measureKnownBrowser(port: port, bench: bench, attack: Self.lockoutAttempt, attackName: "lockout")
     }
   }
@@ -75,23 +74,21 @@ struct AuthBenchmark: AsyncParsableCommand {
   /// `trustLoopbackProxy` believes `X-Forwarded-For` from loopback, so one machine can play
   /// thousands of client addresses.
   private func withServer(
-    limits: LoginThrottle.Limits, trustLoopbackProxy: Bool = false, _ body: @Sendable (Int, Bench) async throws -> Void
+    limits: APIServer.SignInLimits, trustLoopbackProxy: Bool = false, _ body: @Sendable (Int, Bench) async throws -> Void
   ) async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("assetsync-bench-auth-\(UUID())")
     defer { try? FileManager.default.removeItem(at: directory) }
     let store = try SQLiteAssetStore(path: directory.appendingPathComponent("db.sqlite").path)
-    var configuration = AppConfiguration(bcryptCost: UInt8(bcryptCost), runScheduler: false, logLevel: .error)
-    configuration.signInLimits = limits
-    if trustLoopbackProxy { configuration.trustedProxies = [AddressRange("127.0.0.1")].compactMap { $0 } }
-    let services = AppServices(
-      store: store, sealer: try TokenSealer(keyData: Data(repeating: 1, count: 32)), configuration: configuration)
+    let application = AssetSyncApp(
+      store: store, sealer: try TokenSealer(keyData: Data(repeating: 1, count: 32)),
+      settings: ApplicationSettings(bcryptCost: UInt8(bcryptCost)))
     let admin = try await store.createAgent(
       email: "admin@example.com", name: "Admin", role: .admin,
-      passwordHash: services.passwords.hash("bench password 1"),
+      passwordHash: application.accounts.passwords.hash("bench password 1"),
       at: Date())
-    let key = try await APIKeyIssuer.issue(for: admin, store: store)
+    let key = try await application.accounts.issueAPIKey(for: admin)
     let authorization = "Authorization: Basic " + Data("\(key.key):\(key.authCode)".utf8).base64EncodedString()
-    try await APIServer.serving(services) { port in
+    try await APIServer.serving(application, signInLimits: limits, trustLoopbackProxy: trustLoopbackProxy) { port in
       guard let connection = HTTPConnection(port: port),
         let reply = connection.exchangeHead(Self.adminSignIn(cookies: [])),
         let device = Self.cookie("assetsync_device", in: reply.head)

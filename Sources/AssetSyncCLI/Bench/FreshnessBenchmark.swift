@@ -88,16 +88,15 @@ struct FreshnessBenchmark: AsyncParsableCommand {
     }
     holder.clock = clock
     // One virtual time for everything: the scheduler, the engine, the pacer and the ledger.
-    let requestClock = clock.requestClock
-    let engine = SyncEngine(store: store, now: { clock.now() }, logger: logger)
+    let engine = SyncEngine(store: store, clock: clock, logger: logger)
     let makeClient: KandjiClientFactory = { endpoint in
       LiveKandjiClient(
         configuration: KandjiClientConfiguration(
           baseURL: endpoint.url, token: endpoint.token, pacing: endpoint.pacing, endpointPolicy: .allowCustomEndpoints),
-        clock: requestClock, ledger: endpoint.ledger)
+        clock: clock, ledger: endpoint.ledger)
     }
     let coordinator = SyncCoordinator(
-      store: store, engine: engine, sealer: sealer, logger: logger, now: { clock.now() }, makeClient: makeClient)
+      store: store, engine: engine, sealer: sealer, logger: logger, makeClient: makeClient)
     // The initial sync, then the measured hours. The import spends more than an hour's budget
     // at 10,000 devices, so the pacer moves the virtual clock on: the measured period starts
     // when it ends.

@@ -1,13 +1,15 @@
+import AssetCore
 import Foundation
 import KandjiAPI
 import KandjiSimulator
-import SyncService
 import Synchronization
 
 /// The freshness benchmark's virtual wall clock: sleeping jumps to the wake-up moment, and on
 /// the way changes devices in the simulator at their scheduled moments (an OS update), noting
 /// when each change happened. Before each jump `beforeSleep` runs, so the benchmark can see
-/// which changes the store shows by now (no run is going while the scheduler sleeps).
+/// which changes the store shows by now (no run is going while the scheduler sleeps). The Kandji
+/// client's pacer and the durable call ledger run on it too, so they count calls in the same
+/// virtual hours as the scheduler: a day simulated in minutes spends a day's budget.
 final class FreshnessClock: WallClock {
   /// A change to make in Kandji at a moment.
   struct Change: Sendable {
@@ -17,18 +19,19 @@ final class FreshnessClock: WallClock {
   }
 
   private struct State {
-    var now: Date
     var limit = Date.distantFuture
     var pending: ArraySlice<Change> = []
     var made: [Change] = []
   }
 
-  private let state: Mutex<State>
+  private let state = Mutex(State())
+  /// The time itself, and the background waits (the run's heartbeat) it wakes.
+  private let time: ManualClock
   private let simulator: KandjiSimulator
   private let beforeSleep: @Sendable () async -> Void
 
   init(start: Date, simulator: KandjiSimulator, beforeSleep: @escaping @Sendable () async -> Void) {
-    state = Mutex(State(now: start))
+    time = ManualClock(start: start)
     self.simulator = simulator
     self.beforeSleep = beforeSleep
   }
@@ -45,7 +48,9 @@ final class FreshnessClock: WallClock {
   /// Where the measured period ends.
   var limit: Date { state.withLock { $0.limit } }
 
-  func now() -> Date { state.withLock { $0.now } }
+  func now() -> Date { time.now() }
+
+  func elapsed() -> Duration { time.elapsed() }
 
   /// Changes made since the last call.
   func takeMadeChanges() -> [Change] {
@@ -64,9 +69,19 @@ final class FreshnessClock: WallClock {
     await Task.yield()
   }
 
-  /// Moves the clock to `target` (never back), making the changes due on the way. The Kandji
-  /// client's pacer waits here too (`requestClock`), so the durable call ledger counts calls in
-  /// the same virtual hours as the scheduler: a day simulated in minutes spends a day's budget.
+  /// The Kandji client's waits for its budget move the benchmark's time on, as it would pass for
+  /// a real server.
+  func sleep(for duration: Duration) async throws {
+    try Task.checkCancellation()
+    guard duration > .zero else { return }
+    advance(to: now().addingTimeInterval(duration.seconds))
+  }
+
+  func sleepInBackground(for duration: Duration) async throws {
+    try await time.sleepInBackground(for: duration)
+  }
+
+  /// Moves the clock to `target` (never back), making the changes due on the way.
   func advance(to target: Date) {
     let due = state.withLock { s -> [Change] in
       let index = s.pending.firstIndex { $0.at > target } ?? s.pending.endIndex
@@ -75,29 +90,10 @@ final class FreshnessClock: WallClock {
       return due
     }
     for change in due {
-      state.withLock { $0.now = max($0.now, change.at) }
+      time.advance(to: change.at)
       simulator.setOSVersion(deviceID: change.deviceID, to: change.osVersion)
       state.withLock { $0.made.append(change) }
     }
-    state.withLock { $0.now = max($0.now, target) }
-  }
-
-  /// The same virtual time for the Kandji client: its pacing, backoff and call ledger.
-  var requestClock: some RequestClock { FreshnessRequestClock(clock: self) }
-}
-
-/// `FreshnessClock` as the Kandji client's `RequestClock`: waiting for the budget moves the
-/// benchmark's time on, as it would pass for a real server.
-struct FreshnessRequestClock: RequestClock {
-  let clock: FreshnessClock
-
-  func now() -> Duration { .seconds(clock.now().timeIntervalSince1970) }
-
-  func date() -> Date { clock.now() }
-
-  func sleep(for duration: Duration) async throws {
-    try Task.checkCancellation()
-    guard duration > .zero else { return }
-    clock.advance(to: clock.now().addingTimeInterval(duration.seconds))
+    time.advance(to: target)
   }
 }

@@ -1,5 +1,6 @@
 /// The whole device listing as an `AsyncSequence` of pages, fetched lazily with
-/// `limit`/`offset` until a short or empty page (API-NOTES §3).
+/// `limit`/`offset` until a short or empty page (Kandji pages devices by offset only, at most 300
+/// a page; the body is a bare JSON array with no cursor or total to trust).
 ///
 /// A page larger than asked for, or a page that starts with the same device as the previous
 /// one (a proxy ignoring `offset`), ends the listing with an error instead of looping forever.

@@ -1,3 +1,4 @@
+import AssetCore
 import AsyncHTTPClient
 import Foundation
 import Logging
@@ -9,7 +10,7 @@ import Synchronization
 public final class LiveKandjiClient: KandjiClient {
   public let configuration: KandjiClientConfiguration
   private let httpClient: HTTPClient
-  private let clock: any RequestClock
+  private let clock: any WallClock
   private let pacer: RequestPacer
   private let logger: Logger
   private let onEvent: @Sendable (KandjiClientEvent) -> Void
@@ -20,7 +21,7 @@ public final class LiveKandjiClient: KandjiClient {
   /// How long a checked address is used before the host is resolved and checked again: Kandji's
   /// addresses change, and a sync may run for hours.
   static let recheckInterval: Duration = .seconds(300)
-  /// The deadline (on `clock.now()`) of an interactive check such as `authorize()`: every wait
+  /// The deadline (on `clock.elapsed()`) of an interactive check such as `authorize()`: every wait
   /// and request ends by then.
   @TaskLocal static var deadline: Duration?
 
@@ -42,13 +43,13 @@ public final class LiveKandjiClient: KandjiClient {
   /// - Parameters:
   ///   - httpClient: `sharedHTTPClient` by default (no redirects); the caller owns its lifecycle
   ///     otherwise.
-  ///   - clock: real time by default; tests pass a `VirtualRequestClock`.
+  ///   - clock: real time by default; tests pass a `ManualClock`.
   ///   - ledger: where the connection's calls are counted across restarts and replicas (R24);
   ///     nil counts this client's calls only.
   ///   - onEvent: told about pacing waits, 429s and retries (for progress displays).
   public init(
     configuration: KandjiClientConfiguration, httpClient: HTTPClient = LiveKandjiClient.sharedHTTPClient,
-    clock: any RequestClock = SystemRequestClock(), logger: Logger = Logger(label: "assetsync.kandji"),
+    clock: any WallClock = SystemClock(), logger: Logger = Logger(label: "assetsync.kandji"),
     ledger: (any KandjiCallLedger)? = nil, onEvent: @escaping @Sendable (KandjiClientEvent) -> Void = { _ in }
   ) {
     self.configuration = configuration
@@ -64,7 +65,7 @@ public final class LiveKandjiClient: KandjiClient {
   public var stats: KandjiRequestStats { counters.withLock { $0 } }
 
   /// The client's clock, for deadlines set in its extensions.
-  func clockNow() -> Duration { clock.now() }
+  func clockNow() -> Duration { clock.elapsed() }
 
   public func consoleURL(deviceID: String) -> String {
     configuration.baseURL.consoleURL(deviceID: deviceID)
@@ -199,7 +200,7 @@ public final class LiveKandjiClient: KandjiClient {
   private func wait(_ duration: Duration, orFail failure: KandjiError, event: (Duration) -> KandjiClientEvent)
     async throws
   {
-    if let deadline = Self.deadline, clock.now() + duration >= deadline { throw failure }
+    if let deadline = Self.deadline, clock.elapsed() + duration >= deadline { throw failure }
     onEvent(event(duration))
     record { $0.secondsWaited += duration.seconds }
     try await clock.sleep(for: duration)
@@ -207,7 +208,7 @@ public final class LiveKandjiClient: KandjiClient {
 
   /// Throws `.transport(.timedOut)` when an interactive check's deadline has passed.
   private func checkDeadline(path: String) throws {
-    if let deadline = Self.deadline, clock.now() >= deadline { throw KandjiError.transport(.timedOut) }
+    if let deadline = Self.deadline, clock.elapsed() >= deadline { throw KandjiError.transport(.timedOut) }
   }
 
   private func execute(path: String, query: [(String, String)]) async throws -> RawResponse {
@@ -218,7 +219,7 @@ public final class LiveKandjiClient: KandjiClient {
     request.headers.add(name: "Accept", value: "application/json")
     request.headers.add(name: "User-Agent", value: configuration.userAgent)
     var limit = configuration.requestTimeout
-    if let deadline = Self.deadline { limit = min(limit, deadline - clock.now()) }
+    if let deadline = Self.deadline { limit = min(limit, deadline - clock.elapsed()) }
     guard limit > .zero else { throw KandjiError.transport(.timedOut) }
     let timeout = TimeAmount.nanoseconds(Int64(limit.seconds * 1e9))
     let answerDelaysBefore = clock.answerDelays
@@ -247,7 +248,7 @@ public final class LiveKandjiClient: KandjiClient {
   /// connects with the system resolver. The lookup counts against the request's time limit and
   /// an interactive check's deadline (`HostResolver.timeLimit`).
   private func clearedHTTPClient() async throws -> (client: HTTPClient, address: IPAddress?) {
-    let now = clock.now()
+    let now = clock.elapsed()
     if let checked = checkedEndpoint.withLock({ $0 }), checked.isFresh(at: now, recheckAfter: Self.recheckInterval) {
       return (client(for: checked), checked.address)
     }
@@ -280,7 +281,7 @@ public final class LiveKandjiClient: KandjiClient {
   private func observeRateLimitHeaders(_ headers: HTTPHeaders) async {
     guard let remaining = headers.first(name: "x-ratelimit-remaining-hour").flatMap({ Int($0) }) else { return }
     if remaining <= 0 { logger.notice("Kandji reports the hourly API budget spent; pausing until the hour turns") }
-    await pacer.follow(remainingHour: remaining, at: clock.date())
+    await pacer.follow(remainingHour: remaining, at: clock.now())
   }
 
   private func record(_ change: (inout KandjiRequestStats) -> Void) {

@@ -1,3 +1,4 @@
+import AssetCore
 import Foundation
 
 /// Keeps one connection's calls under its `PacingPolicy` (R14, R24): before each request,
@@ -20,7 +21,7 @@ public actor RequestPacer {
 
   private let policy: PacingPolicy
   private var perSecond: SlidingWindow
-  private let clock: any RequestClock
+  private let clock: any WallClock
   private let ledger: (any KandjiCallLedger)?
   private let onLongWait: @Sendable (Date, WaitReason) -> Void
   /// Calls per minute bucket within the last hour: this pacer's own (exact) and everyone
@@ -38,7 +39,7 @@ public actor RequestPacer {
   static let announceAfter = Duration.seconds(5)
 
   public init(
-    policy: PacingPolicy, clock: any RequestClock, ledger: (any KandjiCallLedger)? = nil,
+    policy: PacingPolicy, clock: any WallClock, ledger: (any KandjiCallLedger)? = nil,
     onLongWait: @escaping @Sendable (Date, WaitReason) -> Void = { _, _ in }
   ) {
     self.policy = policy
@@ -55,8 +56,8 @@ public actor RequestPacer {
     var waited = Duration.zero
     var announced = false
     while true {
-      let now = clock.now()
-      let date = clock.date()
+      let now = clock.elapsed()
+      let date = clock.now()
       await refreshIfStale(now: now, date: date)
       var wait = perSecond.waitBeforeNext(at: now)
       var reason: WaitReason?

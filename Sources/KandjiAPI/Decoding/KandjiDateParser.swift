@@ -1,6 +1,7 @@
+import AssetCore
 import Foundation
 
-/// Parses every timestamp format Kandji is known to send (API-NOTES §6) into a `Date`.
+/// Parses every timestamp format Kandji is known to send (all UTC) into a `Date`.
 ///
 /// Kandji mixes `2024-07-23T14:11:37.150080Z`, `2024-01-26 16:15:36.087016+00:00`,
 /// `2024-06-17 11:32:35+00:00`, `2024-05-13 20:09:23 +0000` and plain dates like `2024-12-05`.
@@ -16,16 +17,7 @@ public enum KandjiDateParser {
   }
 
   /// Formats a date the way the list endpoint does: `2024-07-23T14:11:37.150080Z`.
-  public static func isoString(_ date: Date) -> String {
-    let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
-    let seconds = Int64((Double(micros) / 1_000_000).rounded(.down))
-    let fraction = micros - seconds * 1_000_000
-    let c = civil(fromDays: Int(seconds.floorDiv(86_400)))
-    let daySeconds = Int(seconds - seconds.floorDiv(86_400) * 86_400)
-    return String(
-      format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", c.year, c.month, c.day, daySeconds / 3600,
-      daySeconds / 60 % 60, daySeconds % 60, Int(fraction))
-  }
+  public static func isoString(_ date: Date) -> String { ISO8601.microsecondString(date) }
 
   /// Formats a date the way the details endpoint and enrollment fields do:
   /// `2024-01-26 16:15:36.087016+00:00`.
@@ -47,7 +39,7 @@ public enum KandjiDateParser {
         expect(UInt8(ascii: "-")), let day = digits(2),
         (1...12).contains(month), (1...31).contains(day)
       else { return nil }
-      var seconds = Double(days(fromYear: year, month: month, day: day)) * 86_400
+      var seconds = Double(CivilCalendar.days(year: Int64(year), month: Int64(month), day: Int64(day))) * 86_400
       if index == bytes.count { return Date(timeIntervalSince1970: seconds) }
       if bytes[index] == UInt8(ascii: "T") || bytes[index] == UInt8(ascii: "t") {
         index += 1
@@ -122,37 +114,5 @@ public enum KandjiDateParser {
     func digit(_ byte: UInt8) -> Int? {
       byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int(byte - UInt8(ascii: "0")) : nil
     }
-  }
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm), so parsing
-/// needs neither a `Calendar` nor a formatter.
-func days(fromYear year: Int, month: Int, day: Int) -> Int {
-  let y = month <= 2 ? year - 1 : year
-  let era = (y >= 0 ? y : y - 399) / 400
-  let yoe = y - era * 400
-  let mp = (month + 9) % 12
-  let doy = (153 * mp + 2) / 5 + day - 1
-  let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-  return era * 146_097 + doe - 719_468
-}
-
-/// The inverse of `days(fromYear:month:day:)`.
-func civil(fromDays z0: Int) -> (year: Int, month: Int, day: Int) {
-  let z = z0 + 719_468
-  let era = (z >= 0 ? z : z - 146_096) / 146_097
-  let doe = z - era * 146_097
-  let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-  let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-  let mp = (5 * doy + 2) / 153
-  let day = doy - (153 * mp + 2) / 5 + 1
-  let month = mp < 10 ? mp + 3 : mp - 9
-  return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
-}
-
-extension Int64 {
-  fileprivate func floorDiv(_ divisor: Int64) -> Int64 {
-    let q = self / divisor
-    return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? q - 1 : q
   }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads a human message out of a Kandji error body, whatever its shape (API-NOTES §5): a bare
+/// Reads a human message out of a Kandji error body, whatever its shape (Kandji documents none): a bare
 /// JSON string, an array of strings, DRF's `{"detail": …}` or field errors, Kong's
 /// `{"message": …}`, or an HTML page.
 public enum KandjiErrorBody {

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Decoding helpers for the places where Kandji is inconsistent (API-NOTES §6–8), and strict
+/// Decoding helpers for the places where Kandji is inconsistent (several date formats, `user` an
+/// object or `""`, booleans and numbers sent as strings, `udid` or `uuid`), and strict
 /// everywhere else: a value of a type Kandji never sends is still a decoding error.
 extension KeyedDecodingContainer {
   /// A string that may be absent or `null`. Empty strings stay empty: callers decide whether

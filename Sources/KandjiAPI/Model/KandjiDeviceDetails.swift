@@ -6,7 +6,7 @@ import Foundation
 /// Apple devices answer in sections (`general`, `mdm`, `kandji_agent`, `hardware_overview`,
 /// `automated_device_enrollment`, …); Android answers in another shape (`general`, `hardware`,
 /// `management`, …). Both are flattened into the fields a sync needs. Details are the only
-/// source of `supervised` and `udid` (API-NOTES §7).
+/// source of `supervised` and `udid`: the list has neither.
 public struct KandjiDeviceDetails: Sendable, Hashable, Decodable {
   public var deviceID: String?
   public var deviceName: String?

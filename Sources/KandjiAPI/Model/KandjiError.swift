@@ -8,7 +8,7 @@ public enum KandjiError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The tenant URL text is not usable (R2); the message says what to enter instead.
   case invalidBaseURL(String)
   /// 401: the token is wrong, revoked or expired — or lacks a permission (Kandji sometimes
-  /// answers a missing permission with 401, API-NOTES §5).
+  /// answers a missing permission with 401, as integrations have reported).
   case unauthorized(message: String?)
   /// 403: the token is valid but may not call this endpoint.
   case forbidden(message: String?)

@@ -1,3 +1,4 @@
+import AssetCore
 import AsyncHTTPClient
 import Foundation
 import Synchronization
@@ -27,10 +28,13 @@ public final class PinnedHTTPClients: Sendable {
   private let state = Mutex<(entries: [Key: Entry], tick: Int)>(([:], 0))
   let capacity: Int
   let shutdownGrace: Duration
+  /// What the grace period is waited on.
+  let clock: any WallClock
 
-  init(capacity: Int = 32, shutdownGrace: Duration = .seconds(600)) {
+  init(capacity: Int = 32, shutdownGrace: Duration = .seconds(600), clock: any WallClock = SystemClock()) {
     self.capacity = capacity
     self.shutdownGrace = shutdownGrace
+    self.clock = clock
   }
 
   /// The client that connects to `address` for requests to `host`.
@@ -53,9 +57,9 @@ public final class PinnedHTTPClients: Sendable {
       return (client, evicted)
     }
     if let evicted {
-      let grace = shutdownGrace
+      let (grace, clock) = (shutdownGrace, clock)
       Task.detached {
-        try? await Task.sleep(for: grace)
+        try? await clock.sleepInBackground(for: grace)
         try? await evicted.shutdown()
       }
     }

@@ -5,7 +5,7 @@ extension KandjiSimulator {
   /// Answers one request the way a Kandji tenant behind Kong would: rate limits first (Kong),
   /// then injected faults, then the token and its permissions (Django), then the endpoint.
   public func respond(to request: SimulatorRequest) -> SimulatorResponse {
-    let now = Duration.seconds(clock.date().timeIntervalSince1970)
+    let now = Duration.seconds(clock.now().timeIntervalSince1970)
     let route = Route(path: request.path)
     return state.withLock { s in
       s.stats.requests += 1

@@ -12,13 +12,13 @@ public final class KandjiSimulator: Sendable {
   public let generator: TenantGenerator
   /// A token with both device permissions, printed by `assetsync simulate-kandji`.
   public let fullAccessToken: String
-  let clock: any RequestClock
+  let clock: any WallClock
   let state: Mutex<SimulatorState>
   /// Requests held back by `SimulatorFault.hold`.
   let holds = SimulatorHolds()
 
   public init(
-    configuration: SimulatorConfiguration = SimulatorConfiguration(), clock: any RequestClock = SystemRequestClock()
+    configuration: SimulatorConfiguration = SimulatorConfiguration(), clock: any WallClock = SystemClock()
   ) {
     self.configuration = configuration
     self.clock = clock

@@ -38,7 +38,7 @@ public struct SimulatorToken: Sendable, Hashable {
   public var secret: String
   public var permissions: Set<KandjiPermission>
   /// What a missing permission answers: 403 (Kandji's documented answer) or 401 (what some
-  /// integrations saw, API-NOTES §8.10).
+  /// integrations have reported seeing).
   public var missingPermissionStatus: Int
 
   public init(

@@ -1,14 +1,13 @@
+import AssetCore
 import Foundation
 
-/// The one definition of case-insensitive text that both backends use for sorting and search:
-/// Unicode lowercase mapping, then canonical composition (so `Zoë` typed with a combining
-/// diaeresis is the same text). Computed in Swift and stored beside the values
-/// (`sort_key`, `search_key`), so SQLite and PostgreSQL compare the same bytes whatever their
-/// collations, locales or ICU builds: `ORDER BY sort_key` is code-point order on both.
+/// The case-insensitive text that both backends use for sorting and search. Computed in Swift and
+/// stored beside the values (`sort_key`, `search_key`), so SQLite and PostgreSQL compare the same
+/// bytes whatever their collations, locales or ICU builds: `ORDER BY sort_key` is code-point order
+/// on both.
 public enum SearchKey {
-  public static func fold(_ text: String) -> String {
-    text.lowercased().precomposedStringWithCanonicalMapping
-  }
+  /// A sort key: `NameFolding.fold` (lowercase, canonically composed), the one folding of names.
+  public static func fold(_ text: String) -> String { NameFolding.fold(text) }
 
   /// `fold`, then what never matters when searching (issue 20): diacritics (`Zoë` is `zoe`),
   /// curly or straight apostrophes and quotes (`Ada’s` is `ada's`) and runs of spaces (one

@@ -2,10 +2,15 @@ import AssetCore
 
 /// Fills the sort and search keys (`SearchKey`) of rows written before migration v5 added them,
 /// the phone and ticket keys of rows written before v7, and the asset and contact search keys
-/// that v10 cleared (wider, and folded by `SearchKey.match`).
+/// that v10 cleared (wider, and folded by `SearchKey.match`), and the ticket keys that v12 cleared
+/// (the subject and every message, folded the same way).
 /// Not a migration: the keys are derived data, computed in Swift after the migrations ran, and
-/// a row whose keys are set is never touched again.
+/// a row whose keys are set is never touched again. Tickets are filled `ticketBatch` at a time
+/// (their threads can be long): callers repeat until `updates` is empty.
 public enum KeyBackfill {
+  /// Tickets given their keys per round.
+  static let ticketBatch = 500
+
   /// The rows without keys (`id`, then the texts their keys are made of).
   public static let missing: [SQLStatement] = [
     """
@@ -14,7 +19,13 @@ public enum KeyBackfill {
     """,
     "SELECT id, name, email_key FROM contacts WHERE sort_key IS NULL OR search_key IS NULL",
     "SELECT id, phones FROM contacts WHERE phone_key IS NULL",
-    "SELECT id, subject FROM tickets WHERE search_key IS NULL",
+    "SELECT id, subject FROM tickets WHERE search_key IS NULL ORDER BY id LIMIT \(ticketBatch)",
+    """
+    SELECT ticket_id, message_text FROM ticket_updates
+    WHERE message_text IS NOT NULL
+      AND ticket_id IN (SELECT id FROM tickets WHERE search_key IS NULL ORDER BY id LIMIT \(ticketBatch))
+    ORDER BY ticket_id, id
+    """,
   ]
 
   /// The updates that give the rows of `missing` their keys.
@@ -46,9 +57,14 @@ public enum KeyBackfill {
       let phones = Phone.decodeStored(try row.string(at: 1) ?? "[]")
       updates.append("UPDATE contacts SET phone_key = \(ContactRecord.phoneKey(phones)) WHERE id = \(id)")
     }
+    // Each ticket's messages in thread order, as `TicketRecord.searchKey` joins them when written.
+    var messages: [Int64: [String]] = [:]
+    for row in results[4] {
+      messages[try row.int64(at: 0) ?? 0, default: []].append(try row.string(at: 1) ?? "")
+    }
     for row in results[3] {
       let id = try row.int64(at: 0) ?? 0
-      let key = TicketRecord.searchKey(subject: try row.string(at: 1) ?? "", messages: [])
+      let key = TicketRecord.searchKey(subject: try row.string(at: 1) ?? "", messages: messages[id] ?? [])
       updates.append("UPDATE tickets SET search_key = \(key) WHERE id = \(id)")
     }
     return updates

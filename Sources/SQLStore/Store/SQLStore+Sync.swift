@@ -123,7 +123,11 @@ extension SQLStore {
 
   public func applyDetails(_ updates: [DetailsUpdate], at now: Date) async throws -> Int {
     guard !updates.isEmpty else { return 0 }
-    return try await write { s in try await s.execute(SyncStatements.details(updates, at: now)).reduce(0, +) }
+    return try await write { s in
+      // History first: it compares with the values the update replaces.
+      _ = try await s.execute(updates.flatMap { SyncStatements.detailsHistory($0, at: now) })
+      return try await s.execute(SyncStatements.details(updates, at: now)).reduce(0, +)
+    }
   }
 }
 

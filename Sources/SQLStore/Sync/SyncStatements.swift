@@ -113,6 +113,32 @@ enum SyncStatements {
     }
   }
 
+  /// History of what a details call changed (supervised, UDID), written before the values. Only
+  /// for assets whose details were read before: a new device's first details are not a change.
+  static func detailsHistory(_ update: DetailsUpdate, at now: Date) -> [SQLStatement] {
+    guard update.found else { return [] }
+    let actor = AssetHistoryRows.Actor.batch(
+      runID: update.runID, agentID: update.agentID, assetID: update.assetID, connectionID: nil)
+    let fields: [(ManagedField, SQLStatement, SQLStatement, String?)] = [
+      (
+        .supervised, "supervised IS DISTINCT FROM \(update.supervised)",
+        "CASE WHEN supervised THEN 'true' WHEN NOT supervised THEN 'false' END",
+        update.supervised.map { $0 ? "true" : "false" }
+      ),
+      (.udid, "udid IS DISTINCT FROM \(update.udid)", "udid", update.udid),
+    ]
+    return fields.map { field, changed, old, new in
+      """
+      INSERT INTO asset_history (\(raw: AssetHistoryRows.columns))
+      SELECT id, \(now), \(AssetHistoryEntry.Kind.fieldChanged.rawValue), \(actor.source),
+        COALESCE((SELECT name FROM asset_fields
+          WHERE asset_fields.asset_type_id = assets.asset_type_id AND managed_key = \(field.rawValue)), \(field.rawValue)),
+        \(old), \(new), NULL, \(actor.agentID), \(actor.runID), \(actor.connection)
+      FROM assets WHERE id = \(update.assetID) AND details_fetched_at IS NOT NULL AND \(changed)
+      """
+    }
+  }
+
   /// One UPDATE for a batch of details results (a `VALUES` list joined to the assets; the casts
   /// type its NULLs on PostgreSQL and are no-ops on SQLite).
   static func details(_ updates: [DetailsUpdate], at now: Date) -> [SQLStatement] {

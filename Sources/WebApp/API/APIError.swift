@@ -1,5 +1,6 @@
 import AssetCore
 import AssetStore
+import AssetSyncApplication
 import Foundation
 import HTTPTypes
 import Hummingbird

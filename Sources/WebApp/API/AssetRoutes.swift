@@ -8,7 +8,7 @@ import KandjiAPI
 struct AssetRoutes {
   let services: AppServices
 
-  func register(_ api: APIRouter) {
+  func register(_ api: APIRoutes<AgentAccess>) {
     api.get("assets", query: ["asset_type", "size", "page", "q", "retired", "tenant_id"]) { request, context in
       try await list(request, context)
     }
@@ -33,8 +33,7 @@ struct AssetRoutes {
     return type
   }
 
-  func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    _ = try context.requireAgent()
+  func list(_ request: Request, _ context: AgentContext) async throws -> Response {
     let paging = try Paging.from(request)
     let type = try await Self.assetType(request, store: store)
     let query = request.uri.queryParameters
@@ -62,8 +61,7 @@ struct AssetRoutes {
       })
   }
 
-  func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    _ = try context.requireAgent()
+  func show(_ request: Request, _ context: AgentContext) async throws -> Response {
     let id = try request.id(context, what: "Asset")
     return .json(try await representation(of: id, withTickets: true))
   }
@@ -98,10 +96,10 @@ struct AssetRoutes {
 
   /// `POST asset/<id>/refresh/` (an extension; agents may use it): the asset's Kandji values
   /// now, with one list and one details call, at most once a minute per asset (R23).
-  func refresh(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    let agent = try context.requireAgent()
+  func refresh(_ request: Request, _ context: AgentContext) async throws -> Response {
+    let agent = context.agent
     let id = try request.id(context, what: "Asset")
-    let outcome = try await services.coordinator.refreshAsset(id: id, by: agent.id)
+    let outcome = try await services.refresher.refreshAsset(id: id, by: agent.id)
     return .json(
       .object([
         ("result", .string(outcome.resultName)), ("message", .string(outcome.message)),
@@ -110,8 +108,8 @@ struct AssetRoutes {
       ]))
   }
 
-  func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    let agent = try context.requireAgent()
+  func create(_ request: Request, _ context: AgentContext) async throws -> Response {
+    let agent = context.agent
     let type = try await Self.assetType(request, store: store)
     let body = try await BodyReader.read(request)
     let fields = try await store.fields(assetTypeID: type.id)
@@ -125,8 +123,8 @@ struct AssetRoutes {
     return .json(try await representation(of: asset.id, withTickets: false), status: .created)
   }
 
-  func update(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    let agent = try context.requireAgent()
+  func update(_ request: Request, _ context: AgentContext) async throws -> Response {
+    let agent = context.agent
     let id = try request.id(context, what: "Asset")
     guard let current = try await store.asset(id: id) else { throw APIError.notFound("Asset \(id)") }
     // Refuse managed assets before reading anything else: no body can edit one (R19).
@@ -143,8 +141,8 @@ struct AssetRoutes {
     return .json(try await representation(of: id, withTickets: false))
   }
 
-  func delete(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    let agent = try context.requireAgent()
+  func delete(_ request: Request, _ context: AgentContext) async throws -> Response {
+    let agent = context.agent
     let id = try request.id(context, what: "Asset")
     // HappyFox requires `deleted_by`; checked like every acting agent, the caller when absent.
     _ = try await ActingAgent.resolve(
@@ -153,8 +151,8 @@ struct AssetRoutes {
     return .json(.object([("id", .int(Int(id))), ("deleted", .bool(true))]))
   }
 
-  func linkContact(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    let agent = try context.requireAgent()
+  func linkContact(_ request: Request, _ context: AgentContext) async throws -> Response {
+    let agent = context.agent
     let id = try request.id(context, what: "Asset")
     let body = try await BodyReader.read(request)
     body.rejectUnknown(allowed: ["contact_id"])
@@ -163,8 +161,8 @@ struct AssetRoutes {
     return .json(try await representation(of: id, withTickets: false))
   }
 
-  func unlinkContact(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    let agent = try context.requireAgent()
+  func unlinkContact(_ request: Request, _ context: AgentContext) async throws -> Response {
+    let agent = context.agent
     let id = try request.id(context, what: "Asset")
     let contactID = try request.id(context, "contact", what: "Contact")
     try await store.unlinkContact(contactID, fromAsset: id, at: services.now(), by: agent.id)

@@ -11,15 +11,13 @@ struct AssetTypeRoutes {
   var store: any AssetStore { services.store }
 
   func register(_ api: APIRouter) {
-    api.get("asset_types", query: ["size", "page"]) { request, context in
-      _ = try context.requireAgent()
+    api.agents.get("asset_types", query: ["size", "page"]) { request, context in
       let paging = try Paging.from(request)
       let counts = try await store.assetCounts()
       let page = paging.page(of: try await store.assetTypes())
       return .json(Paging.envelope(page) { Representation.assetType($0, count: counts[$0.id] ?? 0) })
     }
-    api.post("asset_types") { request, context in
-      _ = try context.requireAdmin()
+    api.admins.post("asset_types") { request, context in
       let write = try AssetTypeWrite.read(try await BodyReader.read(request), creating: true)
       let type = try await store.createAssetType(
         AssetTypeDraft(
@@ -27,13 +25,11 @@ struct AssetTypeRoutes {
       )
       return .json(Representation.assetType(type, count: 0), status: .created)
     }
-    api.get("asset_type/:id") { request, context in
-      _ = try context.requireAgent()
+    api.agents.get("asset_type/:id") { request, context in
       let type = try await assetType(request, context)
       return .json(Representation.assetType(type, count: try await store.assetCounts()[type.id] ?? 0))
     }
-    api.put("asset_type/:id") { request, context in
-      _ = try context.requireAdmin()
+    api.admins.put("asset_type/:id") { request, context in
       let type = try await assetType(request, context)
       if let violation = AssetWriteRules.checkRename(type) { throw APIError.forbidden(violation.message) }
       let write = try AssetTypeWrite.read(try await BodyReader.read(request), creating: false, current: type.settings)
@@ -41,8 +37,7 @@ struct AssetTypeRoutes {
         id: type.id, AssetTypeChange(name: write.name, description: write.description, settings: write.settings))
       return .json(Representation.assetType(changed, count: try await store.assetCounts()[type.id] ?? 0))
     }
-    api.delete("asset_type/:id") { request, context in
-      _ = try context.requireAdmin()
+    api.admins.delete("asset_type/:id") { request, context in
       let type = try await assetType(request, context)
       if let violation = AssetWriteRules.checkDelete(type) { throw APIError.forbidden(violation.message) }
       try await store.deleteAssetType(id: type.id)
@@ -52,15 +47,13 @@ struct AssetTypeRoutes {
   }
 
   func registerFields(_ api: APIRouter) {
-    api.get("asset_custom_fields", query: ["asset_type", "size", "page"]) { request, context in
-      _ = try context.requireAgent()
+    api.agents.get("asset_custom_fields", query: ["asset_type", "size", "page"]) { request, context in
       let paging = try Paging.from(request)
       let type = try await AssetRoutes.assetType(request, store: store)
       let page = paging.page(of: try await store.fields(assetTypeID: type.id))
       return .json(Paging.envelope(page) { Representation.field($0, type: type) })
     }
-    api.post("asset_custom_fields", query: ["asset_type"]) { request, context in
-      _ = try context.requireAdmin()
+    api.admins.post("asset_custom_fields", query: ["asset_type"]) { request, context in
       let type = try await AssetRoutes.assetType(request, store: store)
       if let violation = AssetWriteRules.checkAddField(to: type) { throw APIError.forbidden(violation.message) }
       let write = try FieldWrite.read(try await BodyReader.read(request), creating: true)
@@ -71,22 +64,19 @@ struct AssetTypeRoutes {
     }
     // HappyFox's path is plural; the singular one is AssetSync's earlier spelling, kept.
     for path in ["asset_custom_fields/:id", "asset_custom_field/:id"] {
-      api.get(path) { request, context in
-        _ = try context.requireAgent()
+      api.agents.get(path) { request, context in
         let (field, type) = try await field(request, context)
         return .json(Representation.field(field, type: type))
       }
     }
-    api.put("asset_custom_fields/:id") { request, context in
-      _ = try context.requireAdmin()
+    api.admins.put("asset_custom_fields/:id") { request, context in
       let (field, type) = try await field(request, context)
       if let violation = AssetWriteRules.checkEdit(field) { throw APIError.forbidden(violation.message) }
       let write = try FieldWrite.read(try await BodyReader.read(request), creating: false)
       let changed = try await store.updateField(id: field.id, FieldChange(name: write.name, choices: write.choices))
       return .json(Representation.field(changed, type: type))
     }
-    api.delete("asset_custom_fields/:id") { request, context in
-      _ = try context.requireAdmin()
+    api.admins.delete("asset_custom_fields/:id") { request, context in
       let (field, _) = try await field(request, context)
       if let violation = AssetWriteRules.checkEdit(field) { throw APIError.forbidden(violation.message) }
       try await store.deleteField(id: field.id)
@@ -94,13 +84,13 @@ struct AssetTypeRoutes {
     }
   }
 
-  func assetType(_ request: Request, _ context: AppRequestContext) async throws -> AssetType {
+  func assetType(_ request: Request, _ context: some RequestContext) async throws -> AssetType {
     let id = try request.id(context, what: "Asset type")
     guard let type = try await store.assetType(id: id) else { throw APIError.notFound("Asset type \(id)") }
     return type
   }
 
-  func field(_ request: Request, _ context: AppRequestContext) async throws -> (AssetField, AssetType) {
+  func field(_ request: Request, _ context: some RequestContext) async throws -> (AssetField, AssetType) {
     let id = try request.id(context, what: "Asset custom field")
     guard let field = try await store.field(id: id), let type = try await store.assetType(id: field.assetTypeID) else {
       throw APIError.notFound("Asset custom field \(id)")

@@ -9,13 +9,11 @@ struct ContactGroupRoutes {
   let services: AppServices
   var store: any AssetStore { services.store }
 
-  func register(_ api: APIRouter) {
+  func register(_ api: APIRoutes<AgentAccess>) {
     api.get("contact_groups") { _, context in
-      _ = try context.requireAgent()
       return .json(.array(try await store.contactGroups().map(Representation.group)))
     }
     api.post("contact_groups") { request, context in
-      _ = try context.requireAgent()
       let body = try await BodyReader.read(request)
       let write = GroupWrite.read(body, creating: true)
       try body.validate(.fieldList)
@@ -28,11 +26,9 @@ struct ContactGroupRoutes {
       return .json(try await detail(group))
     }
     api.get("contact_group/:id") { request, context in
-      _ = try context.requireAgent()
       return .json(try await detail(try await group(request, context)))
     }
     api.post("contact_group/:id") { request, context in
-      _ = try context.requireAgent()
       let current = try await group(request, context)
       let body = try await BodyReader.read(request)
       let write = GroupWrite.read(body, creating: false)
@@ -45,7 +41,6 @@ struct ContactGroupRoutes {
       return .json(try await detail(group))
     }
     api.post("contact_group/:id/update_contacts") { request, context in
-      _ = try context.requireAgent()
       let group = try await group(request, context)
       guard case .array(let items) = try await JSONBody.read(request), items.count <= 100 else {
         throw APIError(.badRequest, "Send a list of at most 100 {\"contact\", \"access_tickets\"} objects.")
@@ -88,7 +83,6 @@ struct ContactGroupRoutes {
           }))
     }
     api.post("contact_group/:id/delete_contacts") { request, context in
-      _ = try context.requireAgent()
       let group = try await group(request, context)
       let body = try await BodyReader.read(request)
       body.rejectUnknown(allowed: ["contacts"])
@@ -117,7 +111,7 @@ struct ContactGroupRoutes {
 
   func failure(_ errors: JSONValue) -> JSONValue { .object([("errors", errors), ("success", .bool(false))]) }
 
-  func group(_ request: Request, _ context: AppRequestContext) async throws -> ContactGroup {
+  func group(_ request: Request, _ context: AgentContext) async throws -> ContactGroup {
     let id = try request.id(context, what: "Contact group")
     guard let group = try await store.contactGroup(id: id) else { throw APIError.notFound("Contact group \(id)") }
     return group

@@ -9,9 +9,8 @@ struct ContactRoutes {
   let services: AppServices
   var store: any AssetStore { services.store }
 
-  func register(_ api: APIRouter) {
+  func register(_ api: APIRoutes<AgentAccess>) {
     api.get("users", query: ["size", "page", "q"]) { request, context in
-      _ = try context.requireAgent()
       let paging = try Paging.from(request)
       let terms: ContactSearch
       let text = try request.searchText() ?? ""
@@ -23,7 +22,6 @@ struct ContactRoutes {
       return .json(Paging.envelope(page) { Representation.contact($0, profile: profiles[$0.id]) })
     }
     api.post("users") { request, context in
-      _ = try context.requireAgent()
       switch try await JSONBody.read(request) {
       case .array(let items):
         guard items.count <= 100 else { throw APIError.field("non_field_errors", "Send at most 100 contacts at once.") }
@@ -37,11 +35,9 @@ struct ContactRoutes {
       }
     }
     api.get("user/:id") { request, context in
-      _ = try context.requireAgent()
       return .json(try await detail(try await contact(request, context), withAssets: true))
     }
     api.post("user/:id") { request, context in
-      _ = try context.requireAgent()
       let current = try await contact(request, context)
       let reader = try await BodyReader.read(request)
       let write = ContactWrite.read(reader)
@@ -92,7 +88,7 @@ struct ContactRoutes {
     }
   }
 
-  func contact(_ request: Request, _ context: AppRequestContext) async throws -> Contact {
+  func contact(_ request: Request, _ context: AgentContext) async throws -> Contact {
     let key = context.parameters.get("id") ?? ""
     let contact: Contact? =
       if let id = Int64(key) { try await store.contact(id: id) } else { try await store.contact(email: key) }

@@ -13,62 +13,50 @@ struct KandjiAppRoutes {
   var store: any AssetStore { services.store }
   var connections: KandjiConnections { services.connections }
 
-  func register(_ api: APIRouter) {
+  func register(_ api: APIRoutes<AdminAccess>) {
     api.get("apps/kandji") { _, context in
-      _ = try context.requireAdmin()
       return .json(try await status())
     }
     api.post("apps/kandji/install") { _, context in
-      _ = try context.requireAdmin()
       try await connections.install()
       return .json(try await status())
     }
     api.post("apps/kandji/authorize") { request, context in
-      _ = try context.requireAdmin()
       return try await authorize(request, connectionID: try await firstConnection()?.id)
     }
     api.get("apps/kandji/fields") { _, context in
-      _ = try context.requireAdmin()
       return .json(Self.mappingFields)
     }
     api.put("apps/kandji/mapping") { request, context in
-      _ = try context.requireAdmin()
       return try await saveMapping(request, connectionID: try await requireFirstConnection().id)
     }
     api.put("apps/kandji/schedule") { request, context in
-      _ = try context.requireAdmin()
       let id = try await requireFirstConnection().id
       try await update(request, connectionID: id, keys: ConnectionInput.scheduleKeys)
       return .json(try await status())
     }
     api.post("apps/kandji/sync") { _, context in
-      _ = try context.requireAdmin()
       let run = try await services.coordinator.start(
         connectionID: try await requireFirstConnection().id, trigger: .manual)
       return .json(.object([("sync_run", Representation.syncRun(run))]), status: .accepted)
     }
     api.post("apps/kandji/enable") { _, context in
-      _ = try context.requireAdmin()
       try await connections.setEnabled(true, connectionID: try await requireFirstConnection().id)
       return .json(try await status())
     }
     api.post("apps/kandji/disable") { _, context in
-      _ = try context.requireAdmin()
       try await connections.setEnabled(false, connectionID: try await requireFirstConnection().id)
       return .json(try await status())
     }
     api.get("apps/kandji/sync_runs", query: ["size", "page"]) { request, context in
-      _ = try context.requireAdmin()
       return try await runs(request, connectionID: nil)
     }
     api.get("apps/kandji/sync_runs/:id") { request, context in
-      _ = try context.requireAdmin()
       let run = try await syncRun(request, context)
       let progress = await run.connectionID.asyncMap { await services.coordinator.progress(connectionID: $0) }
       return .json(Representation.syncRun(run, progress: progress.flatMap { $0?.runID == run.id ? $0 : nil }))
     }
     api.get("apps/kandji/sync_runs/:id/report.csv") { request, context in
-      _ = try context.requireAdmin()
       return try await report(try await syncRun(request, context))
     }
     KandjiTenantRoutes(app: self).register(api)
@@ -88,7 +76,7 @@ struct KandjiAppRoutes {
     return connection
   }
 
-  func syncRun(_ request: Request, _ context: AppRequestContext) async throws -> SyncRun {
+  func syncRun(_ request: Request, _ context: AdminContext) async throws -> SyncRun {
     let id = try request.id(context, what: "Sync run")
     guard let run = try await store.syncRun(id: id) else { throw APIError.notFound("Sync run \(id)") }
     return run

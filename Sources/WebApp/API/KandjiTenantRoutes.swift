@@ -13,9 +13,8 @@ struct KandjiTenantRoutes {
   var connections: KandjiConnections { services.connections }
   static let settingsKeys = ConnectionInput.scheduleKeys.union(ConnectionInput.pacingKeys)
 
-  func register(_ api: APIRouter) {
+  func register(_ api: APIRoutes<AdminAccess>) {
     api.get("apps/kandji/tenants") { _, context in
-      _ = try context.requireAdmin()
       var tenants: [JSONValue] = []
       for connection in try await services.store.kandjiConnections(includeRemoved: false) {
         tenants.append(Representation.tenant(try await TenantStatus.load(connection, services: services)))
@@ -23,55 +22,45 @@ struct KandjiTenantRoutes {
       return .json(.array(tenants))
     }
     api.post("apps/kandji/tenants") { request, context in
-      _ = try context.requireAdmin()
       return try await create(request)
     }
     api.get("apps/kandji/tenants/:id") { request, context in
-      _ = try context.requireAdmin()
       return .json(try await tenant(try await connection(request, context)))
     }
     api.put("apps/kandji/tenants/:id") { request, context in
-      _ = try context.requireAdmin()
       let connection = try await connection(request, context)
       return .json(
         try await tenant(
           try await app.update(request, connectionID: connection.id, keys: Self.settingsKeys, rename: true)))
     }
     api.delete("apps/kandji/tenants/:id") { request, context in
-      _ = try context.requireAdmin()
       let connection = try await connection(request, context)
       let retired = try await connections.remove(connectionID: connection.id)
       return .json(
         .object([("id", .int(Int(connection.id))), ("removed", .bool(true)), ("assets_retired", .int(retired))]))
     }
     api.post("apps/kandji/tenants/:id/authorize") { request, context in
-      _ = try context.requireAdmin()
       return try await app.authorize(request, connectionID: try await connection(request, context).id)
     }
     api.put("apps/kandji/tenants/:id/mapping") { request, context in
-      _ = try context.requireAdmin()
       return try await app.saveMapping(request, connectionID: try await connection(request, context).id)
     }
     for (action, enabled) in [("enable", true), ("disable", false)] {
       api.post("apps/kandji/tenants/:id/\(action)") { request, context in
-        _ = try context.requireAdmin()
         let connection = try await connection(request, context)
         try await connections.setEnabled(enabled, connectionID: connection.id)
         return .json(try await tenant(try await connections.connection(id: connection.id)))
       }
     }
     api.post("apps/kandji/tenants/:id/sync") { request, context in
-      _ = try context.requireAdmin()
       let run = try await services.coordinator.start(
         connectionID: try await connection(request, context).id, trigger: .manual)
       return .json(.object([("sync_run", Representation.syncRun(run))]), status: .accepted)
     }
     api.get("apps/kandji/tenants/:id/sync_runs", query: ["size", "page"]) { request, context in
-      _ = try context.requireAdmin()
       return try await app.runs(request, connectionID: try await connection(request, context).id)
     }
     api.get("apps/kandji/tenants/:id/sync_runs/:run/report.csv") { request, context in
-      _ = try context.requireAdmin()
       let connection = try await connection(request, context)
       let id = try request.id(context, "run", what: "Sync run")
       guard let run = try await services.store.syncRun(id: id), run.connectionID == connection.id else {
@@ -81,7 +70,7 @@ struct KandjiTenantRoutes {
     }
   }
 
-  func connection(_ request: Request, _ context: AppRequestContext) async throws -> KandjiConnection {
+  func connection(_ request: Request, _ context: AdminContext) async throws -> KandjiConnection {
     try await connections.connection(id: try request.id(context, what: "Kandji tenant"))
   }
 

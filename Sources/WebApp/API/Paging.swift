@@ -60,7 +60,7 @@ extension Paging {
 
 extension Request {
   /// A required integer path parameter, or 404 (a non-number id names nothing).
-  func id(_ context: AppRequestContext, _ name: String = "id", what: String) throws -> Int64 {
+  func id(_ context: some RequestContext, _ name: String = "id", what: String) throws -> Int64 {
     guard let text = context.parameters.get(name), let id = Int64(text), id > 0 else { throw APIError.notFound(what) }
     return id
   }

@@ -10,15 +10,14 @@ struct SearchRoutes {
   let services: AppServices
   var store: any AssetStore { services.store }
 
-  func register(_ api: APIRouter) {
+  func register(_ api: APIRoutes<AgentAccess>) {
     api.get("search", query: ["q", "kind", "size", "page"]) { request, context in try await search(request, context) }
     api.get("asset/:id/history", query: ["size", "page"]) { request, context in
       try await history(request, context)
     }
   }
 
-  func search(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    _ = try context.requireAgent()
+  func search(_ request: Request, _ context: AgentContext) async throws -> Response {
     let paging = try Paging.from(request)
     // Blank text finds nothing (an empty page); a missing `q` is a 400.
     guard let text = try request.searchText() else { throw APIError.field("q", "Give the text to search for.") }
@@ -47,8 +46,7 @@ struct SearchRoutes {
     return .object(members)
   }
 
-  func history(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    _ = try context.requireAgent()
+  func history(_ request: Request, _ context: AgentContext) async throws -> Response {
     let id = try request.id(context, what: "Asset")
     let paging = try Paging.from(request)
     guard let page = try await store.assetHistory(assetID: id, page: paging.page, size: paging.size) else {

@@ -10,14 +10,14 @@ struct TicketActionRoutes {
   let services: AppServices
   var store: any AssetStore { services.store }
 
-  func register(_ api: APIRouter) {
+  func register(_ api: APIRoutes<AgentAccess>) {
     let actions: [(String, TicketUpdate.Kind)] = [
       ("staff_update", .staffUpdate), ("staff_pvtnote", .privateNote), ("user_reply", .userReply),
       ("update_tags", .tags), ("move", .move),
     ]
     for (path, kind) in actions {
       api.post("ticket/:id/\(path)") { request, context in
-        let agent = try context.requireAgent()
+        let agent = context.agent
         let id = try request.id(context, what: "Ticket")
         guard try await store.ticket(id: id) != nil else { throw APIError.notFound("Ticket \(id)") }
         let body = try await BodyReader.read(request)
@@ -33,7 +33,7 @@ struct TicketActionRoutes {
       }
     }
     api.post("ticket/:id/delete") { request, context in
-      let agent = try context.requireAgent()
+      let agent = context.agent
       let id = try request.id(context, what: "Ticket")
       guard let ticket = try await store.ticket(id: id) else { throw APIError.notFound("Ticket \(id)") }
       let body = try await BodyReader.read(request, allowEmpty: true)

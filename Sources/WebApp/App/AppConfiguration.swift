@@ -1,3 +1,4 @@
+import AssetSyncApplication
 import Foundation
 import KandjiAPI
 import Logging
@@ -91,8 +92,14 @@ public struct AppConfiguration: Sendable {
   }
 
   /// The Kandji endpoint policy these settings ask for.
-  public var kandjiEndpointPolicy: KandjiEndpointPolicy {
-    allowCustomKandjiEndpoints ? .allowCustomEndpoints : .kandjiHostsOnly
+  public var kandjiEndpointPolicy: KandjiEndpointPolicy { application.kandjiEndpointPolicy }
+
+  /// The settings of the application this server runs (everything but HTTP's).
+  public var application: ApplicationSettings {
+    ApplicationSettings(
+      bcryptCost: bcryptCost, passwordThreads: passwordThreads, passwordQueueLimit: passwordQueueLimit,
+      syncStaleAfter: syncStaleAfter, allowCustomKandjiEndpoints: allowCustomKandjiEndpoints, historyDays: historyDays,
+      assetHistoryDays: assetHistoryDays)
   }
 
   /// Every problem at once, or an empty list.

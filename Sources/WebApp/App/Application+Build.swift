@@ -1,4 +1,5 @@
 import AssetCore
+import AssetSyncApplication
 import Hummingbird
 import Logging
 import NIOCore
@@ -18,23 +19,24 @@ public enum AppBuilder {
       router.add(middleware: ForwardedHeaderWarning(logger: services.logger))
     }
     SystemRoutes(services: services).register(health: router)
-    registry.record(.get, "/health")
-    WebRoutes(services: services, secureCookies: secureCookies).register(router)
+    registry.record(.get, "/health", role: .public)
+    WebRoutes(services: services, secureCookies: secureCookies).register(router, registry: registry)
     let prefix = "/api/1.1/json/"
     let group = router.group(RouterPath(prefix)).add(
       middleware: AuthMiddleware(store: services.store, sessions: services.sessions))
     let api = APIRouter(group: group, prefix: prefix, registry: registry)
-    AssetRoutes(services: services).register(api)
-    SearchRoutes(services: services).register(api)
+    AssetRoutes(services: services).register(api.agents)
+    SearchRoutes(services: services).register(api.agents)
     AssetTypeRoutes(services: services).register(api)
-    ContactRoutes(services: services).register(api)
-    ContactGroupRoutes(services: services).register(api)
-    TicketRoutes(services: services).register(api)
-    HelpdeskCatalogRoutes(services: services).register(api)
-    KandjiAppRoutes(services: services).register(api)
+    ContactRoutes(services: services).register(api.agents)
+    ContactGroupRoutes(services: services).register(api.agents)
+    TicketRoutes(services: services).register(api.agents)
+    HelpdeskCatalogRoutes(services: services).register(api.agents)
+    KandjiAppRoutes(services: services).register(api.admins)
     let metricsGroup = router.group("/").add(
       middleware: AuthMiddleware(store: services.store, sessions: services.sessions))
-    SystemRoutes(services: services).register(metrics: APIRouter(group: metricsGroup, prefix: "/", registry: registry))
+    SystemRoutes(services: services).register(
+      metrics: APIRouter(group: metricsGroup, prefix: "/", registry: registry).agents)
     return router
   }
 
@@ -59,28 +61,10 @@ public enum AppBuilder {
       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "AssetSync"),
       onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
       logger: logger)
-    if configuration.runScheduler {
-      app.addServices(
-        SyncScheduler(
-          store: services.store, coordinator: services.coordinator, clock: services.wallClock, logger: logger,
-          historyRetentionDays: configuration.historyDays, assetHistoryRetentionDays: configuration.assetHistoryDays))
+    // The scheduler (unless off here) and the clean stop of running syncs, in their stopping order.
+    for service in services.application.backgroundServices(runScheduler: configuration.runScheduler, logger: logger) {
+      app.addServices(service)
     }
-    // Services stop in the reverse order of their adding, each after the one before has ended:
-    // the HTTP server first, then this (runs stop and none start), and only then the scheduler,
-    // which may be waiting for a run to end (a run waiting an hour for the Kandji budget would
-    // otherwise hold the shutdown up).
-    app.addServices(SyncShutdown(coordinator: services.coordinator))
     return app
-  }
-}
-
-/// Waits for shutdown, then stops the sync in progress so it ends as interrupted (the next
-/// run resumes) instead of being cut off mid-write.
-struct SyncShutdown: Service {
-  let coordinator: SyncCoordinator
-
-  func run() async throws {
-    try? await gracefulShutdown()
-    await coordinator.shutDown()
   }
 }

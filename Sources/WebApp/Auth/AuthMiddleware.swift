@@ -1,4 +1,5 @@
 import AssetStore
+import AssetSyncApplication
 import Foundation
 import HTTPTypes
 import Hummingbird

@@ -1,4 +1,5 @@
 import AssetCore
+import AssetSyncApplication
 import Crypto
 import Foundation
 

@@ -112,12 +112,14 @@ public final class LoginThrottle: Sendable {
 
   let limits: Limits
   private let state = Mutex(State())
-  private let now: @Sendable () -> Date
+  private let clock: any WallClock
 
-  init(limits: Limits = Limits(), now: @escaping @Sendable () -> Date) {
+  init(limits: Limits = Limits(), clock: any WallClock) {
     self.limits = limits
-    self.now = now
+    self.clock = clock
   }
+
+  private func now() -> Date { clock.now() }
 
   /// Reserves an attempt for `email` from `address` (an unknown browser, email not checked:
   /// tests and callers that know nothing more), or says how long to wait.

@@ -1,5 +1,6 @@
 import AssetCore
 import AssetStore
+import AssetSyncApplication
 import Foundation
 import Hummingbird
 
@@ -12,17 +13,19 @@ public struct SessionManager: Sendable {
   let store: any AssetStore
   let lifetime: TimeInterval
   let absoluteLifetime: TimeInterval
-  let now: @Sendable () -> Date
+  let clock: any WallClock
 
   public init(
     store: any AssetStore, lifetime: TimeInterval = 8 * 3_600, absoluteLifetime: TimeInterval = 24 * 3_600,
-    now: @escaping @Sendable () -> Date
+    clock: any WallClock
   ) {
     self.store = store
     self.lifetime = lifetime
     self.absoluteLifetime = max(lifetime, absoluteLifetime)
-    self.now = now
+    self.clock = clock
   }
+
+  func now() -> Date { clock.now() }
 
   /// Starts a session; returns the cookie value and the session.
   func start(agent: Agent) async throws -> (token: String, session: WebSession) {

@@ -42,7 +42,7 @@ public struct TrustedProxies: Sendable {
     return Origin(address: client, isHTTPS: proto == "https")
   }
 
-  func origin(of request: Request, context: AppRequestContext) -> Origin {
+  func origin(of request: Request, context: some SessionContext) -> Origin {
     origin(peer: context.peerAddress, headers: request.headers)
   }
 }

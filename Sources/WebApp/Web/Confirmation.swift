@@ -22,8 +22,8 @@ struct Confirmation {
   }
 
   /// The question's page (200), in the section `section`.
-  func page(
-    _ renderer: PageRenderer, _ request: Request, _ context: AppRequestContext, section: String
+  func page<Access>(
+    _ renderer: PageRenderer, _ request: Request, _ context: SignedInContext<Access>, section: String
   ) throws -> Response {
     let (chrome, clear) = try PageChrome.forPage(context, request, title: heading, section: section)
     return renderer.page(

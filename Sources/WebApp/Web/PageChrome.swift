@@ -33,12 +33,12 @@ struct PageChrome {
 
   /// The chrome of a page for the signed-in agent, with the pending flash message (a notice, or
   /// an error shown in the error style), and the cookie that clears that message once shown.
-  static func forPage(
-    _ context: AppRequestContext, _ request: Request, title: String, section: String, error: String? = nil
+  static func forPage<Access>(
+    _ context: SignedInContext<Access>, _ request: Request, title: String, section: String, error: String? = nil
   ) throws -> (chrome: PageChrome, clearFlash: Cookie?) {
     let flash = Flash.take(request)
     let chrome = PageChrome(
-      title: title, agent: try context.requireAgent(), csrf: context.session?.csrfToken ?? "", section: section,
+      title: title, agent: context.agent, csrf: context.session?.csrfToken ?? "", section: section,
       notice: flash.isError ? nil : flash.message, error: error ?? (flash.isError ? flash.message : nil))
     return (chrome, flash.clear)
   }

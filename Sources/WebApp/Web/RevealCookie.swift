@@ -1,3 +1,4 @@
+import AssetSyncApplication
 import Crypto
 import Foundation
 import Hummingbird

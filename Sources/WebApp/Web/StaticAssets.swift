@@ -2,8 +2,8 @@
 /// beside the binary).
 enum StaticAssets {
   static let files: [String: (type: String, body: String)] = [
-    "app.css": ("text/css; charset=utf-8", css),
-    "app.js": ("text/javascript; charset=utf-8", script),
+    "app.css": ("text/css; charset=utf-8", css + pickerCSS),
+    "app.js": ("text/javascript; charset=utf-8", script + pickerScript),
     "kandji.svg": ("image/svg+xml", kandjiIcon),
     "assetsync.svg": ("image/svg+xml", appIcon),
   ]

@@ -1,4 +1,5 @@
 import AssetCore
+import AssetSyncApplication
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -106,7 +107,7 @@ struct ErrorPageModel {
 struct WebForm {
   let values: [String: String]
 
-  static func read(_ request: Request, _ context: AppRequestContext) async throws -> WebForm {
+  static func read(_ request: Request, _ context: some SessionContext) async throws -> WebForm {
     let buffer: ByteBuffer
     do { buffer = try await request.body.collect(upTo: 256 * 1024) } catch {
       throw APIError(.contentTooLarge, "The form is too large.")

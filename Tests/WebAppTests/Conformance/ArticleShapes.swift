@@ -1,6 +1,6 @@
-/// Every documented key of HappyFox's objects with its JSON type, written from the articles in
-/// `../shared/happyfox/kb/` (1201 assets, 1092 contacts and groups, 1039 tickets, 360 staff,
-/// categories, statuses, priorities) — not from AssetSync's answers.
+/// Every documented key of HappyFox's objects with its JSON type, written from HappyFox's public
+/// API v1.1 knowledge-base articles (1201 assets, 1092 contacts and groups, 1039 tickets, 360
+/// staff, categories, statuses, priorities) — not from AssetSync's answers.
 enum Article {
   static let pageInfo = Shape.object([
     "count": .int, "last_index": .int, "page_count": .int, "start_index": .int, "end_index": .int,

@@ -60,10 +60,6 @@ enum Representation {
     }
   }
 
-  static func contactSummary(_ contact: Contact) -> JSONValue {
-    .object([("id", .int(Int(contact.id))), ("name", .string(contact.name)), ("email", .string(contact.email))])
-  }
-
   /// An asset with its fields' values. A synced asset's Kandji link (R18) comes from its own
   /// connection's URL (R22).
   static func asset(

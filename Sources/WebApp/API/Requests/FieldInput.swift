@@ -48,11 +48,9 @@ enum FieldInput {
   static func choice(_ value: JSONBody, _ field: AssetField) -> Int? {
     if let id = value.integer { return field.choices.contains { $0.id == Int(id) } ? Int(id) : nil }
     guard let text = value.text?.trimmingCharacters(in: .whitespaces) else { return nil }
-    return field.choices.first { fold($0.value) == fold(text) }?.id
+    // Labels compare case-insensitively, as the store folds names.
+    return field.choices.first { NameFolding.fold($0.value) == NameFolding.fold(text) }?.id
   }
-
-  /// Labels compare case-insensitively, as search folds text.
-  static func fold(_ text: String) -> String { text.lowercased().precomposedStringWithCanonicalMapping }
 
   static func invalidChoice(_ value: JSONBody) -> FieldProblem {
     let shown: String =

@@ -1,5 +1,6 @@
 import AssetCore
 import AssetStore
+import AssetSyncApplication
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -24,10 +25,7 @@ struct AgentsAdminPage {
     reveal = RevealCookie(key: services.sealer.derivedKey(for: RevealCookie.purpose))
   }
 
-  var administration: AgentAdministration {
-    let work = services.passwordWork
-    return AgentAdministration(store: services.store, hashPassword: { try await work.hash($0) }, now: services.now)
-  }
+  var administration: AgentAdministration { services.application.accounts.administration }
 
   struct Model {
     var chrome: PageChrome
@@ -61,7 +59,7 @@ struct AgentsAdminPage {
     var secret: String
   }
 
-  func register(_ pages: RouterGroup<AppRequestContext>) {
+  func register(_ pages: PageRoutes<AdminContext>) {
     pages.get("admin/agents") { request, context -> Response in try await page(request, context) }
     pages.post("admin/agents") { request, context -> Response in try await create(request, context) }
     pages.post("admin/agents/:id/role") { request, context -> Response in
@@ -113,8 +111,7 @@ struct AgentsAdminPage {
   }
 
   /// A new agent with a generated initial password, shown once on the page after the redirect.
-  func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    _ = try context.requireAdmin()
+  func create(_ request: Request, _ context: AdminContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
     let input = FormInput(form)
     let name = input.text("name", TextRules.personName, required: true)
@@ -152,8 +149,7 @@ struct AgentsAdminPage {
   }
 
   /// A new API key: created on POST, its auth code shown once on the page after the redirect.
-  func createKey(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    _ = try context.requireAdmin()
+  func createKey(_ request: Request, _ context: AdminContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
     guard let id = form["agent_id"].flatMap({ Int64($0) }) else {
       return .seeOther(Self.base + "#api-keys", cookies: [Flash.error("Choose an agent for the new key.")])
@@ -162,15 +158,14 @@ struct AgentsAdminPage {
     guard agent.isActive else {
       return .seeOther(Self.base + "#api-keys", cookies: [Flash.error("\(agent.email) is disabled.")])
     }
-    let issued = try await APIKeyIssuer.issue(for: agent, store: services.store, at: services.now())
+    let issued = try await services.application.accounts.issueAPIKey(for: agent)
     let cookie = try reveal.cookie(
       .init(kind: .apiKey, agentEmail: agent.email, key: issued.key, secret: issued.authCode),
       sessionToken: context.session?.csrfToken ?? "", now: services.now(), secure: secureCookies)
     return .seeOther(Self.base + "#new-key", cookies: [cookie])
   }
 
-  func revoke(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    _ = try context.requireAdmin()
+  func revoke(_ request: Request, _ context: AdminContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
     let key = context.parameters.get("key") ?? ""
     guard let record = try await services.store.apiKeys().first(where: { $0.key == key }) else {
@@ -199,10 +194,10 @@ struct AgentsAdminPage {
   }
 
   func page(
-    _ request: Request, _ context: AppRequestContext, status: HTTPResponse.Status = .ok,
+    _ request: Request, _ context: AdminContext, status: HTTPResponse.Status = .ok,
     _ change: (inout Model) -> Void = { _ in }
   ) async throws -> Response {
-    let actor = try context.requireAdmin()
+    let actor = context.admin
     let (chrome, clear) = try PageChrome.forPage(context, request, title: "Agents & API keys", section: "agents")
     let agents = try await services.store.agents()
     let activeAdmins = agents.filter { $0.isAdmin && $0.isActive }.count
@@ -241,10 +236,10 @@ struct AgentsAdminPage {
   /// question), then shows the page with a notice; a refusal (the last admin, a short password)
   /// comes back as an error notice at the agent's row, or beside the password field.
   func act(
-    _ request: Request, _ context: AppRequestContext, confirm: ((Agent) -> Confirmation)? = nil,
+    _ request: Request, _ context: AdminContext, confirm: ((Agent) -> Confirmation)? = nil,
     _ body: (AgentAdministration, Agent, Agent, WebForm) async throws -> String
   ) async throws -> Response {
-    let actor = try context.requireAdmin()
+    let actor = context.admin
     let form = try await WebForm.read(request, context)
     let agent = try await administration.agent(id: try request.id(context, what: "Agent"))
     if let confirm, Confirmation.needed(form) {

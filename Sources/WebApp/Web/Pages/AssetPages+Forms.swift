@@ -5,7 +5,7 @@ import Hummingbird
 
 /// The manual asset forms: new and edit, with the type's custom fields, errors beside their fields.
 extension AssetPages {
-  func newForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func newForm(_ request: Request, _ context: AgentContext) async throws -> Response {
     let typeID = request.uri.queryParameters["type"].flatMap { Int64($0) } ?? 0
     guard let type = try await store.assetType(id: typeID) else { throw APIError.notFound("Asset type \(typeID)") }
     let (chrome, _) = try chrome(context, "New asset", request)
@@ -17,9 +17,9 @@ extension AssetPages {
         fields: try await store.fields(assetTypeID: type.id), values: [:]))
   }
 
-  func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func create(_ request: Request, _ context: AgentContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
-    let agent = try context.requireAgent()
+    let agent = context.agent
     let typeID = request.uri.queryParameters["type"].flatMap { Int64($0) } ?? 0
     guard let type = try await store.assetType(id: typeID) else { throw APIError.notFound("Asset type \(typeID)") }
     let name = form["name"] ?? ""
@@ -75,7 +75,7 @@ extension AssetPages {
     }
   }
 
-  func editForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func editForm(_ request: Request, _ context: AgentContext) async throws -> Response {
     let asset = try await loadAsset(request, context)
     if let violation = AssetWriteRules.checkEdit(asset) { throw APIError.forbidden(violation.message) }
     let type = try await store.assetType(id: asset.assetTypeID)
@@ -88,9 +88,9 @@ extension AssetPages {
         fields: try await store.fields(assetTypeID: asset.assetTypeID), values: asset.customValues))
   }
 
-  func update(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func update(_ request: Request, _ context: AgentContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
-    let agent = try context.requireAgent()
+    let agent = context.agent
     let asset = try await loadAsset(request, context)
     if let violation = AssetWriteRules.checkEdit(asset) { throw APIError.forbidden(violation.message) }
     let name = form["name"] ?? ""

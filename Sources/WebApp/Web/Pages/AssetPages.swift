@@ -68,7 +68,7 @@ struct AssetPages {
     var emptyTitle, emptyMessage: String
   }
 
-  func register(_ pages: RouterGroup<AppRequestContext>) {
+  func register(_ pages: PageRoutes<AgentContext>) {
     pages.get("assets") { request, context in try await list(request, context) }
     pages.get("assets/new") { request, context in try await newForm(request, context) }
     pages.post("assets") { request, context in try await create(request, context) }
@@ -83,11 +83,11 @@ struct AssetPages {
     pages.post("assets/:id/refresh") { request, context in try await refresh(request, context) }
   }
 
-  func chrome(_ context: AppRequestContext, _ title: String, _ request: Request) throws -> (PageChrome, Cookie?) {
+  func chrome(_ context: AgentContext, _ title: String, _ request: Request) throws -> (PageChrome, Cookie?) {
     try PageChrome.forPage(context, request, title: title, section: "assets")
   }
 
-  func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func list(_ request: Request, _ context: AgentContext) async throws -> Response {
     let query = request.uri.queryParameters
     let types = try await store.assetTypes()
     let counts = try await store.assetCounts()
@@ -194,23 +194,39 @@ struct AssetPages {
     var hasCustomFields: Bool
     var contacts: [ContactItem]
     var hasContacts: Bool
-    var contactChoices: [ContactItem]
-    var hasContactChoices: Bool
+    /// Search-as-you-type pickers (issue 20): a contact to add, a ticket to link.
+    var contactPicker: Picker
     var tickets: [TicketItem]
     var hasTickets: Bool
-    var ticketChoices: [TicketItem]
-    var hasTicketChoices: Bool
+    var ticketPicker: Picker
     /// The History section (issue 20).
     var history: AssetHistoryView
   }
 
-  func loadAsset(_ request: Request, _ context: AppRequestContext) async throws -> Asset {
+  func loadAsset(_ request: Request, _ context: AgentContext) async throws -> Asset {
     let id = try request.id(context, what: "Asset")
     guard let asset = try await store.asset(id: id) else { throw APIError.notFound("Asset \(id)") }
     return asset
   }
 
-  func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func show(_ request: Request, _ context: AgentContext) async throws -> Response {
+    let (model, clear) = try await model(request, context)
+    return renderer.page("asset", model).with(cookies: [clear])
+  }
+
+  /// The asset page again, 400, with a refused picker's text and problem beside it (nothing the
+  /// agent typed is lost).
+  func refused(
+    _ request: Request, _ context: AgentContext, _ change: (inout AssetModel) -> Void
+  ) async throws -> Response {
+    var (model, _) = try await model(request, context)
+    change(&model)
+    model.chrome.error = "Not saved: check the highlighted field."
+    return renderer.page("asset", model, status: .badRequest)
+  }
+
+  /// The asset page's model.
+  func model(_ request: Request, _ context: AgentContext) async throws -> (AssetModel, Cookie?) {
     let id = try request.id(context, what: "Asset")
     // One read: the asset, its type and fields (labels as stored), contacts and recent tickets.
     guard let detail = try await store.assetDetail(id: id, recentTickets: 10) else {
@@ -233,12 +249,6 @@ struct AssetPages {
           ?? "—")
     }
     let catalog = try await store.ticketCatalog()
-    let linkedIDs = Set(links.map(\.contact.id))
-    let allContacts = try await store.contacts(ContactQuery(page: 1, size: 200)).items.filter {
-      !linkedIDs.contains($0.id)
-    }
-    let linkedTickets = Set(tickets.map(\.id))
-    let recent = try await store.tickets(TicketQuery(page: 1, size: 50)).items.filter { !linkedTickets.contains($0.id) }
     let (chrome, clear) = try chrome(context, asset.name, request)
     func item(_ ticket: Ticket) -> TicketItem {
       TicketItem(
@@ -263,12 +273,10 @@ struct AssetPages {
       contacts: links.map {
         ContactItem(id: $0.contact.id, name: $0.contact.name, email: $0.contact.email, auto: $0.source == .kandji)
       },
-      hasContacts: !links.isEmpty,
-      contactChoices: allContacts.map { ContactItem(id: $0.id, name: $0.name, email: $0.email, auto: false) },
-      hasContactChoices: !allContacts.isEmpty, tickets: tickets.map(item), hasTickets: !tickets.isEmpty,
-      ticketChoices: recent.map(item), hasTicketChoices: !recent.isEmpty,
+      hasContacts: !links.isEmpty, contactPicker: .contact(label: "Contact to add", hideLabel: true, required: true),
+      tickets: tickets.map(item), hasTickets: !tickets.isEmpty, ticketPicker: .ticket(),
       history: try await AssetHistoryView.load(assetID: asset.id, request: request, store: store))
-    return renderer.page("asset", model).with(cookies: [clear])
+    return (model, clear)
   }
 
   /// For a synced asset whose Kandji connection was removed or is disabled, a plain sentence
@@ -298,7 +306,7 @@ struct AssetPages {
     }
   }
 
-  func delete(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func delete(_ request: Request, _ context: AgentContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
     let asset = try await loadAsset(request, context)
     // A synced asset is refused before any question is asked.
@@ -315,31 +323,40 @@ struct AssetPages {
     return .seeOther("/assets?type=\(asset.assetTypeID)", cookies: [Flash.set("Asset “\(asset.name)” deleted.")])
   }
 
-  func addContact(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func addContact(_ request: Request, _ context: AgentContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
     let asset = try await loadAsset(request, context)
-    guard let contactID = form["contact_id"].flatMap({ Int64($0) }) else {
-      return .seeOther("/assets/\(asset.id)", cookies: [Flash.error("Choose a contact.")])
+    let contact: Contact
+    switch try await PickerLookup.contact(id: form["contact_id"], text: form["contact"], store: store) {
+    case .found(let found): contact = found
+    case .empty:
+      return try await refused(request, context) {
+        $0.contactPicker = $0.contactPicker.keeping(text: nil, error: "Type a contact's name or email and choose one.")
+      }
+    case .unknown(let problem):
+      return try await refused(request, context) {
+        $0.contactPicker = $0.contactPicker.keeping(text: form.values["contact"], error: problem)
+      }
     }
-    try await store.linkContact(contactID, toAsset: asset.id, at: services.now(), by: context.agent?.id)
-    return .seeOther("/assets/\(asset.id)#contacts", cookies: [Flash.set("Contact added.")])
+    try await store.linkContact(contact.id, toAsset: asset.id, at: services.now(), by: context.agent.id)
+    return .seeOther("/assets/\(asset.id)#contacts", cookies: [Flash.set("Contact “\(contact.name)” added.")])
   }
 
-  func removeContact(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func removeContact(_ request: Request, _ context: AgentContext) async throws -> Response {
     _ = try await WebForm.read(request, context)
     let asset = try await loadAsset(request, context)
     let contactID = try request.id(context, "contact", what: "Contact")
-    try await store.unlinkContact(contactID, fromAsset: asset.id, at: services.now(), by: context.agent?.id)
+    try await store.unlinkContact(contactID, fromAsset: asset.id, at: services.now(), by: context.agent.id)
     return .seeOther("/assets/\(asset.id)#contacts", cookies: [Flash.set("Contact removed.")])
   }
 
   /// "Refresh from Kandji" (R23): the page shows Kandji's values at once.
-  func refresh(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func refresh(_ request: Request, _ context: AgentContext) async throws -> Response {
     _ = try await WebForm.read(request, context)
     let id = try request.id(context, what: "Asset")
     let outcome: AssetRefreshOutcome
     do {
-      outcome = try await services.coordinator.refreshAsset(id: id, by: context.agent?.id)
+      outcome = try await services.refresher.refreshAsset(id: id, by: context.agent.id)
     } catch AssetRefreshRefusal.notFound {
       throw APIError.notFound("Asset \(id)")
     } catch  where error is AssetRefreshRefusal || error is SyncRefusal || error is KandjiError || error is BudgetSpent
@@ -351,20 +368,29 @@ struct AssetPages {
     return .seeOther("/assets/\(id)", cookies: [Flash.set(RefreshNotice.text(outcome, fields: fields))])
   }
 
-  func linkTicket(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func linkTicket(_ request: Request, _ context: AgentContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
     let asset = try await loadAsset(request, context)
-    guard let ticketID = form["ticket_id"].flatMap({ Int64($0) }) else {
-      return .seeOther("/assets/\(asset.id)", cookies: [Flash.error("Choose a ticket.")])
+    let ticketID: Int64
+    switch try await PickerLookup.ticket(id: form["ticket_id"], text: form["ticket"], store: store) {
+    case .found(let ticket): ticketID = ticket.id
+    case .empty:
+      return try await refused(request, context) {
+        $0.ticketPicker = $0.ticketPicker.keeping(text: nil, error: "Type a ticket's number or subject and choose one.")
+      }
+    case .unknown(let problem):
+      return try await refused(request, context) {
+        $0.ticketPicker = $0.ticketPicker.keeping(text: form.values["ticket"], error: problem)
+      }
     }
-    try await store.linkTicket(ticketID, toAsset: asset.id, at: services.now(), by: context.agent?.id)
+    try await store.linkTicket(ticketID, toAsset: asset.id, at: services.now(), by: context.agent.id)
     let number = try await TicketNumber.text(id: ticketID, store: store)
     return .seeOther("/assets/\(asset.id)#recent-tickets", cookies: [Flash.set("Ticket \(number) linked.")])
   }
 
-  func newTicket(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func newTicket(_ request: Request, _ context: AgentContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
-    let agent = try context.requireAgent()
+    let agent = context.agent
     let asset = try await loadAsset(request, context)
     guard form["subject"] != nil else {
       return .seeOther("/assets/\(asset.id)", cookies: [Flash.error("Enter a subject for the ticket.")])

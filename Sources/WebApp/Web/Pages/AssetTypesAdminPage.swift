@@ -59,7 +59,7 @@ struct AssetTypesAdminPage {
     var fieldNameError: String?
   }
 
-  func register(_ pages: RouterGroup<AppRequestContext>) {
+  func register(_ pages: PageRoutes<AdminContext>) {
     pages.get("admin/asset-types") { request, context in try await list(request, context) }
     pages.post("admin/asset-types") { request, context in
       try await act(request, context, refused: refusedType) { form in
@@ -167,16 +167,15 @@ struct AssetTypesAdminPage {
 
   /// How a refused form comes back: the page it was on, with the form as sent and the reason
   /// beside the field (400).
-  typealias Refusal = (Request, AppRequestContext, WebForm, String) async throws -> Response
+  typealias Refusal = (Request, AdminContext, WebForm, String) async throws -> Response
 
   /// An admin's form: on success to `target` with the message; a refused change back on the page
   /// it came from, as typed, the reason beside the field (`refused`), or, for a form with nothing
   /// to retype (a delete), in an error notice there.
   func act(
-    _ request: Request, _ context: AppRequestContext, refused: Refusal? = nil,
+    _ request: Request, _ context: AdminContext, refused: Refusal? = nil,
     confirm: ((Int64) async throws -> Confirmation)? = nil, _ body: (WebForm) async throws -> (String, String)
   ) async throws -> Response {
-    _ = try context.requireAdmin()
     let form = try await WebForm.read(request, context)
     if let confirm, Confirmation.needed(form) {
       return try await confirm(try request.id(context, what: "Asset type")).page(
@@ -196,7 +195,7 @@ struct AssetTypesAdminPage {
     }
   }
 
-  func refusedType(_ request: Request, _ context: AppRequestContext, _ form: WebForm, _ message: String)
+  func refusedType(_ request: Request, _ context: AdminContext, _ form: WebForm, _ message: String)
     async throws -> Response
   {
     try await list(request, context) {
@@ -207,7 +206,7 @@ struct AssetTypesAdminPage {
     }
   }
 
-  func refusedEdit(_ request: Request, _ context: AppRequestContext, _ form: WebForm, _ message: String)
+  func refusedEdit(_ request: Request, _ context: AdminContext, _ form: WebForm, _ message: String)
     async throws -> Response
   {
     try await show(request, context) {
@@ -220,7 +219,7 @@ struct AssetTypesAdminPage {
     }
   }
 
-  func refusedNewField(_ request: Request, _ context: AppRequestContext, _ form: WebForm, _ message: String)
+  func refusedNewField(_ request: Request, _ context: AdminContext, _ form: WebForm, _ message: String)
     async throws -> Response
   {
     try await show(request, context) {
@@ -235,7 +234,7 @@ struct AssetTypesAdminPage {
     }
   }
 
-  func refusedFieldEdit(_ request: Request, _ context: AppRequestContext, _ form: WebForm, _ message: String)
+  func refusedFieldEdit(_ request: Request, _ context: AdminContext, _ form: WebForm, _ message: String)
     async throws -> Response
   {
     let fieldID = context.parameters.get("field").flatMap { Int64($0) }
@@ -253,9 +252,8 @@ struct AssetTypesAdminPage {
   }
 
   func list(
-    _ request: Request, _ context: AppRequestContext, _ change: (inout ListModel) -> Void = { _ in }
+    _ request: Request, _ context: AdminContext, _ change: (inout ListModel) -> Void = { _ in }
   ) async throws -> Response {
-    _ = try context.requireAdmin()
     let counts = try await store.assetCounts()
     var rows: [TypeRow] = []
     for type in try await store.assetTypes() {
@@ -272,9 +270,8 @@ struct AssetTypesAdminPage {
   }
 
   func show(
-    _ request: Request, _ context: AppRequestContext, _ change: (inout TypeModel) -> Void = { _ in }
+    _ request: Request, _ context: AdminContext, _ change: (inout TypeModel) -> Void = { _ in }
   ) async throws -> Response {
-    _ = try context.requireAdmin()
     let id = try request.id(context, what: "Asset type")
     guard let type = try await store.assetType(id: id) else { throw APIError.notFound("Asset type \(id)") }
     let fields = try await store.fields(assetTypeID: id)

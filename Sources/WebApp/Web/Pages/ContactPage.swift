@@ -42,13 +42,13 @@ struct ContactPage {
     var csrf: String
   }
 
-  func register(_ pages: RouterGroup<AppRequestContext>) {
+  func register(_ pages: PageRoutes<AgentContext>) {
     pages.get("contacts/:id") { request, context in try await show(request, context) }
     pages.post("contacts/:id/groups") { request, context in try await join(request, context) }
     pages.post("contacts/:id/groups/:group/remove") { request, context in try await leave(request, context) }
   }
 
-  func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func show(_ request: Request, _ context: AgentContext) async throws -> Response {
     let id = try request.id(context, what: "Contact")
     guard let contact = try await store.contact(id: id) else { throw APIError.notFound("Contact \(id)") }
     let profile = try await store.contactProfiles(ids: [id])[id] ?? ContactProfile()
@@ -73,7 +73,7 @@ struct ContactPage {
     ).with(cookies: [clear])
   }
 
-  func join(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func join(_ request: Request, _ context: AgentContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
     let id = try request.id(context, what: "Contact")
     guard let group = form["group_id"].flatMap({ Int64($0) }) else {
@@ -83,7 +83,7 @@ struct ContactPage {
     return .seeOther("/contacts/\(id)#groups", cookies: [Flash.set("Added to the group.")])
   }
 
-  func leave(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func leave(_ request: Request, _ context: AgentContext) async throws -> Response {
     _ = try await WebForm.read(request, context)
     let id = try request.id(context, what: "Contact")
     let group = try request.id(context, "group", what: "Contact group")

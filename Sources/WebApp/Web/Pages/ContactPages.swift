@@ -41,7 +41,7 @@ struct ContactPages {
     var groupNameError, groupDomainsError: String?
   }
 
-  func register(_ pages: RouterGroup<AppRequestContext>) {
+  func register(_ pages: PageRoutes<AgentContext>) {
     pages.get("contacts") { request, context in try await contacts(request, context) }
     pages.post("contacts") { request, context in try await createContact(request, context) }
     pages.post("contact-groups") { request, context in try await createGroup(request, context) }
@@ -52,7 +52,7 @@ struct ContactPages {
     contact.phones.map { "\($0.number) (\($0.type.label.lowercased()))" }.joined(separator: ", ")
   }
 
-  func contactsModel(_ request: Request, _ context: AppRequestContext) async throws -> (ContactsModel, Cookie?) {
+  func contactsModel(_ request: Request, _ context: AgentContext) async throws -> (ContactsModel, Cookie?) {
     let query = request.uri.queryParameters["q"].map(String.init) ?? ""
     let pageNumber = max(1, request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1)
     let page = try await store.contacts(ContactQuery(search: query.isEmpty ? nil : query, page: pageNumber, size: 50))
@@ -81,14 +81,14 @@ struct ContactPages {
     )
   }
 
-  func contacts(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func contacts(_ request: Request, _ context: AgentContext) async throws -> Response {
     let (model, clear) = try await contactsModel(request, context)
     return renderer.page("contacts", model).with(cookies: [clear])
   }
 
   /// A new contact, its name, email and phone read by the API's rules (`TextRules`), each
   /// refusal beside its field.
-  func createContact(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func createContact(_ request: Request, _ context: AgentContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
     let name = form["name"] ?? ""
     let email = form["email"] ?? ""
@@ -138,7 +138,7 @@ struct ContactPages {
 
   /// A new contact group, read by the API's rules (`TextRules`); a refusal comes back on the
   /// list page beside its field, as typed.
-  func createGroup(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func createGroup(_ request: Request, _ context: AgentContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
     let input = FormInput(form)
     _ = input.text("name", TextRules.name, required: true)

@@ -27,12 +27,11 @@ struct KandjiAdminPage {
     var name, apiURL: String
   }
 
-  func register(_ pages: RouterGroup<AppRequestContext>) {
+  func register(_ pages: PageRoutes<AdminContext>) {
     pages.get("admin/apps/kandji") { request, context -> Response in
       try await page(request, context, error: nil, status: .ok)
     }
     pages.post("admin/apps/kandji/install") { request, context -> Response in
-      _ = try context.requireAdmin()
       _ = try await WebForm.read(request, context)
       try await services.connections.install()
       return .seeOther(Self.base, cookies: [Flash.set("The Kandji app is installed. Connect a Kandji tenant next.")])
@@ -42,8 +41,7 @@ struct KandjiAdminPage {
   }
 
   /// Authorizes a new connection; on success its page opens at the mapping step.
-  func add(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    _ = try context.requireAdmin()
+  func add(_ request: Request, _ context: AdminContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
     do {
       let outcome = try await services.connections.authorize(
@@ -64,10 +62,9 @@ struct KandjiAdminPage {
   }
 
   func page(
-    _ request: Request, _ context: AppRequestContext, error: String?, status: HTTPResponse.Status,
+    _ request: Request, _ context: AdminContext, error: String?, status: HTTPResponse.Status,
     name: String? = nil, apiURL: String? = nil
   ) async throws -> Response {
-    _ = try context.requireAdmin()
     let (chrome, clearFlash) = try PageChrome.forPage(context, request, title: "Kandji", section: "admin", error: error)
     var rows: [Model.Row] = []
     for connection in try await store.kandjiConnections(includeRemoved: false) {

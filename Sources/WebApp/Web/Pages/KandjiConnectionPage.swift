@@ -16,17 +16,17 @@ struct KandjiConnectionPage {
 
   static func path(_ id: Int64) -> String { "/admin/apps/kandji/tenants/\(id)" }
 
-  func register(_ pages: RouterGroup<AppRequestContext>) {
+  func register(_ pages: PageRoutes<AdminContext>) {
     let base = "admin/apps/kandji/tenants/:id"
-    pages.get(RouterPath(base)) { request, context -> Response in
+    pages.get(base) { request, context -> Response in
       try await page(request, context, error: nil, status: .ok)
     }
-    pages.get(RouterPath(base + "/preview")) { request, context -> Response in try await preview(request, context) }
-    pages.post(RouterPath(base + "/authorize")) { request, context -> Response in try await authorize(request, context)
+    pages.get(base + "/preview") { request, context -> Response in try await preview(request, context) }
+    pages.post(base + "/authorize") { request, context -> Response in try await authorize(request, context)
     }
-    pages.post(RouterPath(base + "/mapping")) { request, context -> Response in try await saveMapping(request, context)
+    pages.post(base + "/mapping") { request, context -> Response in try await saveMapping(request, context)
     }
-    pages.post(RouterPath(base + "/sync")) { request, context -> Response in
+    pages.post(base + "/sync") { request, context -> Response in
       try await act(request, context, anchor: "sync", notice: "Sync started.") { connection, _ in
         do {
           _ = try await services.coordinator.start(connectionID: connection.id, trigger: .manual)
@@ -34,11 +34,11 @@ struct KandjiConnectionPage {
         }
       }
     }
-    pages.post(RouterPath(base + "/schedule")) { request, context -> Response in
+    pages.post(base + "/schedule") { request, context -> Response in
       try await saveSchedule(request, context)
     }
-    pages.post(RouterPath(base + "/pacing")) { request, context -> Response in try await savePacing(request, context) }
-    pages.post(RouterPath(base + "/disable")) { request, context -> Response in
+    pages.post(base + "/pacing") { request, context -> Response in try await savePacing(request, context) }
+    pages.post(base + "/disable") { request, context -> Response in
       try await act(
         confirm: { connection in
           Confirmation(
@@ -54,15 +54,14 @@ struct KandjiConnectionPage {
         try await connections.setEnabled(false, connectionID: connection.id)
       }
     }
-    pages.post(RouterPath(base + "/enable")) { request, context -> Response in
+    pages.post(base + "/enable") { request, context -> Response in
       try await act(request, context, anchor: "switch", notice: "The connection is enabled: syncs resume on schedule.")
       {
         connection, _ in
         try await connections.setEnabled(true, connectionID: connection.id)
       }
     }
-    pages.post(RouterPath(base + "/remove")) { request, context -> Response in
-      _ = try context.requireAdmin()
+    pages.post(base + "/remove") { request, context -> Response in
       let form = try await WebForm.read(request, context)
       let connection = try await connection(request, context)
       if Confirmation.needed(form) {
@@ -83,16 +82,15 @@ struct KandjiConnectionPage {
     }
   }
 
-  func connection(_ request: Request, _ context: AppRequestContext) async throws -> KandjiConnection {
+  func connection(_ request: Request, _ context: AdminContext) async throws -> KandjiConnection {
     try await connections.connection(id: try request.id(context, what: "Kandji connection"))
   }
 
   /// Runs an admin action from a form, then shows the page again with a notice.
   func act(
-    confirm: ((KandjiConnection) -> Confirmation)? = nil, _ request: Request, _ context: AppRequestContext,
+    confirm: ((KandjiConnection) -> Confirmation)? = nil, _ request: Request, _ context: AdminContext,
     anchor: String, notice: String, _ body: (KandjiConnection, WebForm) async throws -> Void
   ) async throws -> Response {
-    _ = try context.requireAdmin()
     let form = try await WebForm.read(request, context)
     let connection = try await connection(request, context)
     if let confirm, Confirmation.needed(form) {
@@ -102,8 +100,7 @@ struct KandjiConnectionPage {
     return .seeOther(Self.path(connection.id) + "#" + anchor, cookies: [Flash.set(notice)])
   }
 
-  func authorize(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    _ = try context.requireAdmin()
+  func authorize(_ request: Request, _ context: AdminContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
     let connection = try await connection(request, context)
     do {
@@ -120,8 +117,7 @@ struct KandjiConnectionPage {
     }
   }
 
-  func saveMapping(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    _ = try context.requireAdmin()
+  func saveMapping(_ request: Request, _ context: AdminContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
     let connection = try await connection(request, context)
     guard let name = form["name_source"].flatMap(MappingSource.init(rawValue:)),
@@ -139,8 +135,7 @@ struct KandjiConnectionPage {
 
   /// The daily schedule; a refused time or time zone comes back on this page beside its field,
   /// as typed (never a page without the form).
-  func saveSchedule(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    _ = try context.requireAdmin()
+  func saveSchedule(_ request: Request, _ context: AdminContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
     let connection = try await connection(request, context)
     let time = form.values["time"] ?? ""
@@ -174,8 +169,7 @@ struct KandjiConnectionPage {
   }
 
   /// Pacing and quick refresh; a refused number comes back on this page beside its field, as typed.
-  func savePacing(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    _ = try context.requireAdmin()
+  func savePacing(_ request: Request, _ context: AdminContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
     let connection = try await connection(request, context)
     var errors: [String: String] = [:]
@@ -218,10 +212,9 @@ struct KandjiConnectionPage {
   }
 
   func page(
-    _ request: Request, _ context: AppRequestContext, error: String?, status: HTTPResponse.Status,
+    _ request: Request, _ context: AdminContext, error: String?, status: HTTPResponse.Status,
     _ change: (inout KandjiPageModel) -> Void = { _ in }
   ) async throws -> Response {
-    _ = try context.requireAdmin()
     let connection = try await connection(request, context)
     let (chrome, clearFlash) = try PageChrome.forPage(
       context, request, title: "Kandji · \(connection.name)", section: "admin", error: error)
@@ -242,20 +235,17 @@ struct KandjiConnectionPage {
 
   /// Three devices from Kandji under a mapping (R5's preview); the devices are cached for five
   /// minutes so changing the dropdowns costs no Kandji calls.
-  func preview(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    _ = try context.requireAdmin()
+  func preview(_ request: Request, _ context: AdminContext) async throws -> Response {
     let connection = try await connection(request, context)
     let query = request.uri.queryParameters
     guard let name = query["name_source"].flatMap({ MappingSource(rawValue: String($0)) }),
       let display = query["display_id_source"].flatMap({ MappingSource(rawValue: String($0)) })
     else { throw APIError.field("mapping", "Choose known fields.") }
-    guard let urlText = connection.apiURL, let sealed = connection.sealedToken, let url = try? KandjiBaseURL(urlText)
+    guard connection.sealedToken != nil, connection.apiURL.flatMap({ try? KandjiBaseURL($0) }) != nil
     else { throw APIError(.conflict, "Connect to Kandji first.") }
     let devices = try await services.previewCache.devices(connectionID: connection.id, now: services.now()) {
-      let client = services.makeClient(
-        KandjiEndpoint(
-          url: url, token: try services.sealer.open(sealed), pacing: connection.settings.pacing.interactive,
-          ledger: StoreCallLedger(store: store, connectionID: connection.id)))
+      let client = try services.coordinator.clients.client(
+        for: connection, pacing: connection.settings.pacing.interactive)
       do {
         return try await client.devicePage(offset: 0, limit: 3).devices.map(\.snapshot)
       } catch let error as KandjiError {

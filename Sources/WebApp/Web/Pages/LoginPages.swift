@@ -1,4 +1,5 @@
 import AssetCore
+import AssetSyncApplication
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -38,7 +39,7 @@ struct LoginPages {
     var nextQuery: String
   }
 
-  func register(_ router: Router<AppRequestContext>) {
+  func register(_ router: PageRoutes<AppRequestContext>) {
     router.get("login") { request, context -> Response in
       if try await services.sessions.current(request) != nil {
         return .seeOther(LocalRedirect.target(request.uri.queryParameters["next"].map(String.init)))
@@ -69,7 +70,7 @@ struct LoginPages {
 
   /// Cookies are `Secure` unless the server was told it serves plain HTTP on loopback
   /// (`--plain-http`, the demo); even then when a trusted proxy says the browser came over HTTPS.
-  func secure(_ request: Request, _ context: AppRequestContext) -> Bool {
+  func secure(_ request: Request, _ context: some SessionContext) -> Bool {
     secureCookies || services.trustedProxies.origin(of: request, context: context).isHTTPS
   }
 
@@ -155,7 +156,7 @@ struct LoginPages {
           retryAfter: TimeInterval(PasswordWork.Busy.retryAfter), singleSignOn: false)
       }
       do {
-        let clock = services.wallClock
+        let clock = services.clock
         try await clock.sleep(until: clock.now().addingTimeInterval(services.passwordWork.typicalCheck))
       } catch {
         services.loginThrottle.finish(granted, succeeded: false, counted: false)

@@ -35,11 +35,11 @@ struct SearchPage {
   /// Hits of each kind on the page.
   static let perKind = 25
 
-  func register(_ pages: RouterGroup<AppRequestContext>) {
+  func register(_ pages: PageRoutes<AgentContext>) {
     pages.get("search") { request, context in try await show(request, context) }
   }
 
-  func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func show(_ request: Request, _ context: AgentContext) async throws -> Response {
     let (chrome, clear) = try PageChrome.forPage(context, request, title: "Search", section: "search")
     let text = request.uri.queryParameters["q"].map(String.init) ?? ""
     var model = Model(

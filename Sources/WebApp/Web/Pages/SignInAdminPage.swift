@@ -31,13 +31,12 @@ struct SignInAdminPage {
   }
 
   var setup: SingleSignOnSetup {
-    SingleSignOnSetup(store: services.store, sealer: services.sealer, now: services.now)
+    SingleSignOnSetup(store: services.store, sealer: services.sealer, clock: services.clock)
   }
 
-  func register(_ pages: RouterGroup<AppRequestContext>) {
+  func register(_ pages: PageRoutes<AdminContext>) {
     pages.get("admin/sign-in") { request, context -> Response in try await page(request, context) }
     pages.post("admin/sign-in") { request, context -> Response in
-      _ = try context.requireAdmin()
       let form = try await WebForm.read(request, context)
       let create: AgentRole?? =
         switch form["create_agents"] {
@@ -63,7 +62,6 @@ struct SignInAdminPage {
       return .seeOther(Self.base, cookies: [Flash.set("Single sign-on settings saved.")])
     }
     pages.post("admin/sign-in/disable") { request, context -> Response in
-      _ = try context.requireAdmin()
       _ = try await WebForm.read(request, context)
       try await setup.disable()
       return .seeOther(Self.base, cookies: [Flash.set("Single sign-on is off; every agent signs in with a password.")])
@@ -71,9 +69,8 @@ struct SignInAdminPage {
   }
 
   func page(
-    _ request: Request, _ context: AppRequestContext, error: String? = nil, status: HTTPResponse.Status = .ok
+    _ request: Request, _ context: AdminContext, error: String? = nil, status: HTTPResponse.Status = .ok
   ) async throws -> Response {
-    _ = try context.requireAdmin()
     let (chrome, clear) = try PageChrome.forPage(context, request, title: "Sign-in", section: "sign-in")
     let settings = try await services.store.singleSignOnSettings()
     let admins = try await services.store.agents().filter { $0.isAdmin && $0.isActive }.map {

@@ -13,7 +13,7 @@ struct SingleSignOnPages {
   let login: LoginPages
   static let browserCookie = "assetsync_oidc"
 
-  func register(_ router: Router<AppRequestContext>) {
+  func register(_ router: PageRoutes<AppRequestContext>) {
     router.get("login/oidc") { request, context -> Response in
       let secure = login.secure(request, context)
       let next = LocalRedirect.target(request.uri.queryParameters["next"].map(String.init))

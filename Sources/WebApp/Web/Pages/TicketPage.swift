@@ -53,12 +53,14 @@ struct TicketPage {
     /// The requester's synced devices (issue 20), each linkable with one click.
     var requesterDevices: [RequesterDevices.Device] = []
     var hasRequesterDevices = false
+    /// The asset to link, searched as the agent types (issue 20); posts the display ID.
+    var assetPicker = Picker.asset(inputID: "display_id", label: "Asset to link", hideLabel: true, required: true)
   }
 
   /// Entries of the thread on one page: the ticket page stays small however long the thread.
   static let threadPageSize = 25
 
-  func register(_ pages: RouterGroup<AppRequestContext>) {
+  func register(_ pages: PageRoutes<AgentContext>) {
     pages.get("tickets/:id") { request, context in try await show(request, context) }
     pages.post("tickets/:id/reply") { request, context in try await reply(request, context) }
     pages.post("tickets/:id/properties") { request, context in try await properties(request, context) }
@@ -66,20 +68,20 @@ struct TicketPage {
     pages.post("tickets/:id/assets/:asset/remove") { request, context in try await unlinkAsset(request, context) }
   }
 
-  func ticket(_ request: Request, _ context: AppRequestContext) async throws -> Ticket {
+  func ticket(_ request: Request, _ context: AgentContext) async throws -> Ticket {
     let id = try request.id(context, what: "Ticket")
     guard let ticket = try await store.ticket(id: id) else { throw APIError.notFound("Ticket \(id)") }
     return ticket
   }
 
-  func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func show(_ request: Request, _ context: AgentContext) async throws -> Response {
     let ticket = try await ticket(request, context)
     let (model, clear) = try await model(ticket, request, context)
     return renderer.page("ticket", model).with(cookies: [clear])
   }
 
   /// The ticket page's model; `?before=<update id>` pages to older entries of the thread.
-  func model(_ ticket: Ticket, _ request: Request, _ context: AppRequestContext) async throws -> (Model, Cookie?) {
+  func model(_ ticket: Ticket, _ request: Request, _ context: AgentContext) async throws -> (Model, Cookie?) {
     let before = request.uri.queryParameters["before"].flatMap { Int64($0) }
     let thread = try await store.ticketThread(ticketID: ticket.id, before: before, limit: Self.threadPageSize)
     let ticketContext = try await TicketContext.load(for: [ticket], store: store, withUpdates: false)
@@ -129,7 +131,7 @@ struct TicketPage {
 
   /// The ticket page again with a refused form's problem beside it (400).
   func refused(
-    _ ticket: Ticket, _ request: Request, _ context: AppRequestContext, _ change: (inout Model) -> Void
+    _ ticket: Ticket, _ request: Request, _ context: AgentContext, _ change: (inout Model) -> Void
   ) async throws -> Response {
     var (model, _) = try await model(ticket, request, context)
     change(&model)
@@ -174,9 +176,9 @@ struct TicketPage {
 
   /// A reply or private note, read by the API's rules for a message (`TextRules.ticketMessage`):
   /// a refused one comes back on the form with the reason and the text as sent.
-  func reply(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func reply(_ request: Request, _ context: AgentContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
-    let agent = try context.requireAgent()
+    let agent = context.agent
     let ticket = try await ticket(request, context)
     let input = FormInput(form)
     let isPrivate = form["private"] == "1"
@@ -214,9 +216,9 @@ struct TicketPage {
 
   /// Status, priority, category, assignee and tags; tags are read as the API reads them
   /// (`TextRules.tag`: one line each, at most 100 of at most 100 characters).
-  func properties(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func properties(_ request: Request, _ context: AgentContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
-    let agent = try context.requireAgent()
+    let agent = context.agent
     let ticket = try await ticket(request, context)
     let input = FormInput(form)
     guard let sent = input.list("tags") else {
@@ -250,22 +252,32 @@ struct TicketPage {
     return .seeOther("/tickets/\(ticket.id)", cookies: [Flash.set("Ticket updated.")])
   }
 
-  func linkAsset(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func linkAsset(_ request: Request, _ context: AgentContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
-    let id = try request.id(context, what: "Ticket")
-    guard let displayID = form["display_id"], let asset = try await AssetLookup.byDisplayID(displayID, store: store)
-    else {
-      return .seeOther("/tickets/\(id)", cookies: [Flash.error("No asset has that display ID.")])
+    let ticket = try await ticket(request, context)
+    let id = ticket.id
+    let asset: Asset
+    switch try await PickerLookup.asset(text: form["display_id"], store: store) {
+    case .found(let found): asset = found
+    case .empty:
+      return try await refused(ticket, request, context) {
+        $0.assetPicker = $0.assetPicker.keeping(
+          text: nil, error: "Type an asset's display ID, name or serial and choose one.")
+      }
+    case .unknown(let problem):
+      return try await refused(ticket, request, context) {
+        $0.assetPicker = $0.assetPicker.keeping(text: form.values["display_id"], error: problem)
+      }
     }
-    try await store.linkTicket(id, toAsset: asset.id, at: services.now(), by: context.agent?.id)
+    try await store.linkTicket(id, toAsset: asset.id, at: services.now(), by: context.agent.id)
     return .seeOther("/tickets/\(id)", cookies: [Flash.set("Asset “\(asset.name)” linked.")])
   }
 
-  func unlinkAsset(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func unlinkAsset(_ request: Request, _ context: AgentContext) async throws -> Response {
     _ = try await WebForm.read(request, context)
     let id = try request.id(context, what: "Ticket")
     let assetID = try request.id(context, "asset", what: "Asset")
-    try await store.unlinkTicket(id, fromAsset: assetID, at: services.now(), by: context.agent?.id)
+    try await store.unlinkTicket(id, fromAsset: assetID, at: services.now(), by: context.agent.id)
     return .seeOther("/tickets/\(id)", cookies: [Flash.set("Asset unlinked.")])
   }
 }

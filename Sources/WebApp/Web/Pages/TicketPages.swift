@@ -31,12 +31,15 @@ struct TicketPages {
     var from, to, total: Int
     var prevURL, nextURL: String?
     var statusFilter, categoryFilter, assigneeFilter: [Option]
-    var contacts, categories, priorities: [Option]
-    var subject, message, assetDisplayID: String
-    var subjectError, messageError, assetError: String?
+    var categories, priorities: [Option]
+    var subject, message: String
+    var subjectError, messageError: String?
+    /// The new ticket's contact and asset, searched as the agent types (issue 20).
+    var contactPicker: Picker
+    var assetPicker: Picker
   }
 
-  func register(_ pages: RouterGroup<AppRequestContext>) {
+  func register(_ pages: PageRoutes<AgentContext>) {
     pages.get("tickets") { request, context in try await list(request, context) }
     pages.post("tickets") { request, context in try await create(request, context) }
     TicketPage(services: services, renderer: renderer).register(pages)
@@ -73,7 +76,7 @@ struct TicketPages {
     }
   }
 
-  func model(_ request: Request, _ context: AppRequestContext) async throws -> (TicketsModel, Cookie?) {
+  func model(_ request: Request, _ context: AgentContext) async throws -> (TicketsModel, Cookie?) {
     let filters = Filters(request)
     var query = TicketQuery(
       page: max(1, request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1), size: 50)
@@ -82,7 +85,6 @@ struct TicketPages {
     let ticketContext = try await TicketContext.load(for: page.items, store: store, withUpdates: false)
     let catalog = ticketContext.catalog
     let agents = try await store.agents().filter(\.isActive)
-    let contacts = try await store.contacts(ContactQuery(page: 1, size: 200)).items
     let first = page.items.isEmpty ? 0 : (page.page - 1) * page.size + 1
     let (chrome, clear) = try PageChrome.forPage(context, request, title: "Tickets", section: "tickets")
     let model = TicketsModel(
@@ -103,11 +105,10 @@ struct TicketPages {
         Option(value: "", label: "Anyone", selected: filters.assignee.isEmpty),
         Option(value: "none", label: "Unassigned", selected: filters.assignee == "none"),
       ] + agents.map { Option(value: String($0.id), label: $0.name, selected: filters.assignee == String($0.id)) },
-      contacts: [Option(value: "", label: "— none —", selected: true)]
-        + contacts.map { Option(value: String($0.id), label: "\($0.name) (\($0.email))", selected: false) },
       categories: catalog.categories.map { Option(value: String($0.id), label: $0.name, selected: false) },
       priorities: catalog.priorities.map { Option(value: String($0.id), label: $0.name, selected: $0.isDefault) },
-      subject: "", message: "", assetDisplayID: "")
+      subject: "", message: "", contactPicker: .contact(label: "Contact (optional)"),
+      assetPicker: .asset(inputID: "asset_display_id", label: "Asset (optional)"))
     return (model, clear)
   }
 
@@ -123,51 +124,57 @@ struct TicketPages {
       assetCount: ticket.assetIDs.count)
   }
 
-  func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  func list(_ request: Request, _ context: AgentContext) async throws -> Response {
     let (model, clear) = try await model(request, context)
     return renderer.page("tickets", model).with(cookies: [clear])
   }
 
-  /// A new ticket, its subject, message and asset display ID read by the API's rules
-  /// (`TextRules`), each refusal beside its field.
-  func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+  /// A new ticket, its subject and message read by the API's rules (`TextRules`), its contact
+  /// and asset as the pickers sent them (`PickerLookup`), each refusal beside its field.
+  func create(_ request: Request, _ context: AgentContext) async throws -> Response {
     let form = try await WebForm.read(request, context)
-    let agent = try context.requireAgent()
+    let agent = context.agent
     var (model, _) = try await model(request, context)
     let input = FormInput(form)
     let subject = input.text("subject", TextRules.ticketSubject, required: true)
     let message = input.text("message", TextRules.ticketMessage)
-    let assetDisplayID = input.text("asset_display_id", TextRules.displayID)
     model.subject = form["subject"] ?? ""
     model.message = form.values["message"] ?? ""
-    model.assetDisplayID = form["asset_display_id"] ?? ""
-    // Every choice as sent, so a refused form keeps the contact, category and priority too.
+    // Every choice as sent, so a refused form keeps the contact, asset, category and priority too.
     func keep(_ options: inout [Option], _ key: String) {
       guard let sent = form.values[key] else { return }
       options = options.map { Option(value: $0.value, label: $0.label, selected: $0.value == sent) }
     }
-    keep(&model.contacts, "contact_id")
     keep(&model.categories, "category_id")
     keep(&model.priorities, "priority_id")
     model.subjectError = input.problem("subject")
     model.messageError = input.problem("message")
-    model.assetError = input.problem("asset_display_id")
-    var assetIDs: [Int64] = []
-    if let displayID = assetDisplayID {
-      if let asset = try await AssetLookup.byDisplayID(displayID, store: store) {
-        assetIDs = [asset.id]
-      } else {
-        model.assetError = "No asset has the display ID “\(displayID)”."
-      }
+    var contactID: Int64?
+    var contactError: String?
+    switch try await PickerLookup.contact(id: form["contact_id"], text: form["contact"], store: store) {
+    case .empty: break
+    case .found(let contact): contactID = contact.id
+    case .unknown(let problem): contactError = problem
     }
+    model.contactPicker = model.contactPicker.keeping(
+      text: form.values["contact"], hiddenValue: contactID.map(String.init), error: contactError)
+    var assetIDs: [Int64] = []
+    var assetError: String?
+    switch try await PickerLookup.asset(text: form["asset_display_id"], store: store) {
+    case .empty: break
+    case .found(let asset): assetIDs = [asset.id]
+    case .unknown(let problem): assetError = problem
+    }
+    model.assetPicker = model.assetPicker.keeping(text: form.values["asset_display_id"], error: assetError)
     if model.subject.isEmpty { model.subjectError = "Enter a subject." }
-    guard let subject, model.assetError == nil, model.subjectError == nil, model.messageError == nil else {
+    guard let subject, contactError == nil, assetError == nil, model.subjectError == nil, model.messageError == nil
+    else {
       model.chrome.error = "The ticket was not created: check the highlighted field."
       return renderer.page("tickets", model, status: .badRequest)
     }
     let ticket = try await store.createTicket(
       TicketDraft(
-        subject: subject, contactID: form["contact_id"].flatMap { Int64($0) },
+        subject: subject, contactID: contactID,
         priorityID: form["priority_id"].flatMap { Int64($0) }, categoryID: form["category_id"].flatMap { Int64($0) },
         assetIDs: assetIDs, createdBy: agent.id, message: TicketMessage.from(text: message, html: nil),
         messageByAgent: true), at: services.now())

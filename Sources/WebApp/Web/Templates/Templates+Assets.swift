@@ -98,27 +98,21 @@ extension Templates {
           {{#hasContacts}}<ul class="plain">{{#contacts}}<li><a href="/contacts/{{id}}">{{name}}</a> <span class="muted">{{email}}</span>{{#auto}} <span class="badge subtle" title="Linked by the Kandji sync (the device's user)">Kandji user</span>{{/auto}}
             <form method="post" action="/assets/{{assetID}}/contacts/{{id}}/remove" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link small" aria-label="Remove {{name}}">Remove</button></form></li>{{/contacts}}</ul>{{/hasContacts}}
           {{^hasContacts}}<p class="muted">No contacts yet.</p>{{/hasContacts}}
-          {{#hasContactChoices}}
-          <form method="post" action="/assets/{{asset.id}}/contacts" class="row">
+          <form method="post" action="/assets/{{asset.id}}/contacts" class="row picker-row" id="add-contact-form">
             <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
-            <label for="contact_id" class="sr-only">Contact</label>
-            <select id="contact_id" name="contact_id">{{#contactChoices}}<option value="{{id}}">{{name}} ({{email}})</option>{{/contactChoices}}</select>
-            <button type="submit">Add contact</button>
+            {{#contactPicker}}{{>picker}}{{/contactPicker}}
+            <button type="submit" id="add-contact">Add contact</button>
           </form>
-          {{/hasContactChoices}}
         </section>
         <section class="card" id="recent-tickets">
           <h2>Recent Tickets</h2>
           {{#hasTickets}}<ul class="plain">{{#tickets}}<li><a href="/tickets/{{id}}">{{displayID}} {{subject}}</a> <span class="badge subtle">{{status}}</span> <span class="muted small">{{created}}</span></li>{{/tickets}}</ul>{{/hasTickets}}
           {{^hasTickets}}<p class="muted">No tickets linked to this asset.</p>{{/hasTickets}}
-          {{#hasTicketChoices}}
-          <form method="post" action="/assets/{{asset.id}}/tickets" class="row">
+          <form method="post" action="/assets/{{asset.id}}/tickets" class="row picker-row" id="link-ticket-form">
             <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
-            <label for="ticket_id" class="sr-only">Ticket</label>
-            <select id="ticket_id" name="ticket_id">{{#ticketChoices}}<option value="{{id}}">{{displayID}} {{subject}}</option>{{/ticketChoices}}</select>
+            {{#ticketPicker}}{{>picker}}{{/ticketPicker}}
             <button type="submit" id="link-ticket">Link ticket</button>
           </form>
-          {{/hasTicketChoices}}
           <form method="post" action="/assets/{{asset.id}}/tickets/new" class="row">
             <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
             <label for="subject" class="sr-only">New ticket subject</label>

@@ -26,10 +26,10 @@ extension Templates {
         <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
         <div class="field{{#subjectError}} invalid{{/subjectError}}"><label for="subject">Subject</label><input id="subject" name="subject" value="{{subject}}" maxlength="500" required{{#subjectError}} aria-invalid="true" aria-describedby="subject-error" autofocus{{/subjectError}}>{{#subjectError}}<p class="field-error" id="subject-error">{{.}}</p>{{/subjectError}}</div>
         <div class="field{{#messageError}} invalid{{/messageError}}"><label for="message">Message</label><textarea id="message" name="message" rows="4"{{#messageError}} aria-invalid="true" aria-describedby="message-error" autofocus{{/messageError}}>{{message}}</textarea>{{#messageError}}<p class="field-error" id="message-error">{{.}}</p>{{/messageError}}</div>
-        <div class="field"><label for="contact_id">Contact</label><select id="contact_id" name="contact_id">{{#contacts}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/contacts}}</select></div>
+        <div class="field">{{#contactPicker}}{{>picker}}{{/contactPicker}}</div>
         <div class="field"><label for="category_id">Category</label><select id="category_id" name="category_id">{{#categories}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/categories}}</select></div>
         <div class="field"><label for="priority_id">Priority</label><select id="priority_id" name="priority_id">{{#priorities}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/priorities}}</select></div>
-        <div class="field{{#assetError}} invalid{{/assetError}}"><label for="asset_display_id">Asset display ID (optional)</label><input id="asset_display_id" name="asset_display_id" value="{{assetDisplayID}}"{{#assetError}} aria-invalid="true" aria-describedby="asset-display-id-error" autofocus{{/assetError}}>{{#assetError}}<p class="field-error" id="asset-display-id-error">{{.}}</p>{{/assetError}}</div>
+        <div class="field">{{#assetPicker}}{{>picker}}{{/assetPicker}}</div>
         <button type="submit" class="primary" id="create-ticket">Create ticket</button>
       </form>
     </section>
@@ -85,10 +85,9 @@ extension Templates {
           {{#hasAssets}}<ul class="plain">{{#assets}}<li><a href="/assets/{{id}}">{{name}}</a> <span class="mono muted">{{displayID}}</span>{{#managed}} <img src="/static/kandji.svg" alt="Synced from Kandji" width="12" height="12">{{/managed}}
             <form method="post" action="/tickets/{{ticketID}}/assets/{{id}}/remove" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link small">Unlink</button></form></li>{{/assets}}</ul>{{/hasAssets}}
           {{^hasAssets}}<p class="muted">No assets linked.</p>{{/hasAssets}}
-          <form method="post" action="/tickets/{{ticketID}}/assets" class="row">
+          <form method="post" action="/tickets/{{ticketID}}/assets" class="row picker-row" id="link-asset-form">
             <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
-            <label for="display_id" class="sr-only">Asset display ID</label>
-            <input id="display_id" name="display_id" placeholder="Asset display ID" required>
+            {{#assetPicker}}{{>picker}}{{/assetPicker}}
             <button type="submit" id="link-asset">Link asset</button>
           </form>
         </section>

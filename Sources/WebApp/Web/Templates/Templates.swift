@@ -5,7 +5,7 @@ enum Templates {
     "contacts": contacts, "contact": contact, "tickets": tickets, "ticket": ticket, "kandji": kandji,
     "kandji-tenant": kandjiTenant, "agents": agents, "error": error, "asset-types": assetTypes,
     "asset-type": assetType, "confirm": confirm, "sign-in-admin": signInAdmin, "signed-out": signedOut,
-    "search": search,
+    "search": search, "picker": picker,
   ]
 
   static let layout = """

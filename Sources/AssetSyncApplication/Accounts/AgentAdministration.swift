@@ -10,16 +10,18 @@ import Foundation
 public struct AgentAdministration: Sendable {
   let store: any AssetStore
   let hashPassword: @Sendable (String) async throws -> String
-  let now: @Sendable () -> Date
+  let clock: any WallClock
 
   public init(
     store: any AssetStore, hashPassword: @escaping @Sendable (String) async throws -> String,
-    now: @escaping @Sendable () -> Date = { Date() }
+    clock: any WallClock = SystemClock()
   ) {
     self.store = store
     self.hashPassword = hashPassword
-    self.now = now
+    self.clock = clock
   }
+
+  func now() -> Date { clock.now() }
 
   /// The agent with this email, or a `.notFound` error naming it.
   public func agent(email: String) async throws -> Agent {

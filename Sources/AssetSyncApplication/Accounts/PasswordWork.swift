@@ -160,9 +160,10 @@ public final class PasswordWork: Sendable {
     return try await pool.runIfActive { work() }
   }
 
-  func runForTesting(lane: Lane = .signIn, _ work: @escaping @Sendable () -> Void) async throws {
+  // Package-visible so the web layer's tests can hold the pool busy and count checks.
+  package func runForTesting(lane: Lane = .signIn, _ work: @escaping @Sendable () -> Void) async throws {
     try await run(lane, work)
   }
-  var admittedForTesting: Int { admitted.withLock { $0.total } }
-  var checksForTesting: Int { checks.withLock { $0 } }
+  package var admittedForTesting: Int { admitted.withLock { $0.total } }
+  package var checksForTesting: Int { checks.withLock { $0 } }
 }

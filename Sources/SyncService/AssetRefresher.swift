@@ -3,73 +3,29 @@ import AssetStore
 import Foundation
 import KandjiAPI
 
-/// What "Refresh from Kandji" on one asset did.
-public struct AssetRefreshOutcome: Sendable, Hashable {
-  public enum Result: Sendable, Hashable {
-    /// Kandji's values were applied: the report row's reason names what changed.
-    case updated(String)
-    case unchanged
-    /// Kandji no longer lists the device; the next complete listing of its connection retires it.
-    case notListed
-    /// Kandji's values could not be applied (a display ID taken, another tenant lists it).
-    case refused(String)
+/// "Refresh from Kandji" on one asset (R23), on its own beside the sync runs: it takes no run
+/// lease, and its limiter (once a minute per asset, 5 % of the connection's hourly budget) lives
+/// in the store's ledger so every replica shares it. Built where the `SyncCoordinator` is.
+public struct AssetRefresher: Sendable {
+  let store: any AssetRecordStore & ConnectionStore & RefreshLedgerStore & SyncBatchStore
+  /// Opens the connection's saved token into a client counted in its ledger, as for runs.
+  let clients: ConnectionClients
+  /// Heartbeat age after which a run counts as abandoned (the connection's readiness check).
+  let staleAfter: TimeInterval
+  let clock: any WallClock
+
+  public init(
+    store: any AssetRecordStore & ConnectionStore & RefreshLedgerStore & SyncBatchStore,
+    clients: ConnectionClients, staleAfter: TimeInterval = 120, clock: any WallClock = SystemClock()
+  ) {
+    self.store = store
+    self.clients = clients
+    self.staleAfter = staleAfter
+    self.clock = clock
   }
 
-  public var result: Result
-  /// Whether the details call answered (supervision and UDID refreshed too).
-  public var detailsRefreshed: Bool
+  func now() -> Date { clock.now() }
 
-  /// The result's name in the API (`result`).
-  public var resultName: String {
-    switch result {
-    case .updated: "updated"
-    case .unchanged: "unchanged"
-    case .notListed: "not_listed"
-    case .refused: "refused"
-    }
-  }
-
-  /// What to tell the agent who asked, on the page and in the API.
-  public var message: String {
-    switch result {
-    case .updated(let changes): "Refreshed from Kandji: \(changes)."
-    case .unchanged: "Refreshed from Kandji: nothing changed."
-    case .notListed: "Kandji no longer lists this device; the next complete sync of its tenant retires it."
-    case .refused(let reason): "Kandji's values were not applied: \(reason)."
-    }
-  }
-}
-
-/// Why an asset could not be refreshed.
-public enum AssetRefreshRefusal: Error, Sendable, Equatable, CustomStringConvertible {
-  case notFound(Int64)
-  case notSynced
-  /// Refreshed less than a minute ago: try again after this many seconds.
-  case tooSoon(retryAfter: Int)
-  /// The connection's single-asset refreshes of the last hour used their share of its budget.
-  case allowanceSpent(perHour: Int, retryAfter: Int)
-
-  /// Seconds until a try may succeed, for `Retry-After`.
-  public var retryAfter: Int? {
-    switch self {
-    case .tooSoon(let seconds), .allowanceSpent(_, let seconds): seconds
-    case .notFound, .notSynced: nil
-    }
-  }
-
-  public var description: String {
-    switch self {
-    case .notFound(let id): "Asset \(id) was not found."
-    case .notSynced: "Only assets synced from Kandji can be refreshed from Kandji."
-    case .tooSoon(let seconds): "This asset was refreshed a moment ago; try again in \(seconds) seconds."
-    case .allowanceSpent(let perHour, let seconds):
-      "This Kandji connection's \(perHour) single-asset refreshes of the hour are used up (they keep 5 % of its "
-        + "budget for the syncs' sake); try again in \(seconds) seconds."
-    }
-  }
-}
-
-extension SyncCoordinator {
   /// How often one asset may be refreshed on its own.
   static let assetRefreshInterval: TimeInterval = 60
 
@@ -107,7 +63,7 @@ extension SyncCoordinator {
     by agentID: Int64?
   ) async throws -> AssetRefreshOutcome {
     let connectionID = connection.id
-    let client = try client(for: connection, pacing: connection.settings.pacing.interactive)
+    let client = try clients.client(for: connection, pacing: connection.settings.pacing.interactive)
 
     guard let listed = try await client.listedDevice(id: deviceID) else {
       return AssetRefreshOutcome(result: .notListed, detailsRefreshed: false)
@@ -135,7 +91,8 @@ extension SyncCoordinator {
     do {
       let details = try await client.deviceDetails(id: deviceID)
       _ = try await store.applyDetails(
-        [DetailsUpdate(assetID: assetID, supervised: details.supervised, udid: details.udid)], at: self.now())
+        [DetailsUpdate(assetID: assetID, supervised: details.supervised, udid: details.udid, agentID: agentID)],
+        at: self.now())
       return AssetRefreshOutcome(result: result, detailsRefreshed: true)
     } catch is KandjiError {
       // The list's values are stored already; the details wait for the next sync.
@@ -164,20 +121,6 @@ extension SyncCoordinator {
     case .tooSoon(let retryAfter): throw AssetRefreshRefusal.tooSoon(retryAfter: retryAfter)
     case .allowanceSpent(let retryAfter):
       throw AssetRefreshRefusal.allowanceSpent(perHour: allowance, retryAfter: retryAfter)
-    }
-  }
-
-  /// A client for the connection's stored credentials, counted in its ledger.
-  func client(for connection: KandjiConnection, pacing: PacingPolicy) throws -> any KandjiClient {
-    do {
-      let url = try KandjiBaseURL(connection.apiURL ?? "")
-      let token = try sealer.open(connection.sealedToken ?? "")
-      return makeClient(
-        KandjiEndpoint(
-          url: url, token: token, pacing: pacing,
-          ledger: StoreCallLedger(store: store, connectionID: connection.id)))
-    } catch {
-      throw SyncRefusal.badCredentials("\(error)")
     }
   }
 }
