@@ -192,7 +192,7 @@ struct SSOLine: Encodable {
   let breakGlassAdmin: String?
   let redirectPath: String
 
-  init(_ settings: SingleSignOnSettings, store: any AssetStore) async throws {
+  init(_ settings: SingleSignOnSettings, store: any AgentStore) async throws {
     enabled = settings.enabled
     name = settings.name
     issuer = settings.issuer

@@ -72,7 +72,7 @@ extension PostgresStoreConfiguration {
     }
     var direct = PostgresConnection.Configuration(
       host: host, port: port, username: username, password: password, database: database, tls: tls)
-    direct.options.connectTimeout = .seconds(5)
+    direct.options.connectTimeout = .seconds(Int64(connectTimeoutSeconds))
     return direct
   }
 }

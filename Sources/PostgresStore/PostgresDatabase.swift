@@ -23,7 +23,7 @@ public final class PostgresDatabase: SQLDatabase {
       host: configuration.host, port: configuration.port, username: configuration.username,
       password: configuration.password, database: configuration.database, tls: tls)
     clientConfiguration.options.maximumConnections = configuration.poolSize
-    clientConfiguration.options.connectTimeout = .seconds(5)
+    clientConfiguration.options.connectTimeout = .seconds(Int64(configuration.connectTimeoutSeconds))
     let client = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
     self.client = client
     self.logger = logger

@@ -3,7 +3,8 @@ import Foundation
 
 /// Where and how to reach PostgreSQL, parsed from a `postgres://user:pass@host:port/db` URL.
 ///
-/// Query parameters: `sslmode` and `pool_size` (connections per replica, default 10).
+/// Query parameters: `sslmode`, `pool_size` (connections per replica, default 10) and
+/// `connect_timeout` (seconds to wait for a new connection, default 5, as libpq names it).
 ///
 /// `sslmode`: `disable` (plain TCP); `prefer` (TLS when the server offers it); `require`,
 /// `verify-full` (TLS or no connection, the server's certificate checked against the system's
@@ -32,6 +33,8 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
   public var rootCertificatePath: String?
   /// Most connections this replica opens.
   public var poolSize: Int
+  /// How long opening one connection may take before it fails.
+  public var connectTimeoutSeconds = 5
 
   public init(
     host: String, port: Int = 5432, username: String, password: String?, database: String, tls: TLSMode? = nil,
@@ -79,6 +82,7 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
     var tls: TLSMode?
     var rootCertificate: String?
     var poolSize = 10
+    var connectTimeout = 5
     for item in components.queryItems ?? [] {
       switch item.name {
       case "sslmode":
@@ -96,8 +100,13 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
           throw bad("pool_size must be a number from 1 to 500")
         }
         poolSize = size
+      case "connect_timeout":
+        guard let seconds = Int(item.value ?? ""), (1...300).contains(seconds) else {
+          throw bad("connect_timeout must be a number of seconds from 1 to 300")
+        }
+        connectTimeout = seconds
       default:
-        throw bad("unknown parameter \(item.name) (known: sslmode, sslrootcert, pool_size)")
+        throw bad("unknown parameter \(item.name) (known: sslmode, sslrootcert, pool_size, connect_timeout)")
       }
     }
     self.init(
@@ -105,6 +114,7 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
       password: components.password.map { $0.removingPercentEncoding ?? $0 },
       database: database.removingPercentEncoding ?? database, tls: tls, poolSize: poolSize)
     rootCertificatePath = rootCertificate
+    connectTimeoutSeconds = connectTimeout
   }
 
   /// The URL form, as `init(url:)` reads it (holds the password: do not log it).
@@ -119,6 +129,8 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
     components.queryItems =
       [URLQueryItem(name: "sslmode", value: tls.rawValue), URLQueryItem(name: "pool_size", value: String(poolSize))]
       + (rootCertificatePath.map { [URLQueryItem(name: "sslrootcert", value: $0)] } ?? [])
+      + (connectTimeoutSeconds == 5
+        ? [] : [URLQueryItem(name: "connect_timeout", value: String(connectTimeoutSeconds))])
     return components.string ?? ""
   }
 

@@ -4,12 +4,13 @@ import SQLStore
 
 /// SQLite through GRDB: one file in WAL mode, concurrent readers, one writer.
 ///
-/// The shared store runs a transaction's statements from async code, batch by batch, so a write
-/// transaction spans several GRDB accesses (`allowsUnsafeTransactions`); `gate` makes sure no
-/// other write of this process runs in between, and `BEGIN IMMEDIATE` keeps other processes out.
+/// A write transaction is one GRDB writer access: `write` runs the shared store's async body to
+/// its end inside GRDB's synchronous `write` (`InlineExecutor`), so BEGIN IMMEDIATE, every
+/// statement and COMMIT or ROLLBACK happen on the writer's thread without it being handed to
+/// anyone in between. No transaction stays open across a suspension, and a cancelled task cannot
+/// leave the writer inside one (the stuck-writer bug: a refused COMMIT did).
 public final class SQLiteDatabase: SQLDatabase {
   public let writer: any DatabaseWriter
-  let gate = AsyncGate()
 
   public var dialect: SQLDialect { .sqlite }
 
@@ -40,7 +41,6 @@ public final class SQLiteDatabase: SQLDatabase {
     var configuration = Configuration()
     configuration.busyMode = .timeout(10)
     configuration.label = "assetsync"
-    configuration.allowsUnsafeTransactions = true
     configuration.prepareDatabase { db in
       // Lists walk indexes of 100,000 entries: map the file rather than copy pages per reader.
       try db.execute(sql: "PRAGMA mmap_size = 268435456")
@@ -60,33 +60,32 @@ public final class SQLiteDatabase: SQLDatabase {
   }
 
   public func read<T: Sendable>(_ body: (SQLiteSession) async throws -> T) async throws -> T {
-    try await body(SQLiteSession(writer: writer, writing: false))
+    try await body(SQLiteSession(reading: writer))
   }
 
   public func write<T: Sendable>(_ body: (SQLiteSession) async throws -> T) async throws -> T {
-    await gate.enter()
-    do {
-      try await SQLiteSession.mapped {
-        try await self.writer.writeWithoutTransaction { db in try db.beginTransaction(.immediate) }
+    // The body's own task is not this one: a cancellation of this task reaches it through the
+    // flag, which its session checks before each batch (as GRDB refuses a cancelled task's access).
+    let cancelled = CancellationFlag()
+    return try await withoutActuallyEscaping(body) { body in
+      // Runs on GRDB's writer thread only, and ends before `write` returns.
+      let operation = UncheckedBody(body: body)
+      return try await SQLiteSession.mapped {
+        try await withTaskCancellationHandler {
+          try await writer.writeWithoutTransaction { db in
+            var value: T?
+            try db.inTransaction(.immediate) {
+              let session = SQLiteSession(transaction: SQLiteTransaction(db: db, cancelled: cancelled))
+              value = try InlineExecutor.run { try await operation.body(session) }
+              return .commit
+            }
+            guard let value else { throw CancellationError() }
+            return value
+          }
+        } onCancel: {
+          cancelled.set()
+        }
       }
-      // The transaction's end runs in a task of its own: GRDB refuses any access from a
-      // cancelled task (a sync stopped mid-batch), and a COMMIT or ROLLBACK refused that way
-      // would leave the writer inside the transaction for every later write.
-      let writer = self.writer
-      do {
-        let value = try await body(SQLiteSession(writer: writer, writing: true))
-        try await Task {
-          try await SQLiteSession.mapped { try await writer.writeWithoutTransaction { db in try db.commit() } }
-        }.value
-        await gate.leave()
-        return value
-      } catch {
-        await Task { try? await writer.writeWithoutTransaction { db in try db.rollback() } }.value
-        throw error
-      }
-    } catch {
-      await gate.leave()
-      throw error
     }
   }
 
@@ -95,20 +94,7 @@ public final class SQLiteDatabase: SQLDatabase {
   }
 }
 
-/// A FIFO lock for async code: one write transaction of this process at a time.
-actor AsyncGate {
-  private var busy = false
-  private var waiting: [CheckedContinuation<Void, Never>] = []
-
-  func enter() async {
-    guard busy else {
-      busy = true
-      return
-    }
-    await withCheckedContinuation { waiting.append($0) }
-  }
-
-  func leave() {
-    if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
-  }
+/// A write's body, handed to GRDB's writer access (a `@Sendable` closure) and run there alone.
+private struct UncheckedBody<T>: @unchecked Sendable {
+  let body: (SQLiteSession) async throws -> T
 }

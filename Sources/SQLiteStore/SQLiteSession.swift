@@ -1,27 +1,44 @@
 import GRDB
 import SQLStore
+import Synchronization
 
-/// Runs the shared store's statements on GRDB: each batch in one database access (one hop to
-/// GRDB's queue), reads from a snapshot of the pool's readers, writes inside the transaction
-/// `SQLiteDatabase.write` opened.
+/// Runs the shared store's statements on GRDB: each batch of a read in one database access (one
+/// hop to GRDB's queue) from a snapshot of the pool's readers; a write's statements directly on
+/// the connection of the writer access `SQLiteDatabase.write` holds, without leaving it.
 public struct SQLiteSession: SQLSession {
-  let writer: any DatabaseWriter
-  let writing: Bool
+  private let access: Access
+
+  private enum Access: Sendable {
+    case read(any DatabaseWriter)
+    case transaction(SQLiteTransaction)
+  }
+
+  init(reading writer: any DatabaseWriter) { access = .read(writer) }
+
+  init(transaction: SQLiteTransaction) { access = .transaction(transaction) }
 
   public func fetch(_ statements: [SQLStatement]) async throws -> [[SQLiteRow]] {
-    try await Self.mapped {
-      if writing {
-        return try await writer.writeWithoutTransaction { db in try Self.run(statements, db) }
+    switch access {
+    case .transaction(let transaction):
+      return try transaction.run { db in try Self.run(statements, db) }
+    case .read(let writer):
+      return try await Self.mapped {
+        // One statement needs no snapshot of its own: skip the read transaction's BEGIN and COMMIT.
+        if statements.count == 1 { return try await writer.unsafeRead { db in try Self.run(statements, db) } }
+        return try await writer.read { db in try Self.run(statements, db) }
       }
-      // One statement needs no snapshot of its own: skip the read transaction's BEGIN and COMMIT.
-      if statements.count == 1 { return try await writer.unsafeRead { db in try Self.run(statements, db) } }
-      return try await writer.read { db in try Self.run(statements, db) }
     }
   }
 
   @discardableResult
   public func execute(_ statements: [SQLStatement]) async throws -> [Int] {
-    try await Self.mapped { try await writer.writeWithoutTransaction { db in try Self.execute(statements, db) } }
+    switch access {
+    case .transaction(let transaction):
+      return try transaction.run { db in try Self.execute(statements, db) }
+    case .read(let writer):
+      // A read session runs no changes; GRDB's read-only access refuses them.
+      return try await Self.mapped { try await writer.read { db in try Self.execute(statements, db) } }
+    }
   }
 
   static func run(_ statements: [SQLStatement], _ db: Database) throws -> [[SQLiteRow]] {
@@ -61,14 +78,50 @@ public struct SQLiteSession: SQLSession {
     do {
       return try await body()
     } catch let error as DatabaseError {
-      let message = error.message ?? "\(error.resultCode)"
-      switch error.extendedResultCode {
-      case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY: throw SQLFailure.uniqueViolation(message)
-      case .SQLITE_CONSTRAINT_FOREIGNKEY: throw SQLFailure.foreignKeyViolation(message)
-      default: throw SQLFailure.other(message)
-      }
+      throw failure(error)
     }
   }
+
+  static func failure(_ error: DatabaseError) -> SQLFailure {
+    let message = error.message ?? "\(error.resultCode)"
+    switch error.extendedResultCode {
+    case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY: return .uniqueViolation(message)
+    case .SQLITE_CONSTRAINT_FOREIGNKEY: return .foreignKeyViolation(message)
+    default: return .other(message)
+    }
+  }
+}
+
+/// The connection of the writer access a write transaction runs in, for its session's
+/// statements, and whether the task that asked for the write was cancelled. Only used on GRDB's
+/// writer thread, inside that access (`InlineExecutor` runs the body there).
+final class SQLiteTransaction: @unchecked Sendable {
+  private let db: Database
+  private let cancelled: CancellationFlag
+
+  init(db: Database, cancelled: CancellationFlag) {
+    self.db = db
+    self.cancelled = cancelled
+  }
+
+  /// Runs a batch, unless the write was cancelled (the transaction is then rolled back).
+  func run<T>(_ batch: (Database) throws -> T) throws -> T {
+    if cancelled.isSet || Task.isCancelled { throw CancellationError() }
+    do {
+      return try batch(db)
+    } catch let error as DatabaseError {
+      throw SQLiteSession.failure(error)
+    }
+  }
+}
+
+/// Set once the task that asked for a write is cancelled.
+final class CancellationFlag: Sendable {
+  private let value = Atomic<Bool>(false)
+
+  var isSet: Bool { value.load(ordering: .acquiring) }
+
+  func set() { value.store(true, ordering: .releasing) }
 }
 
 /// A row GRDB read, as its values (GRDB's rows cannot leave the database access).

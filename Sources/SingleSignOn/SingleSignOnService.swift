@@ -12,7 +12,7 @@ public final class SingleSignOnService: Sendable {
   public static let signInLifetime: TimeInterval = 600
   public static let callbackPath = "/login/oidc/callback"
 
-  let store: any AssetStore
+  let store: any AgentStore & SignInStore
   let secrets: ClientSecretSealer
   public let directory: ProviderDirectory
   let http: ProviderHTTP
@@ -21,7 +21,7 @@ public final class SingleSignOnService: Sendable {
   let logger: Logger
 
   public init(
-    store: any AssetStore, sealer: TokenSealer, clock: any WallClock,
+    store: any AgentStore & SignInStore, sealer: TokenSealer, clock: any WallClock,
     hashPassword: @escaping @Sendable (String) async throws -> String, http: ProviderHTTP = ProviderHTTP(),
     logger: Logger
   ) {

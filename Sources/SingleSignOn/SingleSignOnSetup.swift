@@ -7,13 +7,13 @@ import SyncService
 /// follow the same rules: every value checked, the provider's discovery checked before saving,
 /// the client secret sealed (write-only), and the break-glass admin an active admin.
 public struct SingleSignOnSetup: Sendable {
-  let store: any AssetStore
+  let store: any AgentStore & SignInStore
   let sealer: ClientSecretSealer
   let clock: any WallClock
   let http: ProviderHTTP
 
   public init(
-    store: any AssetStore, sealer: TokenSealer, clock: any WallClock = SystemClock(),
+    store: any AgentStore & SignInStore, sealer: TokenSealer, clock: any WallClock = SystemClock(),
     http: ProviderHTTP = ProviderHTTP()
   ) {
     self.store = store

@@ -59,6 +59,11 @@ public struct SchedulePlan: Sendable, Equatable {
   public struct Step: Sendable, Equatable {
     public var connectionID: Int64
     public var starts: [Start]
+
+    public init(connectionID: Int64, starts: [Start]) {
+      self.connectionID = connectionID
+      self.starts = starts
+    }
   }
 
   /// One wake-up's decisions.

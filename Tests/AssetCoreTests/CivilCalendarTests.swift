@@ -47,7 +47,8 @@ struct CivilCalendarTests {
   }
 
   @Test func microsecondTextAsKandjiListsIt() {
-    #expect(ISO8601.microsecondString(Date(timeIntervalSince1970: 1_721_743_897.15008)) == "2024-07-23T14:11:37.150080Z")
+    #expect(
+      ISO8601.microsecondString(Date(timeIntervalSince1970: 1_721_743_897.15008)) == "2024-07-23T14:11:37.150080Z")
     #expect(ISO8601.microsecondString(Date(timeIntervalSince1970: -0.25)) == "1969-12-31T23:59:59.750000Z")
     #expect(ISO8601.microsecondString(Date(timeIntervalSince1970: 0.999_999_9)) == "1970-01-01T00:00:01.000000Z")
     #expect(ISO8601.string(Date(timeIntervalSince1970: -0.25)) == "1969-12-31T23:59:59Z")

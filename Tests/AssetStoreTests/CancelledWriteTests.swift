@@ -54,4 +54,63 @@ struct CancelledWriteTests {
     let rows = try await database.read { try await $0.fetch("SELECT x FROM scratch ORDER BY x") }
     #expect(rows.count == 2)
   }
+
+  @Test("a body that suspends keeps its transaction inside one writer access: another write waits for its end")
+  func suspendingBodyIsOneAccess() async throws {
+    let (database, path) = try database()
+    defer { remove(path) }
+    _ = try await database.write { try await $0.execute("CREATE TABLE scratch (x INTEGER)") }
+    let (entered, enteredSignal) = AsyncStream<Void>.makeStream()
+    let (release, releaseSignal) = AsyncStream<Void>.makeStream()
+    let first = Task {
+      try await database.write { session in
+        _ = try await session.execute("INSERT INTO scratch (x) VALUES (1)")
+        enteredSignal.yield()
+        // A real suspension: the body waits for this test, on another task.
+        for await _ in release { break }
+        return try await session.execute("INSERT INTO scratch (x) VALUES (2)")
+      }
+    }
+    for await _ in entered { break }
+    let second = Task { try await database.write { try await $0.execute("INSERT INTO scratch (x) VALUES (3)") } }
+    // Any other access to GRDB's writer waits for the whole transaction: it never finds one open.
+    let probe = Task { try await database.writer.writeWithoutTransaction { db in db.isInsideTransaction } }
+    // The first transaction is open and suspended: a read sees none of its rows (no other
+    // access ever joins it), and the second write has not run.
+    #expect(try await database.read { try await $0.fetch("SELECT x FROM scratch") }.isEmpty)
+    releaseSignal.yield()
+    _ = try await first.value
+    _ = try await second.value
+    #expect(try await probe.value == false, "the writer was never handed over inside the transaction")
+    let rows = try await database.read { session in
+      try await session.fetch("SELECT x FROM scratch ORDER BY rowid").map { try $0.int64(at: 0) }
+    }
+    #expect(rows == [1, 2, 3], "the second write ran after the first committed")
+  }
+
+  @Test("cancelled from outside while its body is suspended: rolled back, and the next write works")
+  func cancelledWhileSuspended() async throws {
+    let (database, path) = try database()
+    defer { remove(path) }
+    _ = try await database.write { try await $0.execute("CREATE TABLE scratch (x INTEGER)") }
+    let (entered, enteredSignal) = AsyncStream<Void>.makeStream()
+    let (release, releaseSignal) = AsyncStream<Void>.makeStream()
+    let cut = Task {
+      try await database.write { session in
+        _ = try await session.execute("INSERT INTO scratch (x) VALUES (1)")
+        enteredSignal.yield()
+        for await _ in release { break }
+        return try await session.execute("INSERT INTO scratch (x) VALUES (2)")
+      }
+    }
+    for await _ in entered { break }
+    cut.cancel()
+    releaseSignal.yield()
+    await #expect(throws: (any Error).self) { try await cut.value }
+    _ = try await database.write { try await $0.execute("INSERT INTO scratch (x) VALUES (3)") }
+    let rows = try await database.read { session in
+      try await session.fetch("SELECT x FROM scratch").map { try $0.int64(at: 0) }
+    }
+    #expect(rows == [3], "only the later write's row: the cut transaction was rolled back")
+  }
 }

@@ -109,5 +109,15 @@ struct PostgresURLTests {
     #expect(parsed?.password == "p@ss")
     #expect(parsed?.port == 6543)
     #expect(parsed?.poolSize == 4)
+    #expect(parsed?.connectTimeoutSeconds == 5)
+    // libpq's connect_timeout, in seconds; kept by `url` and `with(database:)`.
+    let patient = try? PostgresStoreConfiguration(url: "postgres://u@h/db?connect_timeout=30")
+    #expect(patient?.connectTimeoutSeconds == 30)
+    #expect(patient?.with(database: "other").url.contains("connect_timeout=30") == true)
+    for bad in ["0", "301", "soon", ""] {
+      #expect(throws: StoreError.self) {
+        try PostgresStoreConfiguration(url: "postgres://u@h/db?connect_timeout=\(bad)")
+      }
+    }
   }
 }

@@ -63,7 +63,7 @@ struct KandjiEndpointPinningTests {
       do {
         var request = HTTPClientRequest(url: "http://kandji-pin.invalid:\(port)/api/v1/devices?limit=1")
         request.headers.add(name: "Authorization", value: "Bearer \(simulator.fullAccessToken)")
-        let response = try await pinned.execute(request, timeout: .seconds(5))
+        let response = try await pinned.execute(request, timeout: .seconds(30))
         #expect(response.status == .ok)
         #expect(simulator.stats.requests == 1)
       } catch {

@@ -102,17 +102,18 @@ struct LiveClientResilienceTests {
 
   @Test func retriesATimeout() async throws {
     try await SimulatorHarness.run(devices: 10) { h in
-      // A 3 s timeout against an answer 10 s late, on the shared virtual clock: the late answer is
-      // a timeout, the retry (no delay) succeeds, and no real time passes.
-      h.simulator.inject(.delay(.seconds(10)), on: .list)
-      let client = try h.client(timeout: .seconds(3))
+      // A 30 s timeout against an answer 100 s late, on the shared virtual clock: the late answer
+      // is a timeout, the retry (no delay) succeeds, and no real time passes. (The timeout also
+      // bounds the real request: 30 s, so a loaded machine's slow loopback is never a timeout.)
+      h.simulator.inject(.delay(.seconds(100)), on: .list)
+      let client = try h.client(timeout: .seconds(30))
       let page = try await client.devicePage(offset: 0, limit: 300)
       #expect(page.devices.count == 10)
       #expect(client.stats.transportErrors == 1)
       #expect(client.stats.listRequests == 2)
-      #expect(h.clock.answerDelays == .seconds(10))
+      #expect(h.clock.answerDelays == .seconds(100))
       // An answer late by less than the timeout is taken.
-      h.simulator.inject(.delay(.seconds(2)), on: .list)
+      h.simulator.inject(.delay(.seconds(20)), on: .list)
       _ = try await client.devicePage(offset: 0, limit: 300)
       #expect(client.stats.transportErrors == 1)
       #expect(client.stats.listRequests == 3)

@@ -4,7 +4,7 @@ import Foundation
 
 /// Creates API keys: a public key id and a secret auth code, of which only a hash is stored.
 public enum APIKeyIssuer {
-  public static func issue(for agent: Agent, store: any AssetStore, at now: Date = Date()) async throws -> (
+  public static func issue(for agent: Agent, store: any APIKeyStore, at now: Date = Date()) async throws -> (
     key: String, authCode: String
   ) {
     let key = "ask_" + SecretTokens.random(bytes: 12)

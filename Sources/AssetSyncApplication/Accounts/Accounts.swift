@@ -11,11 +11,11 @@ public struct Accounts: Sendable {
   public let passwordWork: PasswordWork
   /// Disable, enable, roles, passwords, sessions and key revocation, under the same rules everywhere.
   public let administration: AgentAdministration
-  let store: any AssetStore
+  let store: any AccountStore
   let clock: any WallClock
 
   public init(
-    store: any AssetStore, settings: ApplicationSettings = ApplicationSettings(),
+    store: any AccountStore, settings: ApplicationSettings = ApplicationSettings(),
     clock: any WallClock = SystemClock()
   ) {
     self.store = store

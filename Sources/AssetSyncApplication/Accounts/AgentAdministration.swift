@@ -8,12 +8,12 @@ import Foundation
 /// and every change takes effect on the next request on every replica (the store is read on
 /// every request).
 public struct AgentAdministration: Sendable {
-  let store: any AssetStore
+  let store: any AccountStore
   let hashPassword: @Sendable (String) async throws -> String
   let clock: any WallClock
 
   public init(
-    store: any AssetStore, hashPassword: @escaping @Sendable (String) async throws -> String,
+    store: any AccountStore, hashPassword: @escaping @Sendable (String) async throws -> String,
     clock: any WallClock = SystemClock()
   ) {
     self.store = store

@@ -74,7 +74,8 @@ struct AuthBenchmark: AsyncParsableCommand {
   /// `trustLoopbackProxy` believes `X-Forwarded-For` from loopback, so one machine can play
   /// thousands of client addresses.
   private func withServer(
-    limits: APIServer.SignInLimits, trustLoopbackProxy: Bool = false, _ body: @Sendable (Int, Bench) async throws -> Void
+    limits: APIServer.SignInLimits, trustLoopbackProxy: Bool = false,
+    _ body: @Sendable (Int, Bench) async throws -> Void
   ) async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("assetsync-bench-auth-\(UUID())")
     defer { try? FileManager.default.removeItem(at: directory) }

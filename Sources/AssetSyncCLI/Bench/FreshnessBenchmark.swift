@@ -1,6 +1,7 @@
 import ArgumentParser
 import AssetCore
 import AssetStore
+import AssetSyncApplication
 import Foundation
 import KandjiAPI
 import KandjiSimulator
@@ -88,15 +89,17 @@ struct FreshnessBenchmark: AsyncParsableCommand {
     }
     holder.clock = clock
     // One virtual time for everything: the scheduler, the engine, the pacer and the ledger.
-    let engine = SyncEngine(store: store, clock: clock, logger: logger)
     let makeClient: KandjiClientFactory = { endpoint in
       LiveKandjiClient(
         configuration: KandjiClientConfiguration(
           baseURL: endpoint.url, token: endpoint.token, pacing: endpoint.pacing, endpointPolicy: .allowCustomEndpoints),
         clock: clock, ledger: endpoint.ledger)
     }
-    let coordinator = SyncCoordinator(
-      store: store, engine: engine, sealer: sealer, logger: logger, makeClient: makeClient)
+    // The application as the server builds it; history is kept for the whole measurement.
+    let application = AssetSyncApp(
+      store: store, sealer: sealer, settings: ApplicationSettings(allowCustomKandjiEndpoints: true, historyDays: 0),
+      clock: clock, makeClient: makeClient, logger: logger)
+    let coordinator = application.coordinator
     // The initial sync, then the measured hours. The import spends more than an hour's budget
     // at 10,000 devices, so the pacer moves the virtual clock on: the measured period starts
     // when it ends.
@@ -108,9 +111,7 @@ struct FreshnessBenchmark: AsyncParsableCommand {
     let sizeBefore = try await Self.usedBytes(pages)
     await tracker.startMeasuring()
     let wallStart = ContinuousClock.now
-    try await SyncScheduler(
-      store: store, coordinator: coordinator, clock: clock, logger: logger, historyRetentionDays: 0
-    ).loop()
+    try await application.scheduler().loop()
     await coordinator.waitForAllRuns()
     await tracker.check(store: store, connectionID: connection.id, holder: holder)
     let wallSeconds = (ContinuousClock.now - wallStart).seconds

@@ -21,10 +21,10 @@ struct AssetRoutes {
     api.delete("asset/:id/contacts/:contact") { request, context in try await unlinkContact(request, context) }
   }
 
-  var store: any AssetStore { services.store }
+  var store: any AssetRecordStore & ContactStore & TicketStore & ConnectionStore & AgentStore { services.store }
 
   /// The type `asset_type` names, or the first type when none is named (HappyFox's default).
-  static func assetType(_ request: Request, store: any AssetStore) async throws -> AssetType {
+  static func assetType(_ request: Request, store: any AssetRecordStore) async throws -> AssetType {
     guard let typeID = try request.queryInt("asset_type") else {
       guard let first = try await store.assetTypes().first else { throw APIError.notFound("Asset type") }
       return first

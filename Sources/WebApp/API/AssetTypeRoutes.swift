@@ -8,7 +8,7 @@ import Hummingbird
 /// writable by no one (R16–R17).
 struct AssetTypeRoutes {
   let services: AppServices
-  var store: any AssetStore { services.store }
+  var store: any AssetTypeStore & AssetRecordStore { services.store }
 
   func register(_ api: APIRouter) {
     api.agents.get("asset_types", query: ["size", "page"]) { request, context in

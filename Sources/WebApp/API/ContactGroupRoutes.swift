@@ -7,7 +7,7 @@ import Hummingbird
 /// removing contacts with one result per contact.
 struct ContactGroupRoutes {
   let services: AppServices
-  var store: any AssetStore { services.store }
+  var store: any ContactStore { services.store }
 
   func register(_ api: APIRoutes<AgentAccess>) {
     api.get("contact_groups") { _, context in

@@ -7,7 +7,7 @@ import Hummingbird
 /// contact or, for an email that exists, edits it; a list of up to 100 answers one result each.
 struct ContactRoutes {
   let services: AppServices
-  var store: any AssetStore { services.store }
+  var store: any ContactStore & AssetRecordStore { services.store }
 
   func register(_ api: APIRoutes<AgentAccess>) {
     api.get("users", query: ["size", "page", "q"]) { request, context in

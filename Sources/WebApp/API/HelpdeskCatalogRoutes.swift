@@ -7,7 +7,7 @@ import Hummingbird
 /// empty (AssetSync has no contact or ticket custom fields), so a client that asks learns so.
 struct HelpdeskCatalogRoutes {
   let services: AppServices
-  var store: any AssetStore { services.store }
+  var store: any AgentStore & TicketStore { services.store }
 
   func register(_ api: APIRoutes<AgentAccess>) {
     api.get("staff") { _, context in

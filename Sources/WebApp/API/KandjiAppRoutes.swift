@@ -10,7 +10,7 @@ import SyncService
 /// after an upgrade); `apps/kandji/tenants/` manages every connection (`KandjiTenantRoutes`).
 struct KandjiAppRoutes {
   let services: AppServices
-  var store: any AssetStore { services.store }
+  var store: any ConnectionStore & SyncRunStore { services.store }
   var connections: KandjiConnections { services.connections }
 
   func register(_ api: APIRoutes<AdminAccess>) {

@@ -8,7 +8,7 @@ import Hummingbird
 /// `asset/<id>/history/` (newest first, paged).
 struct SearchRoutes {
   let services: AppServices
-  var store: any AssetStore { services.store }
+  var store: any FindStore { services.store }
 
   func register(_ api: APIRoutes<AgentAccess>) {
     api.get("search", query: ["q", "kind", "size", "page"]) { request, context in try await search(request, context) }

@@ -8,7 +8,7 @@ import Hummingbird
 /// (`move` HappyFox's message); `delete` answers the deleted ticket's ID.
 struct TicketActionRoutes {
   let services: AppServices
-  var store: any AssetStore { services.store }
+  var store: any TicketStore & ContactStore & AgentStore { services.store }
 
   func register(_ api: APIRoutes<AgentAccess>) {
     let actions: [(String, TicketUpdate.Kind)] = [

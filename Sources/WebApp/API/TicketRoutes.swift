@@ -8,7 +8,7 @@ import Hummingbird
 /// (`tickets/?asset=`, `ticket/<n>/assets/`; R20: an asset's Recent Tickets).
 struct TicketRoutes {
   let services: AppServices
-  var store: any AssetStore { services.store }
+  var store: any TicketStore & ContactStore & AgentStore { services.store }
 
   func register(_ api: APIRoutes<AgentAccess>) {
     api.get(

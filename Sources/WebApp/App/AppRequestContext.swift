@@ -6,7 +6,8 @@ import NIOCore
 /// Per-request state: who is signed in (API key or session) and their session's CSRF token.
 public struct AppRequestContext: RequestContext {
   public var coreContext: CoreRequestContextStorage
-  /// The authenticated agent; set by `AuthMiddleware`.
+  /// The authenticated agent; set by `AuthMiddleware` or `WebSessionMiddleware`. Handlers never
+  /// read it: routes get it, role checked, from `SignedInContext`.
   public var agent: Agent?
   /// Set when the request came with a web session (not an API key).
   public var session: WebSession?
@@ -17,19 +18,6 @@ public struct AppRequestContext: RequestContext {
   public init(source: Source) {
     coreContext = .init(source: source)
     peerAddress = source.channel.remoteAddress?.ipAddress
-  }
-
-  /// The agent, or 401.
-  public func requireAgent() throws -> Agent {
-    guard let agent else { throw APIError.unauthorized }
-    return agent
-  }
-
-  /// The agent if an admin, else 403 (R1: admin only).
-  public func requireAdmin() throws -> Agent {
-    let agent = try requireAgent()
-    guard agent.isAdmin else { throw APIError.forbidden("Only admins can do this.") }
-    return agent
   }
 }
 

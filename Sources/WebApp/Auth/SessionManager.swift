@@ -10,13 +10,13 @@ import Hummingbird
 /// finds none), on every replica.
 public struct SessionManager: Sendable {
   public static let cookieName = "assetsync_session"
-  let store: any AssetStore
+  let store: any SessionStore
   let lifetime: TimeInterval
   let absoluteLifetime: TimeInterval
   let clock: any WallClock
 
   public init(
-    store: any AssetStore, lifetime: TimeInterval = 8 * 3_600, absoluteLifetime: TimeInterval = 24 * 3_600,
+    store: any SessionStore, lifetime: TimeInterval = 8 * 3_600, absoluteLifetime: TimeInterval = 24 * 3_600,
     clock: any WallClock
   ) {
     self.store = store

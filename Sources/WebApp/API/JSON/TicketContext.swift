@@ -11,7 +11,8 @@ struct TicketContext: Sendable {
   let profiles: [Int64: ContactProfile]
   let updates: [Int64: [TicketUpdate]]
 
-  static func load(for tickets: [Ticket], store: any AssetStore, withUpdates: Bool = true) async throws
+  static func load(for tickets: [Ticket], store: any AgentStore & ContactStore & TicketStore, withUpdates: Bool = true)
+    async throws
     -> TicketContext
   {
     let catalog = try await store.ticketCatalog()

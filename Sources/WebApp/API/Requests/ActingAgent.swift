@@ -8,7 +8,7 @@ import AssetStore
 enum ActingAgent {
   /// The id to record, or `nil` after adding the problem to `body`.
   static func resolve(
-    _ id: Int64?, field: String, caller: Agent, store: any AssetStore, body: BodyReader
+    _ id: Int64?, field: String, caller: Agent, store: any AgentStore, body: BodyReader
   ) async throws -> Int64? {
     if let problem = try await problem(id, caller: caller, store: store) {
       body.add(field, problem)
@@ -18,12 +18,12 @@ enum ActingAgent {
   }
 
   /// The same for a query parameter (`deleted_by`): a 400 naming it.
-  static func resolve(query id: Int64?, field: String, caller: Agent, store: any AssetStore) async throws -> Int64 {
+  static func resolve(query id: Int64?, field: String, caller: Agent, store: any AgentStore) async throws -> Int64 {
     if let problem = try await problem(id, caller: caller, store: store) { throw APIError.field(field, problem) }
     return id ?? caller.id
   }
 
-  static func problem(_ id: Int64?, caller: Agent, store: any AssetStore) async throws -> String? {
+  static func problem(_ id: Int64?, caller: Agent, store: any AgentStore) async throws -> String? {
     guard let id, id != caller.id else { return nil }
     guard caller.isAdmin else {
       return "An agent's API key acts only as its own agent (\(caller.id)); an admin's key may name any active agent."

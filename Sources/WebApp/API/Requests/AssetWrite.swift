@@ -17,7 +17,7 @@ struct AssetWrite {
 
   /// Reads and checks everything, throwing one 400 with every problem.
   static func read(
-    _ body: BodyReader, creating: Bool, fields: [AssetField], caller: Agent, store: any AssetStore
+    _ body: BodyReader, creating: Bool, fields: [AssetField], caller: Agent, store: any AgentStore
   ) async throws -> AssetWrite {
     let agentKey = creating ? "created_by" : "updated_by"
     body.rejectUnknown(allowed: keys.union([agentKey]))

@@ -12,7 +12,7 @@ enum TicketActionRequest {
   ]
 
   static func read(
-    _ kind: TicketUpdate.Kind, _ body: BodyReader, caller: Agent, store: any AssetStore
+    _ kind: TicketUpdate.Kind, _ body: BodyReader, caller: Agent, store: any AgentStore
   ) async throws -> TicketAction {
     switch kind {
     case .staffUpdate, .privateNote: return try await staff(kind, body, caller: caller, store: store)
@@ -29,7 +29,7 @@ enum TicketActionRequest {
     return TicketMessage.from(text: text ?? plain, html: html)
   }
 
-  static func staff(_ kind: TicketUpdate.Kind, _ body: BodyReader, caller: Agent, store: any AssetStore) async throws
+  static func staff(_ kind: TicketUpdate.Kind, _ body: BodyReader, caller: Agent, store: any AgentStore) async throws
     -> TicketAction
   {
     var allowed: Set<String> = [
@@ -69,7 +69,7 @@ enum TicketActionRequest {
     return TicketAction(kind: .userReply, byContactID: user, message: message)
   }
 
-  static func tags(_ body: BodyReader, caller: Agent, store: any AssetStore) async throws -> TicketAction {
+  static func tags(_ body: BodyReader, caller: Agent, store: any AgentStore) async throws -> TicketAction {
     body.rejectUnknown(allowed: ["add", "remove", "staff_id"])
     let staff = try await ActingAgent.resolve(
       body.id("staff_id"), field: "staff_id", caller: caller, store: store, body: body)
@@ -79,7 +79,7 @@ enum TicketActionRequest {
     return TicketAction(kind: .tags, byAgentID: staff, addTags: add, removeTags: remove)
   }
 
-  static func move(_ body: BodyReader, caller: Agent, store: any AssetStore) async throws -> TicketAction {
+  static func move(_ body: BodyReader, caller: Agent, store: any AgentStore) async throws -> TicketAction {
     body.rejectUnknown(allowed: ["staff_id", "target_category_id", "move_note", "assign_to"])
     let staff = try await ActingAgent.resolve(
       body.id("staff_id"), field: "staff_id", caller: caller, store: store, body: body)

@@ -23,7 +23,7 @@ struct AssetHistoryView {
 
   static let pageSize = 20
 
-  static func load(assetID: Int64, request: Request, store: any AssetStore) async throws -> AssetHistoryView {
+  static func load(assetID: Int64, request: Request, store: any FindStore) async throws -> AssetHistoryView {
     let page = request.uri.queryParameters["history"].flatMap { Int($0) }.map { max(1, min($0, 10_000)) } ?? 1
     let entries =
       try await store.assetHistory(assetID: assetID, page: page, size: pageSize)

@@ -9,7 +9,7 @@ import Hummingbird
 struct AssetTypesAdminPage {
   let services: AppServices
   let renderer: PageRenderer
-  var store: any AssetStore { services.store }
+  var store: any AssetTypeStore & AssetRecordStore { services.store }
   static let base = "/admin/asset-types"
 
   struct TypeRow {

@@ -7,7 +7,7 @@ import Hummingbird
 struct ContactPage {
   let services: AppServices
   let renderer: PageRenderer
-  var store: any AssetStore { services.store }
+  var store: any ContactStore & AssetRecordStore & TicketStore & AgentStore { services.store }
 
   struct PhoneItem {
     var number, type: String

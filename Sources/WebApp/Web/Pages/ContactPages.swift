@@ -8,7 +8,7 @@ import Hummingbird
 struct ContactPages {
   let services: AppServices
   let renderer: PageRenderer
-  var store: any AssetStore { services.store }
+  var store: any ContactStore { services.store }
 
   struct ContactRow {
     var id: Int64

@@ -11,7 +11,7 @@ import SyncService
 struct KandjiAdminPage {
   let services: AppServices
   let renderer: PageRenderer
-  var store: any AssetStore { services.store }
+  var store: any ConnectionStore { services.store }
   static let base = "/admin/apps/kandji"
 
   struct Model {

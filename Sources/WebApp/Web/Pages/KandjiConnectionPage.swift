@@ -11,7 +11,7 @@ import SyncService
 struct KandjiConnectionPage {
   let services: AppServices
   let renderer: PageRenderer
-  var store: any AssetStore { services.store }
+  var store: any SyncRunStore { services.store }
   var connections: KandjiConnections { services.connections }
 
   static func path(_ id: Int64) -> String { "/admin/apps/kandji/tenants/\(id)" }

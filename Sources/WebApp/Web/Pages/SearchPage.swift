@@ -9,7 +9,7 @@ import Hummingbird
 struct SearchPage {
   let services: AppServices
   let renderer: PageRenderer
-  var store: any AssetStore { services.store }
+  var store: any FindStore { services.store }
 
   struct Hit {
     var url, title, reference, matchedField, matchedValue: String

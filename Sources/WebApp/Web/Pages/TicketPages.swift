@@ -186,7 +186,7 @@ struct TicketPages {
 /// Finding an asset by its exact display ID (forms take display IDs, people know them).
 enum AssetLookup {
   /// The asset with this display ID; without regard to case when no asset has it exactly (issue 20).
-  static func byDisplayID(_ displayID: String, store: any AssetStore) async throws -> Asset? {
+  static func byDisplayID(_ displayID: String, store: any AssetRecordStore) async throws -> Asset? {
     let wanted = displayID.trimmingCharacters(in: .whitespaces)
     guard !wanted.isEmpty else { return nil }
     let found = try await store.assets(AssetQuery(search: wanted, page: 1, size: 50)).items
