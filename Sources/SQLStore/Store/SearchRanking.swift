@@ -12,10 +12,15 @@ enum SearchRanking {
 
   /// The best matching field, or `nil` when none contains the term.
   static func best(_ term: String, in fields: [(label: String, value: String?)]) -> Ranked? {
+    best(term, in: fields.map { ($0.label, $0.value, $0.value.map(SearchKey.line)) })
+  }
+
+  /// `best` over fields whose `SearchKey.line` is known (`text`; e.g. a line of the stored search
+  /// key), so a search ranking hundreds of candidates does not fold every field again.
+  static func best(_ term: String, in fields: [(label: String, value: String?, text: String?)]) -> Ranked? {
     var best: Ranked?
     for (index, field) in fields.enumerated() {
-      guard let value = field.value, !value.isEmpty else { continue }
-      let text = SearchKey.line(value)
+      guard let value = field.value, !value.isEmpty, let text = field.text else { continue }
       let position: Int
       if text == term {
         position = 0
@@ -36,11 +41,11 @@ enum SearchRanking {
 
   /// Hits best first (then by title, then id), at most `limit`.
   static func top(_ hits: [(Ranked, SearchHit)], limit: Int) -> [SearchHit] {
-    hits.sorted { a, b in
-      if a.0.score != b.0.score { return a.0.score < b.0.score }
-      let titles = (SearchKey.fold(a.1.title), SearchKey.fold(b.1.title))
-      if titles.0 != titles.1 { return titles.0 < titles.1 }
-      return a.1.id < b.1.id
-    }.prefix(limit).map(\.1)
+    // Each title folded once, not in every comparison (a sort of 500 hits compares ~4,500 times).
+    hits.map { (ranked: $0.0, title: SearchKey.fold($0.1.title), hit: $0.1) }.sorted { a, b in
+      if a.ranked.score != b.ranked.score { return a.ranked.score < b.ranked.score }
+      if a.title != b.title { return a.title < b.title }
+      return a.hit.id < b.hit.id
+    }.prefix(limit).map(\.hit)
   }
 }

@@ -8,38 +8,58 @@ import KandjiAPI
 import SyncService
 
 /// An error answer in HappyFox's shape: `{"error": "message"}`, or for validation
-/// `{"error": {"field": ["message"]}}` with status 400.
+/// `{"error": {"field": ["message"]}}` with status 400. What went wrong is kept as values (a
+/// message, or messages by field); the JSON body is made from them when the API answers, and the
+/// web error page tells the same values.
 public struct APIError: Error, HTTPResponseError, Sendable {
+  /// What went wrong: one message, or the problems of a request by field with the HappyFox shape
+  /// its endpoint answers them in.
+  enum Problem: Sendable {
+    case message(String)
+    case fields(FieldErrors, FieldErrors.Style)
+  }
+
   public var status: HTTPResponse.Status
-  public var body: JSONValue
+  var problem: Problem
+  /// Members of the body after `error` (a 409's `running_sync_run_id`).
+  var extraMembers: [(String, JSONValue)] = []
   public var headers: [(String, String)] = []
 
   public init(_ status: HTTPResponse.Status, _ message: String) {
     self.status = status
-    body = .object([("error", .string(message))])
+    problem = .message(message)
   }
 
   /// The message of a `{"error": "message"}` answer (nil for field-keyed validation errors), for
   /// pages that tell the same thing in a flash.
-  var message: String? {
-    guard case .object(let members) = body, let error = members.first(where: { $0.0 == "error" })?.1,
-      case .string(let text) = error
-    else { return nil }
+  public var message: String? {
+    guard case .message(let text) = problem else { return nil }
     return text
   }
+
+  /// Every message of a validation error, by field (`field.key` for an entry of an object
+  /// field), in field order; empty for an error with one message.
+  public var fieldMessages: [(field: String, messages: [String])] {
+    guard case .fields(let errors, _) = problem else { return [] }
+    return errors.flattened.map { (field: $0.0, messages: $0.1) }
+  }
+
+  /// The answer's JSON body.
+  public var body: JSONValue { .object([("error", errorMember)] + extraMembers) }
 
   /// 400 with the problems of a request, in an endpoint's HappyFox shape.
   init(errors: FieldErrors, style: FieldErrors.Style) {
     status = .badRequest
-    body = .object([("error", errors.json(style))])
+    problem = .fields(errors, style)
   }
 
   /// 400 with messages per field.
   public init(fields: [String: [String]]) {
-    status = .badRequest
-    body = .object([
-      ("error", .object(fields.sorted { $0.key < $1.key }.map { ($0.key, .array($0.value.map(JSONValue.string))) }))
-    ])
+    var errors = FieldErrors()
+    for (field, messages) in fields.sorted(by: { $0.key < $1.key }) {
+      for message in messages { errors.add(field, message) }
+    }
+    self.init(errors: errors, style: .lists)
   }
 
   public static let unauthorized: APIError = {
@@ -86,9 +106,9 @@ public struct APIError: Error, HTTPResponseError, Sendable {
       case .invalid(let field, let message): return .field(field, message)
       case .readOnly(let violation): return .forbidden(violation.message)
       case .syncAlreadyRunning(let runID, _):
-        return APIError(
-          status: .conflict,
-          body: .object([("error", .string(error.description)), ("running_sync_run_id", .int(Int(runID)))]))
+        var conflict = APIError(.conflict, error.description)
+        conflict.extraMembers = [("running_sync_run_id", .int(Int(runID)))]
+        return conflict
       case .syncRunTakenOver: return APIError(.conflict, error.description)
       case .database: return nil
       }
@@ -125,10 +145,5 @@ public struct APIError: Error, HTTPResponseError, Sendable {
       return APIError(.conflict, error.description)
     default: return nil
     }
-  }
-
-  init(status: HTTPResponse.Status, body: JSONValue) {
-    self.status = status
-    self.body = body
   }
 }

@@ -139,7 +139,9 @@ enum Styled {
 extension APIError {
   /// The `error` member of the body (a list result's error).
   var errorMember: JSONValue {
-    if case .object(let members) = body, let error = members.first(where: { $0.0 == "error" }) { return error.1 }
-    return body
+    switch problem {
+    case .message(let text): .string(text)
+    case .fields(let errors, let style): errors.json(style)
+    }
   }
 }

@@ -39,27 +39,15 @@ struct WebErrorMiddleware: RouterMiddleware {
       let known = APIError.from(error)
       let status = known?.status ?? (error as? HTTPError)?.status ?? .internalServerError
       if status == .internalServerError { context.logger.error("page failed", metadata: ["error": "\(error)"]) }
-      let message: String =
-        switch known?.body {
-        case .object(let members)?:
-          members.first { $0.0 == "error" }.map { pair -> String in
-            switch pair.1 {
-            case .string(let text): return text
-            case .object(let fields):
-              // Field errors: say what is wrong, not just that something is.
-              let texts = fields.flatMap { field -> [String] in
-                if case .array(let messages) = field.1 {
-                  return messages.compactMap { if case .string(let text) = $0 { text } else { nil } }
-                }
-                return []
-              }
-              return texts.isEmpty ? "The form has errors." : texts.joined(separator: " ")
-            default: return "The form has errors."
-            }
-          } ?? "Something went wrong."
-        default:
+      let message: String
+      if let known {
+        // Field errors: say what is wrong, not just that something is.
+        let texts = known.fieldMessages.flatMap(\.messages)
+        message = known.message ?? (texts.isEmpty ? "The form has errors." : texts.joined(separator: " "))
+      } else {
+        message =
           status == .notFound ? "That page does not exist." : "Something went wrong; the details are in the server log."
-        }
+      }
       // A refused form never leads to a page without the form: back to the page it was sent
       // from (a path on this site, from `Referer`), the reason in an error notice there.
       if request.method == .post, [.badRequest, .conflict, .contentTooLarge].contains(status),
