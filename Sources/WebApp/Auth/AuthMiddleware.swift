@@ -12,7 +12,7 @@ import HummingbirdAuth
 /// replica.
 struct AuthMiddleware: RouterMiddleware {
   typealias Context = AppRequestContext
-  let store: any AssetStore
+  let store: any APIKeyStore
   let sessions: SessionManager
 
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws

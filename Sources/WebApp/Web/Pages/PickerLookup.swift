@@ -18,7 +18,7 @@ enum PickerLookup {
   static let maxText = 200
 
   /// A contact by the chosen id, else by the typed email.
-  static func contact(id: String?, text: String?, store: any AssetStore) async throws -> Outcome<Contact> {
+  static func contact(id: String?, text: String?, store: any ContactStore) async throws -> Outcome<Contact> {
     if let id = id.flatMap({ Int64($0) }), let contact = try await store.contact(id: id) { return .found(contact) }
     guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return .empty }
     if let problem = problem(text) { return .unknown(problem) }
@@ -28,7 +28,7 @@ enum PickerLookup {
 
   /// A ticket by the chosen id, else by its typed number: `#GEN00000006`, `GEN00000006` or `6`
   /// (the prefix, if typed, must be the ticket's category's).
-  static func ticket(id: String?, text: String?, store: any AssetStore) async throws -> Outcome<Ticket> {
+  static func ticket(id: String?, text: String?, store: any TicketStore) async throws -> Outcome<Ticket> {
     if let id = id.flatMap({ Int64($0) }), let ticket = try await store.ticket(id: id) { return .found(ticket) }
     guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return .empty }
     if let problem = problem(text) { return .unknown(problem) }
@@ -49,7 +49,7 @@ enum PickerLookup {
   }
 
   /// An asset by its typed (or chosen) display ID, without regard to case.
-  static func asset(text: String?, store: any AssetStore) async throws -> Outcome<Asset> {
+  static func asset(text: String?, store: any AssetRecordStore) async throws -> Outcome<Asset> {
     guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return .empty }
     if let problem = problem(text) { return .unknown(problem) }
     if let asset = try await AssetLookup.byDisplayID(text, store: store) { return .found(asset) }

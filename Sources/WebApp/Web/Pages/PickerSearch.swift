@@ -14,7 +14,7 @@ import Hummingbird
 /// `id` what its hidden field takes.
 struct PickerSearch {
   let services: AppServices
-  var store: any AssetStore { services.store }
+  var store: any FindStore { services.store }
 
   /// Matches a picker shows: enough to choose from, never a list of every row.
   static let limit = 8
