@@ -19,6 +19,24 @@ struct CancelledWriteTests {
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
   }
 
+  /// A write that inserts 1 into `scratch`, then suspends until the test yields to the returned
+  /// continuation, then inserts 2; returned once the body has inserted 1 and is suspended.
+  func suspendedWrite(_ database: SQLiteDatabase) async -> (Task<Int, any Error>, AsyncStream<Void>.Continuation) {
+    let (entered, enteredSignal) = AsyncStream<Void>.makeStream()
+    let (release, releaseSignal) = AsyncStream<Void>.makeStream()
+    let task = Task {
+      try await database.write { session in
+        _ = try await session.execute("INSERT INTO scratch (x) VALUES (1)")
+        enteredSignal.yield()
+        // A real suspension: the body waits for the test, on another task.
+        for await _ in release { break }
+        return try await session.execute("INSERT INTO scratch (x) VALUES (2)")
+      }
+    }
+    for await _ in entered { break }
+    return (task, releaseSignal)
+  }
+
   @Test("cancelled before its next statement: rolled back, and the next write works")
   func cancelledMidTransaction() async throws {
     let (database, path) = try database()
@@ -60,18 +78,7 @@ struct CancelledWriteTests {
     let (database, path) = try database()
     defer { remove(path) }
     _ = try await database.write { try await $0.execute("CREATE TABLE scratch (x INTEGER)") }
-    let (entered, enteredSignal) = AsyncStream<Void>.makeStream()
-    let (release, releaseSignal) = AsyncStream<Void>.makeStream()
-    let first = Task {
-      try await database.write { session in
-        _ = try await session.execute("INSERT INTO scratch (x) VALUES (1)")
-        enteredSignal.yield()
-        // A real suspension: the body waits for this test, on another task.
-        for await _ in release { break }
-        return try await session.execute("INSERT INTO scratch (x) VALUES (2)")
-      }
-    }
-    for await _ in entered { break }
+    let (first, releaseSignal) = await suspendedWrite(database)
     let second = Task { try await database.write { try await $0.execute("INSERT INTO scratch (x) VALUES (3)") } }
     // Any other access to GRDB's writer waits for the whole transaction: it never finds one open.
     let probe = Task { try await database.writer.writeWithoutTransaction { db in db.isInsideTransaction } }
@@ -93,17 +100,7 @@ struct CancelledWriteTests {
     let (database, path) = try database()
     defer { remove(path) }
     _ = try await database.write { try await $0.execute("CREATE TABLE scratch (x INTEGER)") }
-    let (entered, enteredSignal) = AsyncStream<Void>.makeStream()
-    let (release, releaseSignal) = AsyncStream<Void>.makeStream()
-    let cut = Task {
-      try await database.write { session in
-        _ = try await session.execute("INSERT INTO scratch (x) VALUES (1)")
-        enteredSignal.yield()
-        for await _ in release { break }
-        return try await session.execute("INSERT INTO scratch (x) VALUES (2)")
-      }
-    }
-    for await _ in entered { break }
+    let (cut, releaseSignal) = await suspendedWrite(database)
     cut.cancel()
     releaseSignal.yield()
     await #expect(throws: (any Error).self) { try await cut.value }
