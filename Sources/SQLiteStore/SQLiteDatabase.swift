@@ -51,9 +51,12 @@ public final class SQLiteDatabase: SQLDatabase {
   /// Migrates, then fills the keys of rows written before v5 (`KeyBackfill`).
   private func prepare() throws {
     try SQLiteMigrations.migrator.migrate(writer)
-    // Rounds until nothing is missing: tickets come a batch at a time.
+    try writer.write { db in
+      _ = try SQLiteSession.execute(try KeyBackfill.updates(try SQLiteSession.run(KeyBackfill.missing, db)), db)
+    }
+    // Tickets a batch at a time, until none is missing.
     while try writer.write({ db in
-      let updates = try KeyBackfill.updates(try SQLiteSession.run(KeyBackfill.missing, db))
+      let updates = try KeyBackfill.ticketUpdates(try SQLiteSession.run(KeyBackfill.missingTickets, db))
       _ = try SQLiteSession.execute(updates, db)
       return !updates.isEmpty
     }) {}

@@ -5,8 +5,9 @@ import AssetCore
 /// that v10 cleared (wider, and folded by `SearchKey.match`), and the ticket keys that v12 cleared
 /// (the subject and every message, folded the same way).
 /// Not a migration: the keys are derived data, computed in Swift after the migrations ran, and
-/// a row whose keys are set is never touched again. Tickets are filled `ticketBatch` at a time
-/// (their threads can be long): callers repeat until `updates` is empty.
+/// a row whose keys are set is never touched again. Assets and contacts are filled in one round
+/// (`missing`, `updates`); tickets `ticketBatch` at a time (their threads can be long), callers
+/// repeating `missingTickets` and `ticketUpdates` until there are none.
 public enum KeyBackfill {
   /// Tickets given their keys per round.
   static let ticketBatch = 500
@@ -19,6 +20,10 @@ public enum KeyBackfill {
     """,
     "SELECT id, name, email_key FROM contacts WHERE sort_key IS NULL OR search_key IS NULL",
     "SELECT id, phones FROM contacts WHERE phone_key IS NULL",
+  ]
+
+  /// The next `ticketBatch` tickets without a key (`id`, subject), then their messages.
+  public static let missingTickets: [SQLStatement] = [
     "SELECT id, subject FROM tickets WHERE search_key IS NULL ORDER BY id LIMIT \(ticketBatch)",
     """
     SELECT ticket_id, message_text FROM ticket_updates
@@ -57,12 +62,18 @@ public enum KeyBackfill {
       let phones = Phone.decodeStored(try row.string(at: 1) ?? "[]")
       updates.append("UPDATE contacts SET phone_key = \(ContactRecord.phoneKey(phones)) WHERE id = \(id)")
     }
+    return updates
+  }
+
+  /// The updates that give the tickets of `missingTickets` their keys; empty when none was missing.
+  public static func ticketUpdates<Row: StoreRow>(_ results: [[Row]]) throws -> [SQLStatement] {
+    var updates: [SQLStatement] = []
     // Each ticket's messages in thread order, as `TicketRecord.searchKey` joins them when written.
     var messages: [Int64: [String]] = [:]
-    for row in results[4] {
+    for row in results[1] {
       messages[try row.int64(at: 0) ?? 0, default: []].append(try row.string(at: 1) ?? "")
     }
-    for row in results[3] {
+    for row in results[0] {
       let id = try row.int64(at: 0) ?? 0
       let key = TicketRecord.searchKey(subject: try row.string(at: 1) ?? "", messages: messages[id] ?? [])
       updates.append("UPDATE tickets SET search_key = \(key) WHERE id = \(id)")

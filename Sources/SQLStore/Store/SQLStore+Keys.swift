@@ -2,9 +2,13 @@ extension SQLStore {
   /// Gives rows written before migration v5 their sort and search keys (`KeyBackfill`); a no-op
   /// once every row has them. Drivers call it after migrating.
   public func fillMissingKeys() async throws {
-    // Rounds until nothing is missing: tickets come a batch at a time.
-    while try await write({ s in
+    try await write { s in
       let updates = try KeyBackfill.updates(try await s.fetch(KeyBackfill.missing))
+      if !updates.isEmpty { try await s.execute(updates) }
+    }
+    // Tickets a batch at a time, until none is missing.
+    while try await write({ s in
+      let updates = try KeyBackfill.ticketUpdates(try await s.fetch(KeyBackfill.missingTickets))
       if !updates.isEmpty { try await s.execute(updates) }
       return !updates.isEmpty
     }) {}
