@@ -17,6 +17,9 @@ public struct Asset: Sendable, Hashable, Codable, Identifiable {
   public var retiredReason: String?
   /// The Kandji connection (tenant) that syncs it; `nil` for manual assets.
   public var connectionID: Int64?
+  /// The details call's attributes beyond supervised and UDID (FileVault, storage, …; issue 19);
+  /// empty until a details call read them.
+  public var detailsAttributes = KandjiAttributeValues()
   /// Values of the type's custom fields, by field id (manual fields only).
   public var customValues: [Int64: String]
   public var createdBy: Int64?
@@ -46,6 +49,14 @@ public struct Asset: Sendable, Hashable, Codable, Identifiable {
     self.updatedBy = updatedBy
     self.createdAt = createdAt
     self.updatedAt = updatedAt
+  }
+
+  /// The typed value of a Kandji attribute for this asset: the 13 from the managed columns, the
+  /// others from the list or details document; `nil` for manual assets and unknown values.
+  public func kandjiValue(_ attribute: KandjiAttribute) -> KandjiAttributeValue? {
+    guard let kandji else { return nil }
+    if let managed = attribute.managedField { return managed.typedValue(in: kandji) }
+    return attribute.source.isDetails ? detailsAttributes[attribute.key] : kandji.listAttributes[attribute.key]
   }
 
   /// `name` cut to `maxNameLength` characters, with an ellipsis when cut.

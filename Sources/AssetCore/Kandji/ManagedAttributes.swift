@@ -21,13 +21,18 @@ public struct ManagedAttributes: Sendable, Hashable, Codable {
   public var userName: String?
   /// Not shown: a change means the device was re-enrolled, so its details are fetched again.
   public var lastEnrollment: Date?
+  /// The list's other attributes (tags, lost mode, agent version, …; issue 19), stored whatever
+  /// a connection shows, so selecting one later needs no call.
+  public var listAttributes = KandjiAttributeValues()
 
   public init(
     deviceID: String, serialNumber: String? = nil, deviceName: String? = nil, platform: Platform,
     model: String? = nil, osVersion: String? = nil, assetTag: String? = nil, lastCheckIn: Date? = nil,
     blueprint: String? = nil, enrollmentState: EnrollmentState = .enrolled, supervised: Bool? = nil,
-    udid: String? = nil, userEmail: String? = nil, userName: String? = nil, lastEnrollment: Date? = nil
+    udid: String? = nil, userEmail: String? = nil, userName: String? = nil, lastEnrollment: Date? = nil,
+    listAttributes: KandjiAttributeValues = KandjiAttributeValues()
   ) {
+    self.listAttributes = listAttributes
     self.deviceID = deviceID
     self.serialNumber = serialNumber
     self.deviceName = deviceName

@@ -35,4 +35,13 @@ public enum ManagedField: String, Sendable, Hashable, Codable, CaseIterable {
     case .user: attributes.userEmail
     }
   }
+
+  /// The value typed as its catalogue attribute is (`KandjiAttributeCatalogue.defaults`).
+  public func typedValue(in attributes: ManagedAttributes) -> KandjiAttributeValue? {
+    switch self {
+    case .lastCheckIn: attributes.lastCheckIn.map(KandjiAttributeValue.dateTime)
+    case .supervised: attributes.supervised.map(KandjiAttributeValue.boolean)
+    default: value(in: attributes).map(KandjiAttributeValue.text)
+    }
+  }
 }
