@@ -14,6 +14,11 @@ public protocol AssetRecordStore: Sendable {
   // MARK: Assets
   func asset(id: Int64) async throws -> Asset?
   func asset(kandjiDeviceID: String) async throws -> Asset?
+  /// The asset a typed display ID names: the one with exactly this display ID, else the one
+  /// whose display ID is the same without regard to case, diacritics, quotes or repeated spaces
+  /// (`SearchKey.match`; the lowest id when several are), else `nil`. One indexed query however
+  /// many assets contain the text.
+  func asset(displayID: String) async throws -> Asset?
   func assets(_ query: AssetQuery) async throws -> Page<Asset>
   /// A page of assets with their contacts, for lists: no query per asset.
   func assetListing(_ query: AssetQuery) async throws -> Page<ListedAsset>

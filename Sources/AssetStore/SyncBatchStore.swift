@@ -20,4 +20,11 @@ public protocol SyncBatchStore: Sendable {
   func countAssetsNeedingDetails(connectionID: Int64) async throws -> Int
   /// Queues the connection's `limit` assets with the oldest details for a refresh.
   func markOldestDetailsForRefresh(connectionID: Int64, limit: Int) async throws -> Int
+  /// Queues a details call for each of the connection's active synced assets whose details
+  /// attributes were never stored (issue 19's backfill: details read by earlier releases only);
+  /// returns how many are queued for it. The flag persists, so a stopped backfill resumes.
+  func markDetailsBackfill(connectionID: Int64) async throws -> Int
+  /// The connection's active synced assets still waiting for a details call (`pending`, whatever
+  /// queued them) and all of them (`total`): a backfill's progress is `total - pending` of `total`.
+  func detailsBackfillProgress(connectionID: Int64) async throws -> (pending: Int, total: Int)
 }

@@ -7,6 +7,7 @@ struct BenchCommand: AsyncParsableCommand {
     abstract: "Measure AssetSync's speed and memory against the Kandji simulator.",
     subcommands: [
       KandjiListBenchmark.self, SyncBenchmark.self, APIBenchmark.self, AuthBenchmark.self, FreshnessBenchmark.self,
+      BackfillBenchmark.self,
     ]
   )
 }

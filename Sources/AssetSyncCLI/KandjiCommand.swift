@@ -10,7 +10,7 @@ import SyncService
 struct KandjiCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kandji", abstract: "Manage Kandji connections (tenants).",
-    subcommands: [Connect.self, List.self, Change.self, Disable.self, Enable.self, Remove.self])
+    subcommands: [Connect.self, List.self, Change.self, Fields.self, Disable.self, Enable.self, Remove.self])
 
   /// Pacing and refresh flags shared by `connect` and `set`.
   struct Pacing: ParsableArguments {
@@ -23,10 +23,24 @@ struct KandjiCommand: AsyncParsableCommand {
     @Option(help: "Minutes between quick list-only refreshes (0 = off, 1–1440; default 15).")
     var refreshMinutes: Int?
 
+    @Option(
+      help:
+        "Details rotation: read every device's details again at most this many days after the last read (1–365; 0 or '' = off; default off)."
+    )
+    var detailsMaxAgeDays: String?
+
+    /// `--details-max-age-days` as the setting: nil when not given, `.some(nil)` to turn it off.
+    var maxAge: Int?? {
+      guard let text = detailsMaxAgeDays?.trimmingCharacters(in: .whitespaces) else { return nil }
+      if text.isEmpty || text == "0" { return .some(nil) }
+      return .some(Int(text) ?? -1)
+    }
+
     func apply(_ settings: inout ConnectionSettings) {
       if let requestsPerSecond { settings.requestsPerSecond = requestsPerSecond }
       if let requestsPerHour { settings.requestsPerHour = requestsPerHour }
       if let refreshMinutes { settings.refreshMinutes = refreshMinutes }
+      if let maxAge { settings.detailsMaxAgeDays = maxAge }
     }
 
     func validate() throws {
@@ -103,7 +117,7 @@ struct KandjiCommand: AsyncParsableCommand {
           }
         }
         Console.line(
-          "Connected \"\(connection.name)\" (id \(connection.id)): \(outcome.diagnosis.message) Run `assetsync sync --tenant \"\(connection.name)\"` to sync."
+          "Connected \"\(connection.name)\" (id \(connection.id)): \(outcome.diagnosis.message)\(ConsoleAndScope.listBlueprintsNote(connection)) Run `assetsync sync --tenant \"\(connection.name)\"` to sync."
         )
       }
     }
@@ -140,17 +154,34 @@ struct KandjiCommand: AsyncParsableCommand {
 
   struct Change: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "set", abstract: "Change a connection's pacing or quick-refresh interval.")
+      commandName: "set",
+      abstract: "Change a connection's pacing, quick-refresh interval, console URL or blueprint scope.")
 
     @OptionGroup var target: ConnectionTarget
     @OptionGroup var pacing: Pacing
+    @OptionGroup var scope: ConsoleAndScope
+    @OptionGroup var fieldSelection: FieldSelection
 
     func run() async throws {
       try await target.perform { context, connection in
-        let updated = try await context.connections.update(connectionID: connection.id) { pacing.apply(&$0.settings) }
+        let updated = try await context.connections.update(connectionID: connection.id) {
+          pacing.apply(&$0.settings)
+          try scope.apply(&$0.settings)
+        }
+        // The shown Kandji attributes (issue 19) are saved through their own use case.
+        if let keys = fieldSelection.keys {
+          // No run from this short-lived process: the queued backfill waits for the server's next run.
+          let saved = try await context.connections.saveFieldSelection(
+            keys, connectionID: connection.id, startBackfill: false)
+          let backfill = try await context.connections.detailsBackfillProgress(connectionID: connection.id)
+          return "\(saved.name): shows \(keys.count) Kandji fields: \(keys.joined(separator: ", "))."
+            + (backfill.pending == 0 ? "" : " " + DetailsBackfillLine.text(backfill, name: saved.name))
+        }
+        if !scope.isEmpty { return "\(updated.name): \(ConsoleAndScope.summary(updated))" }
         let s = updated.settings
+        let rotation = s.detailsMaxAgeDays.map { "details at most \($0) days old" } ?? "details rotation off"
         return
-          "\(updated.name): \(s.requestsPerSecond) calls/s, \(s.requestsPerHour) calls/h, quick refresh \(s.refreshMinutes == 0 ? "off" : "every \(s.refreshMinutes) min")."
+          "\(updated.name): \(s.requestsPerSecond) calls/s, \(s.requestsPerHour) calls/h, quick refresh \(s.refreshMinutes == 0 ? "off" : "every \(s.refreshMinutes) min"), \(rotation)."
       }
     }
   }
@@ -224,6 +255,13 @@ struct ConnectionLine: Encodable {
   let requestsPerSecond: Int
   let requestsPerHour: Int
   let refreshMinutes: Int
+  /// The details rotation's D (absent: off).
+  let detailsMaxAgeDays: Int?
+  /// The console URL its links use (set, or derived from the API URL) and whether it was set.
+  let consoleURL: String?
+  let consoleURLSet: Bool
+  /// The blueprints it syncs (empty: every blueprint).
+  let blueprints: [String]
   let callsLastHour: Int
   let lastSyncStatus: String?
   let lastSyncAt: String?
@@ -239,6 +277,10 @@ struct ConnectionLine: Encodable {
     requestsPerSecond = c.settings.requestsPerSecond
     requestsPerHour = c.settings.requestsPerHour
     refreshMinutes = c.settings.refreshMinutes
+    detailsMaxAgeDays = c.settings.detailsMaxAgeDays
+    consoleURL = KandjiConsoleURL.resolve(explicit: c.settings.consoleURL, apiURL: c.apiURL)?.base
+    consoleURLSet = c.settings.consoleURL != nil
+    blueprints = c.settings.blueprintIDs
     self.callsLastHour = callsLastHour
     lastSyncStatus = lastRun?.status.rawValue
     lastSyncAt = lastRun.map { ISO8601.string($0.startedAt) }

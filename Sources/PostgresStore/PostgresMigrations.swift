@@ -149,6 +149,8 @@ enum PostgresMigrations {
     v11TicketThreadCounters,
     // Tickets' search keys folded like assets' and contacts' (issue 20), as SQLite's; last, after v11.
     v12TicketSearchKeys,
+    // Every Kandji attribute kept and listed as a read-only field (issue 19), as SQLite's; last, after v12.
+    v13KandjiAttributes,
   ]
 
   static let bookkeeping = """

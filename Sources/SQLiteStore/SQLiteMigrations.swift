@@ -94,6 +94,10 @@ enum SQLiteMigrations {
     migrator.registerMigration("v12-ticket-search-keys") { db in
       try db.execute(sql: v12TicketSearchKeys)
     }
+    // Every Kandji attribute kept and listed as a read-only field (issue 19); last, after v12.
+    migrator.registerMigration("v13-kandji-attributes") { db in
+      for statement in v13KandjiAttributes { try db.execute(sql: statement) }
+    }
     return migrator
   }
 

@@ -68,6 +68,14 @@ public struct AssetRefresher: Sendable {
     guard let listed = try await client.listedDevice(id: deviceID) else {
       return AssetRefreshOutcome(result: .notListed, detailsRefreshed: false)
     }
+    // A device in a blueprint the connection does not sync is not applied (issue 19): that would
+    // restore an asset its listing retired as out of scope.
+    guard options.includes(listed) else {
+      return AssetRefreshOutcome(
+        result: .refused(
+          "the device is in a blueprint this connection does not sync (\(listed.blueprintName ?? "unknown"))"),
+        detailsRefreshed: false)
+    }
     let device = listed.snapshot
     let snapshot = try await store.syncSnapshot(
       connectionID: connectionID, for: [device], displayIDs: [options.mapping.displayID(of: device).value])
@@ -91,7 +99,11 @@ public struct AssetRefresher: Sendable {
     do {
       let details = try await client.deviceDetails(id: deviceID)
       _ = try await store.applyDetails(
-        [DetailsUpdate(assetID: assetID, supervised: details.supervised, udid: details.udid, agentID: agentID)],
+        [
+          DetailsUpdate(
+            assetID: assetID, supervised: details.supervised, udid: details.udid, agentID: agentID,
+            attributes: device.platform.map(details.attributes(for:)) ?? details.attributes)
+        ],
         at: self.now())
       return AssetRefreshOutcome(result: result, detailsRefreshed: true)
     } catch is KandjiError {

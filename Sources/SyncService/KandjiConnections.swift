@@ -74,14 +74,17 @@ public struct KandjiConnections: Sendable {
     // Someone waits for the answer: interactive pacing (a 10 s timeout, one retry, no waiting
     // out the budget); the client also ends the whole check within 10 s, lookup included.
     let pacing = (existing?.settings.pacing ?? PacingPolicy()).interactive
-    let diagnosis = await makeClient(KandjiEndpoint(url: url, token: token, pacing: pacing, ledger: ledger))
-      .authorize()
+    let client = makeClient(KandjiEndpoint(url: url, token: token, pacing: pacing, ledger: ledger))
+    let diagnosis = await client.authorize()
+    // The optional "List Blueprints" permission (issue 19) is reported, never required.
+    let listBlueprints = diagnosis.isAuthorized ? await client.canListBlueprints() : nil
 
     var settings = existing?.settings ?? ConnectionSettings()
     if existing == nil { configure(&settings) }
     settings.lastAuthorizationCode = diagnosis.code
     settings.lastAuthorizationMessage = diagnosis.message
     settings.lastAuthorizedAt = now()
+    if diagnosis.isAuthorized { settings.listBlueprintsPermitted = listBlueprints }
     guard var connection = existing else {
       guard diagnosis.isAuthorized else { return Authorization(diagnosis: diagnosis, connection: nil) }
       let created = try await store.createKandjiConnection(

@@ -8,7 +8,8 @@ extension KandjiDevice {
       deviceID: deviceID, deviceName: deviceName, model: model, serialNumber: serialNumber,
       platformName: platformName, osVersion: osVersion, assetTag: assetTag, lastCheckIn: lastCheckIn,
       blueprintName: blueprintName, mdmEnabled: mdmEnabled, agentInstalled: agentInstalled, isMissing: isMissing,
-      isRemoved: isRemoved, lastEnrollment: lastEnrollment, userEmail: user?.email, userName: user?.name)
+      isRemoved: isRemoved, lastEnrollment: lastEnrollment, userEmail: user?.email, userName: user?.name,
+      listAttributes: listAttributes)
   }
 }
 

@@ -1,3 +1,4 @@
+import AssetCore
 import AssetStore
 import Foundation
 import KandjiAPI
@@ -85,10 +86,13 @@ extension ConnectionSettings {
   public static let requestsPerHourRange = 1...10_000
   public static let refreshMinutesRange = 0...1_440
   public static let detailsRefreshRange = 0...5_000
+  /// The rotation's longest details age in days (nil is off): a day to a year.
+  public static let detailsMaxAgeRange = 1...365
 
   /// The first setting out of bounds, with a message naming it, or nil.
   public var problem: (field: String, message: String)? {
     if let problem = schedule.problem { return ("schedule", problem) }
+    if let fieldKeys, let problem = KandjiAttributeCatalogue.selectionProblem(fieldKeys) { return ("fields", problem) }
     if !Self.requestsPerSecondRange.contains(requestsPerSecond) {
       return ("requests_per_second", "Use 1 to 50 (Kandji allows 50 a second per tenant).")
     }
@@ -101,6 +105,48 @@ extension ConnectionSettings {
     if !Self.detailsRefreshRange.contains(detailsRefreshPerRun) {
       return ("details_refresh_per_run", "Use 0 to 5000.")
     }
+    if let consoleURL {
+      do { _ = try KandjiConsoleURL(consoleURL) } catch { return ("console_url", error.description) }
+    }
+    if let problem = Self.blueprintIDsProblem(blueprintIDs) { return ("blueprints", problem) }
+    if let days = detailsMaxAgeDays, !Self.detailsMaxAgeRange.contains(days) {
+      return ("details_max_age_days", "Use 1 to 365 days, or nothing (0) to turn the rotation off.")
+    }
     return nil
+  }
+}
+
+extension ConnectionSettings {
+  /// At most this many blueprints in a scope (each is one listing per run).
+  public static let maxBlueprints = 50
+
+  /// Why a blueprint scope cannot be used, or nil (issue 19): ids are Kandji's (UUIDs; letters,
+  /// digits, `-` and `_`, at most 64), without repeats.
+  public static func blueprintIDsProblem(_ ids: [String]) -> String? {
+    if ids.count > maxBlueprints { return "Choose at most \(maxBlueprints) blueprints (each is one listing per run)." }
+    for id in ids {
+      guard (1...64).contains(id.count),
+        id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) })
+      else {
+        return
+          "\"\(id.prefix(70))\" is not a Kandji blueprint id (the id from Kandji's blueprint URL, e.g. 224cd78a-a06f-4254-a0a2-b4b8adbad404)."
+      }
+    }
+    if Set(ids).count != ids.count { return "A blueprint is listed twice." }
+    return nil
+  }
+
+  /// `text` split at commas into blueprint ids (blanks dropped; empty text: every blueprint).
+  public static func blueprintIDs(from text: String) -> [String] {
+    text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+  }
+
+  /// A console URL as typed, normalised; empty text clears it (derive from the API host).
+  /// Throws `StoreError.invalid(field: "console_url", …)` for anything else.
+  public static func normalisedConsoleURL(_ text: String?) throws -> String? {
+    guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+    do { return try KandjiConsoleURL(text).base } catch {
+      throw StoreError.invalid(field: "console_url", message: error.description)
+    }
   }
 }

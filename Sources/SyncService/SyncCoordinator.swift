@@ -68,6 +68,7 @@ public actor SyncCoordinator {
       // A quick refresh (R23) lists and applies; details only for new or re-enrolled devices,
       // and report rows only for what changed.
       options.detailsRefreshPerRun = 0
+      options.detailsMaxAgeDays = nil
       options.reportsEveryDevice = false
     } else if let going = current[connectionID], running.contains(connectionID), going.run.trigger == .refresh {
       // A quick refresh yields to a sync of its connection: it stops (interrupted) and the sync
@@ -92,10 +93,20 @@ public actor SyncCoordinator {
     let task = Task { [engine] in
       let finished: SyncRun
       do {
-        finished = try await engine.execute(run, client: client, options: options) { progress in
-          onProgress(progress)
-          Task { await self.record(progress, connectionID: connectionID) }
-        }
+        finished = try await engine.execute(
+          run, client: client, options: options,
+          onProgress: { progress in
+            onProgress(progress)
+            Task { await self.record(progress, connectionID: connectionID) }
+          },
+          onBlueprints: { seen in
+            // A daily sync also reads the blueprint list when the token may (one or two calls).
+            var all: [KandjiBlueprint]?
+            if trigger != .refresh, connection.settings.listBlueprintsPermitted == true {
+              all = try? await client.blueprints()
+            }
+            await self.recordBlueprints(seen, all: all, connectionID: connectionID)
+          })
       } catch {
         var failed = run
         failed.status = .failed
@@ -109,6 +120,24 @@ public actor SyncCoordinator {
     current[connectionID] = (run, task)
     running.insert(connectionID)
     return run
+  }
+
+  /// Saves the blueprint names a run saw (issue 19), for choosing a scope: `all` (the tenant's
+  /// blueprint list) replaces the known names, else the seen ones are added. Saved only when
+  /// something changed, re-reading the connection first so that no other setting is undone.
+  private func recordBlueprints(_ seen: [String: String], all: [KandjiBlueprint]?, connectionID: Int64) async {
+    do {
+      guard var connection = try await store.kandjiConnection(id: connectionID), !connection.isRemoved else { return }
+      var names =
+        all.map { Dictionary($0.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }) }
+        ?? connection.settings.blueprintNames
+      names.merge(seen) { _, new in new }
+      guard names != connection.settings.blueprintNames else { return }
+      connection.settings.blueprintNames = names
+      try await store.saveKandjiConnection(connection)
+    } catch {
+      logger.notice("blueprint names not saved", metadata: ["connection": "\(connectionID)", "reason": "\(error)"])
+    }
   }
 
   private func ended(connectionID: Int64, runID: Int64) {

@@ -7,9 +7,13 @@ extension SyncEngine {
   /// only source of `supervised` and `udid`. Each batch is written as it completes, so a run
   /// stopped here repeats none of the calls it already made.
   func fetchDetails(_ state: inout RunState) async throws {
-    if state.options.detailsRefreshPerRun > 0 {
-      _ = try await store.markOldestDetailsForRefresh(
-        connectionID: state.options.connectionID, limit: state.options.detailsRefreshPerRun)
+    // The refresh (or the rotation's share) joins the queue; the devices the listing found are
+    // the rotation's fleet (in scope, readable or not). Marked devices persist, so a run stopped
+    // below leaves them for the next, and a backfill marked beforehand is fetched here too: the
+    // loop has no cap, only the client's pacing inside the durable budget.
+    let refresh = state.options.detailsToRefresh(devicesListed: state.seenDeviceIDs.count)
+    if refresh > 0 {
+      _ = try await store.markOldestDetailsForRefresh(connectionID: state.options.connectionID, limit: refresh)
     }
     state.detailsRemaining = try await store.countAssetsNeedingDetails(connectionID: state.options.connectionID)
     var attempted = Set<Int64>()
@@ -51,7 +55,9 @@ extension SyncEngine {
         group.addTask {
           do {
             let details = try await client.deviceDetails(id: target.kandjiDeviceID)
-            return DetailsUpdate(assetID: target.assetID, supervised: details.supervised, udid: details.udid)
+            return DetailsUpdate(
+              assetID: target.assetID, supervised: details.supervised, udid: details.udid,
+              attributes: details.attributes(for: target.platform))
           } catch KandjiError.notFound {
             return DetailsUpdate(assetID: target.assetID, supervised: nil, udid: nil, found: false)
           } catch KandjiError.decoding(let detail) {

@@ -3,20 +3,41 @@ import AssetStore
 import KandjiAPI
 
 extension SyncEngine {
-  /// Phase 1: every page of the listing, planned and written in one transaction each.
+  /// Phase 1: every page of the listing, planned and written in one transaction each. A
+  /// connection scoped to blueprints (issue 19) lists each blueprint on its own (Kandji's
+  /// `blueprint_id` filter takes one id); the listing is complete only when every one is.
   func list(_ state: inout RunState) async throws {
-    for try await page in state.client.devicePages() {
-      try Task.checkCancellation()
-      try await apply(page.devices, failures: page.failures, &state)
-      state.run.pages += 1
-      state.totalCountHint = page.totalCountHint ?? state.totalCountHint
-      state.absorbClientStats()
-      state.run.heartbeatAt = now()
-      try await store.updateSyncRun(state.run)
-      state.onProgress(state.progress(.listing))
+    let scopes: [String?] = state.options.blueprintIDs.isEmpty ? [nil] : state.options.blueprintIDs
+    var announced: Int?
+    for scope in scopes {
+      var hint: Int?
+      for try await page in state.client.devicePages(blueprintID: scope) {
+        try Task.checkCancellation()
+        noteBlueprints(of: page.devices, &state)
+        // Kandji documents the filter as "containing": only exact matches are this scope's.
+        let outside = page.devices.filter { !state.options.includes($0) }
+        state.devicesListed += outside.count
+        try await apply(page.devices.filter { state.options.includes($0) }, failures: page.failures, &state)
+        state.run.pages += 1
+        hint = page.totalCountHint ?? hint
+        state.absorbClientStats()
+        state.run.heartbeatAt = now()
+        try await store.updateSyncRun(state.run)
+        state.onProgress(state.progress(.listing))
+      }
+      if let hint { announced = (announced ?? 0) + hint }
     }
+    state.totalCountHint = announced
     state.listingComplete = true
     state.run.listingComplete = true
+  }
+
+  /// Remembers the blueprint names listed devices carry (for choosing a scope).
+  func noteBlueprints(of devices: [KandjiDevice], _ state: inout RunState) {
+    for device in devices {
+      guard let id = device.blueprintID, let name = device.blueprintName else { continue }
+      state.blueprintsSeen[id] = name
+    }
   }
 
   /// Plans and writes devices Kandji listed (a page, or devices a retirement check found still
@@ -69,5 +90,12 @@ extension SyncEngine {
     for row in rows { state.run.totals.count(row.outcome) }
     state.position += rows.count
     state.run.assetWrites += writes
+  }
+}
+
+extension SyncOptions {
+  /// Whether a listed device is in the run's blueprint scope (every device when none is chosen).
+  func includes(_ device: KandjiDevice) -> Bool {
+    blueprintIDs.isEmpty || device.blueprintID.map { blueprintIDs.contains($0) } ?? false
   }
 }

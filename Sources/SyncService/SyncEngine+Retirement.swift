@@ -35,29 +35,40 @@ extension SyncEngine {
     state.onProgress(state.progress(.retiring))
     let callsBefore = state.client.stats.listRequests
     var goneInPlace: [SyncedAssetRef] = []
+    // Devices still in Kandji but in a blueprint the connection does not sync (issue 19).
+    var outside: [SyncedAssetRef] = []
     if unseen.count > max(1, state.run.pages) {
-      guard let spans = try await listAgain(unseen: &unseen, &state) else { return }
+      guard let spans = try await listAgain(unseen: &unseen, outside: &outside, &state) else { return }
       goneInPlace = unseen.filter { spans.encloses($0.kandjiDeviceID) }
       unseen.removeAll { spans.encloses($0.kandjiDeviceID) }
     }
-    let goneByLookUp = try await lookUp(unseen, &state)
+    let (goneByLookUp, outsideByLookUp) = try await lookUp(unseen, &state)
+    outside = (outside + outsideByLookUp).filter { !state.matched.contains($0.assetID) }.sorted {
+      $0.assetID < $1.assetID
+    }
     let extraCalls = state.client.stats.listRequests - callsBefore
     logger.info(
       "retirement confirmed",
       metadata: [
         "run": "\(state.run.id)", "missing_in_place": "\(goneInPlace.count)", "looked_up": "\(unseen.count)",
-        "gone_by_look_up": "\(goneByLookUp.count)", "extra_list_calls": "\(extraCalls)",
+        "gone_by_look_up": "\(goneByLookUp.count)", "outside_blueprints": "\(outside.count)",
+        "extra_list_calls": "\(extraCalls)",
       ])
     try await retireAssets(goneInPlace, reason: Self.missingInPlace, &state)
     try await retireAssets(goneByLookUp, reason: Self.goneByLookUp, &state)
+    try await retireAssets(outside, reason: Self.outsideBlueprints, assetReason: Self.outsideBlueprints, &state)
   }
 
   /// The report's reasons: how each retirement was confirmed.
   static let goneByLookUp = "no longer in Kandji (confirmed: a device_id look-up found nothing)"
   static let missingInPlace = "no longer in Kandji (confirmed: missing from its place in a second listing)"
+  /// Still in Kandji, in a blueprint this connection does not sync (issue 19): report and asset.
+  public static let outsideBlueprints = "outside this connection's blueprints"
 
   /// Retires `assets` with `reason`, a thousand to a transaction.
-  private func retireAssets(_ assets: [SyncedAssetRef], reason: String, _ state: inout RunState) async throws {
+  private func retireAssets(
+    _ assets: [SyncedAssetRef], reason: String, assetReason: String = "no longer in Kandji", _ state: inout RunState
+  ) async throws {
     for start in stride(from: 0, to: assets.count, by: 1_000) {
       try Task.checkCancellation()
       let gone = assets[start..<min(start + 1_000, assets.count)]
@@ -69,7 +80,7 @@ extension SyncEngine {
       state.run.assetWrites += try await store.applySyncBatch(
         SyncBatch(
           runID: state.run.id, at: now(), firstPosition: state.position,
-          decisions: gone.map { .retire(assetID: $0.assetID, reason: "no longer in Kandji") }, rows: rows,
+          decisions: gone.map { .retire(assetID: $0.assetID, reason: assetReason) }, rows: rows,
           reportedOutcomes: state.options.reportedOutcomes))
       state.position += rows.count
       state.run.totals.retired += rows.count
@@ -95,12 +106,16 @@ extension SyncEngine {
     }
   }
 
-  /// One more complete listing: the unseen devices it serves are applied (they are still in
-  /// Kandji) and leave `unseen`. Returns its pages' spans, or nil when the listing cannot account
-  /// for every record (an unreadable one could be any device): then nothing may be retired.
-  private func listAgain(unseen: inout [SyncedAssetRef], _ state: inout RunState) async throws -> ListingSpans? {
+  /// One more complete listing, of every blueprint: the unseen devices it serves are applied
+  /// (they are still in Kandji) and leave `unseen`; those it serves in a blueprint outside the
+  /// connection's scope go to `outside`. Returns its pages' spans, or nil when the listing cannot
+  /// account for every record (an unreadable one could be any device): then nothing may be retired.
+  private func listAgain(unseen: inout [SyncedAssetRef], outside: inout [SyncedAssetRef], _ state: inout RunState)
+    async throws -> ListingSpans?
+  {
     let wanted = Set(unseen.map(\.kandjiDeviceID))
     var listed = Set<String>()
+    var outsideIDs = Set<String>()
     var spans = ListingSpans()
     for try await page in state.client.devicePages() {
       try Task.checkCancellation()
@@ -111,24 +126,30 @@ extension SyncEngine {
       spans.add(page.devices.map(\.deviceID))
       listed.formUnion(page.devices.map(\.deviceID))
       listed.formUnion(page.failures.compactMap(\.deviceID))
-      let present = page.devices.filter { wanted.contains($0.deviceID) }
+      noteBlueprints(of: page.devices, &state)
+      let present = page.devices.filter { wanted.contains($0.deviceID) && state.options.includes($0) }
+      outsideIDs.formUnion(
+        page.devices.filter { wanted.contains($0.deviceID) && !state.options.includes($0) }.map(\.deviceID))
       let presentFailures = page.failures.filter { $0.deviceID.map(wanted.contains) ?? false }
       try await apply(present, failures: presentFailures, &state)
       state.absorbClientStats()
       state.run.heartbeatAt = now()
       try await store.updateSyncRun(state.run)
     }
+    outside += unseen.filter { outsideIDs.contains($0.kandjiDeviceID) }
     unseen.removeAll { listed.contains($0.kandjiDeviceID) || state.matched.contains($0.assetID) }
     return spans
   }
 
   /// Asks Kandji for each unseen device by `device_id`, a few at a time. Devices still listed
-  /// are applied; a device listed but unreadable stays as it is; returns the ones Kandji no
-  /// longer lists.
-  private func lookUp(_ unseen: [SyncedAssetRef], _ state: inout RunState) async throws -> [SyncedAssetRef] {
+  /// are applied when in the connection's blueprints; a device listed but unreadable stays as it
+  /// is; returns the ones Kandji no longer lists, and those it lists in other blueprints.
+  private func lookUp(_ unseen: [SyncedAssetRef], _ state: inout RunState) async throws
+    -> (gone: [SyncedAssetRef], outside: [SyncedAssetRef])
+  {
     enum Answer: Sendable {
       case gone(SyncedAssetRef)
-      case listed(KandjiDevice)
+      case listed(KandjiDevice, SyncedAssetRef)
       case unreadable
     }
     let client = state.client
@@ -141,7 +162,7 @@ extension SyncEngine {
         group.addTask {
           do {
             guard let device = try await client.listedDevice(id: asset.kandjiDeviceID) else { return .gone(asset) }
-            return .listed(device)
+            return .listed(device, asset)
           } catch KandjiError.decoding {
             return .unreadable
           }
@@ -156,15 +177,18 @@ extension SyncEngine {
     }
     var listed: [KandjiDevice] = []
     var gone: [SyncedAssetRef] = []
+    var outside: [SyncedAssetRef] = []
     for answer in answers {
       switch answer {
       case .gone(let asset): gone.append(asset)
-      case .listed(let device): listed.append(device)
+      case .listed(let device, let asset):
+        if state.options.includes(device) { listed.append(device) } else { outside.append(asset) }
       case .unreadable: break
       }
     }
+    noteBlueprints(of: listed, &state)
     try await apply(listed, failures: [], &state)
     state.absorbClientStats()
-    return gone.filter { !state.matched.contains($0.assetID) }.sorted { $0.assetID < $1.assetID }
+    return (gone.filter { !state.matched.contains($0.assetID) }.sorted { $0.assetID < $1.assetID }, outside)
   }
 }

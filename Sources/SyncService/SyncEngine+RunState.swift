@@ -20,6 +20,8 @@ extension SyncEngine {
     /// nothing may be retired.
     var unidentifiedFailures = 0
     var totalCountHint: Int?
+    /// Blueprint names by id, from the devices this run listed (issue 19).
+    var blueprintsSeen: [String: String] = [:]
     var detailsDone = 0
     var detailsRemaining = 0
 

@@ -58,9 +58,11 @@ public final class SyncEngine: Sendable {
   }
 
   /// Does the work of a run `begin` started, and closes it whatever happens.
+  /// `onBlueprints` hears the blueprint names (by id) the run's listed devices carried.
   public func execute(
     _ run: SyncRun, client: any KandjiClient, options: SyncOptions,
-    onProgress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
+    onProgress: @escaping @Sendable (SyncProgress) -> Void = { _ in },
+    onBlueprints: @Sendable ([String: String]) async -> Void = { _ in }
   ) async throws -> SyncRun {
     // The work runs in a task of its own so that losing the lease (another replica took the run
     // over after our heartbeat went stale) can stop it, as the caller's cancellation does.
@@ -92,6 +94,7 @@ public final class SyncEngine: Sendable {
     // The run must be closed even when the caller's task was cancelled (GRDB refuses work
     // from a cancelled task), so this write runs in a task of its own.
     try await Task { [store] in try await store.updateSyncRun(finished) }.value
+    if !state.blueprintsSeen.isEmpty { await onBlueprints(state.blueprintsSeen) }
     onProgress(state.progress(.finished))
     logger.info(
       "sync run finished",

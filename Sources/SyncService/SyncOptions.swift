@@ -8,6 +8,10 @@ public struct SyncOptions: Sendable {
   public var mapping: FieldMapping
   /// Extra details calls per run to refresh the oldest details (R14: only where needed).
   public var detailsRefreshPerRun: Int
+  /// The rotation (issue 19): when set, each run re-reads the ⌈devices listed / D⌉ oldest
+  /// details instead of `detailsRefreshPerRun`, so every device's details are at most D days old
+  /// with one run a day.
+  public var detailsMaxAgeDays: Int?
   /// Details requests in flight at once (the client's pacer still caps the rate).
   public var detailsConcurrency: Int
   /// A run longer than this without a heartbeat is considered abandoned by other processes.
@@ -15,14 +19,26 @@ public struct SyncOptions: Sendable {
   /// Whether the report keeps a row for every device (a sync) or only for what changed
   /// (a quick refresh: created, updated, retired).
   public var reportsEveryDevice: Bool
+  /// The blueprints whose devices the run syncs (issue 19), sorted without repeats; empty syncs
+  /// every device. Listed devices of other blueprints are never applied, and the connection's
+  /// assets of devices confirmed to be in other blueprints are retired.
+  public var blueprintIDs: [String] = []
+
+  /// How many of the oldest details this run re-reads, given the devices its listing found:
+  /// ⌈devices / D⌉ with the rotation, else `detailsRefreshPerRun`.
+  public func detailsToRefresh(devicesListed: Int) -> Int {
+    guard let days = detailsMaxAgeDays else { return detailsRefreshPerRun }
+    return (max(0, devicesListed) + days - 1) / days
+  }
 
   /// The outcomes whose report rows are stored (nil: all).
   var reportedOutcomes: Set<SyncOutcome>? { reportsEveryDevice ? nil : [.created, .updated, .retired] }
 
   public init(
-    connectionID: Int64, mapping: FieldMapping, detailsRefreshPerRun: Int = 0, detailsConcurrency: Int = 8,
-    staleAfter: Double = 120, reportsEveryDevice: Bool = true
+    connectionID: Int64, mapping: FieldMapping, detailsRefreshPerRun: Int = 0, detailsMaxAgeDays: Int? = nil,
+    detailsConcurrency: Int = 8, staleAfter: Double = 120, reportsEveryDevice: Bool = true
   ) {
+    self.detailsMaxAgeDays = detailsMaxAgeDays.flatMap { $0 > 0 ? $0 : nil }
     self.reportsEveryDevice = reportsEveryDevice
     self.connectionID = connectionID
     self.mapping = mapping

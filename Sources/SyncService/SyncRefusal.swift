@@ -36,8 +36,10 @@ public enum SyncRefusal: Error, Sendable, Equatable, CustomStringConvertible {
     guard connection.enabled else { throw SyncRefusal.disabled(connection.name) }
     guard connection.isAuthorized else { throw SyncRefusal.noCredentials(connection.name) }
     guard let mapping = connection.settings.mapping else { throw SyncRefusal.noMapping(connection.name) }
-    return SyncOptions(
+    var options = SyncOptions(
       connectionID: connection.id, mapping: mapping, detailsRefreshPerRun: connection.settings.detailsRefreshPerRun,
-      staleAfter: staleAfter)
+      detailsMaxAgeDays: connection.settings.detailsMaxAgeDays, staleAfter: staleAfter)
+    options.blueprintIDs = Array(Set(connection.settings.blueprintIDs)).sorted()
+    return options
   }
 }

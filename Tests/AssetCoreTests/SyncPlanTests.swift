@@ -72,6 +72,34 @@ struct SyncPlanTests {
     #expect(result.matchedAssetIDs == [7])
   }
 
+  @Test func listAttributesAreComparedByKeyAndTheFirstDocumentIsNoHistory() throws {
+    var before = Self.device("d1")
+    before.listAttributes = KandjiAttributeValues(["tags": .tags(["A"]), "storage_free": .number(10.004)])
+    var same = before
+    // Below what a document keeps (two decimals): no change.
+    same.listAttributes["storage_free"] = .number(10.001)
+    #expect(plan([same], snapshot([Self.asset(7, for: before)])).devices[0].decision == .skip)
+
+    var after = before
+    after.listAttributes["tags"] = .tags(["A", "B"])
+    after.listAttributes["lost_mode_status"] = .text("ENABLED")
+    let changed = plan([after], snapshot([Self.asset(7, for: before)])).devices[0]
+    #expect(changed.row.reason == "changed: tags, lost_mode_status")
+    guard case .update(let update) = changed.decision else {
+      Issue.record("not an update")
+      return
+    }
+    #expect(update.attributes.listAttributes == after.listAttributes)
+    let entries = after.listAttributes.changes(from: before.listAttributes)
+    #expect(entries.map(\.label) == ["Tags", "Lost Mode Status"])
+    #expect(entries.map(\.old) == ["A", nil] && entries.map(\.new) == ["A, B", "ENABLED"])
+
+    // An asset stored by an earlier release: its first document is an update of its own.
+    var upgraded = Self.asset(7, for: before)
+    upgraded.listAttributesRead = false
+    #expect(plan([before], snapshot([upgraded])).devices[0].row.reason == "changed: kandji attributes (first read)")
+  }
+
   @Test func changedFieldsAreListedAndDetailsAreKept() throws {
     let before = Self.device("d1", os: "14.4")
     let after = Self.device("d1", name: "Renamed", os: "15.1")

@@ -50,9 +50,14 @@ struct StoreContractTests {
     #expect(types.map(\.name) == ["Mac", "iPad", "iPhone", "AppleTV", "Android", "Windows"])
     #expect(types.allSatisfy { $0.isManaged })
     let fields = try await store.fields(assetTypeID: types[0].id)
-    #expect(fields.count == 13)
+    // The 13 of earlier releases first, then every other catalogue attribute a Mac has (v13).
+    let macExtras = (KandjiAttributeCatalogue.listExtras + KandjiAttributeCatalogue.detailsExtras)
+      .filter { $0.applies(to: .mac) }
+    #expect(fields.count == 13 + macExtras.count)
     #expect(fields.allSatisfy { $0.group == "Kandji" && $0.isManaged })
-    #expect(fields.map(\.managedField) == ManagedField.allCases.map { $0 })
+    #expect(fields.prefix(13).map(\.managedField) == ManagedField.allCases.map { $0 })
+    #expect(fields.dropFirst(13).allSatisfy { $0.managedField == nil })
+    #expect(fields.map(\.kandjiKey) == (KandjiAttributeCatalogue.defaultKeys + macExtras.map(\.key)).map { $0 })
     let custom = try await store.createAssetType(name: "Monitors", description: "Desk monitors")
     #expect(!custom.isManaged)
     await #expect(throws: StoreError.duplicateName("monitors")) {

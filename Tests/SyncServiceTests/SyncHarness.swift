@@ -36,13 +36,14 @@ struct SyncHarness: Sendable {
 
   /// One run with a fresh client (as every real run has), returning it and its client's stats.
   func sync(
-    mapping: FieldMapping = .default, token: String? = nil, trigger: SyncTrigger = .manual,
+    mapping: FieldMapping = .default, token: String? = nil, trigger: SyncTrigger = .manual, blueprints: [String] = [],
     onProgress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
   ) async throws -> SyncRun {
     time.advance(by: .seconds(60))
+    var options = SyncOptions(connectionID: connectionID, mapping: mapping)
+    options.blueprintIDs = blueprints
     return try await engine.runOnce(
-      client: try client(token: token), options: SyncOptions(connectionID: connectionID, mapping: mapping),
-      trigger: trigger, onProgress: onProgress)
+      client: try client(token: token), options: options, trigger: trigger, onProgress: onProgress)
   }
 
   func report(_ run: SyncRun) async throws -> [SyncReportRow] {

@@ -141,7 +141,7 @@ struct PickerSearchTests {
       let seed = try await Self.seed(h)
       try await Self.live(h) { client, cookie, _ in
         let pages = [
-          ("/assets/\(seed.asset.id)", ["/pick/contacts", "/pick/tickets"]),
+          ("/assets/\(seed.asset.id)", ["/pick/contacts", "/pick/tickets?asset=\(seed.asset.id)"]),
           ("/tickets/\(seed.ticket.id)", ["/pick/assets"]), ("/tickets", ["/pick/contacts", "/pick/assets"]),
         ]
         for (path, pickers) in pages {
@@ -156,6 +156,34 @@ struct PickerSearchTests {
         // The ticket is not offered on the asset page until typed for (its subject is nowhere).
         let assetPage = try await Self.get(client, "/assets/\(seed.asset.id)", cookie)
         #expect(!assetPage.text.contains("Printer jams on the third floor"))
+      }
+    }
+  }
+
+  @Test("the asset page's ticket picker does not offer tickets already linked to the asset")
+  func ticketPickerLeavesOutLinked() async throws {
+    try await AppHarness.run(devices: 1) { h in
+      let seed = try await Self.seed(h)
+      let other = try await h.store.createTicket(
+        TicketDraft(subject: "Printer jams again", createdBy: h.agent.agent.id), at: Date())
+      try await h.store.linkTicket(seed.ticket.id, toAsset: seed.asset.id, at: Date(), by: h.agent.agent.id)
+      try await Self.live(h) { client, cookie, _ in
+        func offered(_ path: String) async throws -> Set<Int64> {
+          let reply = try await Self.get(client, path, cookie)
+          #expect(reply.status == .ok, "\(path)")
+          return Set(Self.matches(reply).map(\.id))
+        }
+        // The page's picker names its asset; its matches leave out the linked ticket.
+        let page = try await Self.get(client, "/assets/\(seed.asset.id)", cookie)
+        #expect(page.text.contains("data-picker=\"/pick/tickets?asset=\(seed.asset.id)\""))
+        #expect(try await offered("/pick/tickets?asset=\(seed.asset.id)&q=printer") == [other.id])
+        #expect(try await offered("/pick/tickets?asset=\(seed.asset.id)&q=\(seed.ticket.id)").isEmpty)
+        // Another asset, or no asset, is offered both.
+        #expect(try await offered("/pick/tickets?q=printer") == [seed.ticket.id, other.id])
+        let another = try #require(try await h.store.asset(displayID: "MAC-0010"))
+        #expect(try await offered("/pick/tickets?asset=\(another.id)&q=printer") == [seed.ticket.id, other.id])
+        // A malformed asset is ignored, never a 500.
+        #expect(try await offered("/pick/tickets?asset=x&q=printer") == [seed.ticket.id, other.id])
       }
     }
   }

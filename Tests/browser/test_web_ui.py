@@ -57,9 +57,11 @@ def test_install_authorize_map_and_sync(browser, demo, shoot):
     wait(browser, EC.presence_of_element_located((By.ID, "preview-table")))
     assert len(browser.find_elements(By.CSS_SELECTOR, "#preview-table tbody tr")) == 3
     Select(browser.find_element(By.ID, "name_source")).select_by_value("model")
-    # With the model as name, the preview's names are models, not people's device names.
-    wait(browser, lambda b: "’s" not in b.find_element(By.ID, "preview-table").text
-         and "'s" not in b.find_element(By.ID, "preview-table").text)
+    # With the model as name, the preview's names are models, not people's device names (the
+    # chosen Kandji fields' columns after the first three still show the device names).
+    def preview_names(b):
+        return [c.text for c in b.find_elements(By.CSS_SELECTOR, "#preview-table tbody tr td:first-child")]
+    wait(browser, lambda b: preview_names(b) and not any("’s" in n or "'s" in n for n in preview_names(b)))
     Select(browser.find_element(By.ID, "name_source")).select_by_value("device_name")
     shoot("kandji-mapping")
     browser.find_element(By.ID, "save-mapping").click()

@@ -45,18 +45,28 @@ public struct AssetField: Sendable, Hashable, Codable, Identifiable {
   public var type: AssetFieldType
   /// `Kandji` for the managed fields (R17); `nil` for custom fields.
   public var group: String?
-  /// The managed field this is, for Kandji fields.
+  /// The managed field this is, for the 13 Kandji fields of earlier releases.
   public var managedField: ManagedField?
+  /// The Kandji attribute this field shows (`KandjiAttributeCatalogue` key), for every Kandji
+  /// field: the 13 and the attributes issue 19 added; `nil` for custom fields.
+  public var kandjiKey: String?
   public var position: Int
   /// Options of a dropdown field, by id.
   public var choices: [FieldChoice]
 
-  public var isManaged: Bool { managedField != nil }
+  /// Kandji fields are read-only, whichever attribute they show.
+  public var isManaged: Bool { kandjiKey != nil }
 
+  /// The catalogue attribute this field shows, for Kandji fields with a known key.
+  public var kandjiAttribute: KandjiAttribute? { kandjiKey.flatMap(KandjiAttributeCatalogue.attribute) }
+
+  /// `kandjiKey` defaults to the managed field's key, so a field made with `managedField` alone
+  /// is the Kandji field it names.
   public init(
     id: Int64, assetTypeID: Int64, name: String, type: AssetFieldType, group: String? = nil,
-    managedField: ManagedField? = nil, position: Int, choices: [FieldChoice] = []
+    managedField: ManagedField? = nil, position: Int, choices: [FieldChoice] = [], kandjiKey: String? = nil
   ) {
+    self.kandjiKey = kandjiKey ?? managedField?.rawValue
     self.id = id
     self.assetTypeID = assetTypeID
     self.name = name

@@ -19,13 +19,17 @@ public struct DeviceSnapshot: Sendable, Hashable {
   public var lastEnrollment: Date?
   public var userEmail: String?
   public var userName: String?
+  /// The list's other attributes (tags, lost mode, agent version, …; issue 19).
+  public var listAttributes: KandjiAttributeValues
 
   public init(
     deviceID: String, deviceName: String? = nil, model: String? = nil, serialNumber: String? = nil,
     platformName: String, osVersion: String? = nil, assetTag: String? = nil, lastCheckIn: Date? = nil,
     blueprintName: String? = nil, mdmEnabled: Bool? = nil, agentInstalled: Bool? = nil, isMissing: Bool? = nil,
-    isRemoved: Bool? = nil, lastEnrollment: Date? = nil, userEmail: String? = nil, userName: String? = nil
+    isRemoved: Bool? = nil, lastEnrollment: Date? = nil, userEmail: String? = nil, userName: String? = nil,
+    listAttributes: KandjiAttributeValues = KandjiAttributeValues()
   ) {
+    self.listAttributes = listAttributes
     self.deviceID = deviceID
     self.deviceName = deviceName
     self.model = model
@@ -54,6 +58,7 @@ public struct DeviceSnapshot: Sendable, Hashable {
       osVersion: osVersion, assetTag: assetTag, lastCheckIn: lastCheckIn, blueprint: blueprintName,
       enrollmentState: EnrollmentState(
         mdmEnabled: mdmEnabled, agentInstalled: agentInstalled, isMissing: isMissing, isRemoved: isRemoved),
-      supervised: supervised, udid: udid, userEmail: userEmail, userName: userName, lastEnrollment: lastEnrollment)
+      supervised: supervised, udid: udid, userEmail: userEmail, userName: userName, lastEnrollment: lastEnrollment,
+      listAttributes: listAttributes)
   }
 }

@@ -14,7 +14,7 @@
 /// 4. A display ID held by another asset — manual or synced, or claimed earlier in this run —
 ///    is never taken over: the device is `failed` and the holder is untouched (R6).
 /// 5. No asset: `created` (details are fetched afterwards). An asset: `updated` with the changed
-///    fields, or `skipped` as unchanged — which writes nothing.
+///    fields and list attributes (issue 19), or `skipped` as unchanged — which writes nothing.
 public enum SyncPlan {
   public struct Result: Sendable {
     public var devices: [PlannedDevice]
@@ -175,6 +175,13 @@ public enum SyncPlan {
     if existing.displayID != displayID { changes.append("display_id") }
     changes += attributes.changedFields(comparedTo: existing.attributes).map(\.rawValue)
       .filter { $0 != ManagedField.deviceID.rawValue }
+    // The list's other attributes (issue 19): a changed document is an update; an asset whose
+    // document was never stored gets its first one (an upgraded install's first sync).
+    if existing.listAttributesRead {
+      changes += attributes.listAttributes.changedKeys(comparedTo: existing.attributes.listAttributes)
+    } else {
+      changes.append("kandji attributes (first read)")
+    }
     let enrollmentChanged = attributes.enrollmentChanged(from: existing.attributes)
     if enrollmentChanged && changes.isEmpty { changes.append("enrollment") }
     // The sync's association follows the device's user; an agent's own link to the same

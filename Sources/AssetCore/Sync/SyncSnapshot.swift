@@ -11,11 +11,17 @@ public struct SyncedAsset: Sendable, Hashable {
   public var autoContactID: Int64?
   /// Contacts an agent associated by hand; never touched by the sync.
   public var manualContactIDs: Set<Int64>
+  /// Whether the asset's list attributes were stored before (issue 19): `false` for an asset
+  /// last written by a release that did not keep them, whose first document is no change to
+  /// record in its history.
+  public var listAttributesRead: Bool
 
   public init(
     id: Int64, name: String, displayID: String, attributes: ManagedAttributes, isRetired: Bool = false,
-    autoContactID: Int64? = nil, manualContactIDs: Set<Int64> = [], connectionID: Int64? = nil
+    autoContactID: Int64? = nil, manualContactIDs: Set<Int64> = [], connectionID: Int64? = nil,
+    listAttributesRead: Bool = true
   ) {
+    self.listAttributesRead = listAttributesRead
     self.connectionID = connectionID
     self.id = id
     self.name = name

@@ -68,6 +68,10 @@ public struct ConnectionSettings: Sendable, Hashable, Codable {
   public var schedule = SyncSchedule()
   /// Details calls spent per daily run on refreshing the oldest details.
   public var detailsRefreshPerRun = 0
+  /// The rotation (issue 19): every device's details are read again at most this many days
+  /// after the last read — each run (not a quick refresh) re-reads the ⌈devices / D⌉ oldest.
+  /// nil: off (`detailsRefreshPerRun` applies); when set, it replaces `detailsRefreshPerRun`.
+  public var detailsMaxAgeDays: Int?
   /// Pacing (R24): at most this many calls a second and an hour (Kandji allows 50 and 10,000 per
   /// tenant, shared by every integration).
   public var requestsPerSecond = 40
@@ -78,12 +82,28 @@ public struct ConnectionSettings: Sendable, Hashable, Codable {
   public var lastAuthorizationCode: String?
   public var lastAuthorizationMessage: String?
   public var lastAuthorizedAt: Date?
+  /// The Kandji attributes this connection's assets show, in order (issue 19); `nil` until an
+  /// admin chooses: `KandjiAttributeCatalogue.defaultKeys`, the 13 of earlier releases.
+  public var fieldKeys: [String]?
+  /// The console's base URL for this connection's links (issue 19), normalised
+  /// (`ConsoleURL`); `nil` derives it from the API host.
+  public var consoleURL: String?
+  /// The blueprints this connection syncs (issue 19); empty syncs every blueprint. Devices of
+  /// other blueprints are retired "outside this connection's blueprints".
+  public var blueprintIDs: [String] = []
+  /// Blueprint names by id, as last seen in listings or `GET /api/v1/blueprints`, for choosing.
+  public var blueprintNames: [String: String] = [:]
+  /// Whether the token has the optional "List Blueprints" permission (last check; nil: unknown).
+  public var listBlueprintsPermitted: Bool?
 
   public init() {}
 
   enum CodingKeys: String, CodingKey {
     case mapping, schedule, detailsRefreshPerRun, requestsPerSecond, requestsPerHour, refreshMinutes
+    case detailsMaxAgeDays
     case lastAuthorizationCode, lastAuthorizationMessage, lastAuthorizedAt
+    case fieldKeys
+    case consoleURL, blueprintIDs, blueprintNames, listBlueprintsPermitted
   }
 
   public init(from decoder: any Decoder) throws {
@@ -92,11 +112,17 @@ public struct ConnectionSettings: Sendable, Hashable, Codable {
     mapping = try c.decodeIfPresent(FieldMapping.self, forKey: .mapping)
     schedule = try c.decodeIfPresent(SyncSchedule.self, forKey: .schedule) ?? defaults.schedule
     detailsRefreshPerRun = try c.decodeIfPresent(Int.self, forKey: .detailsRefreshPerRun) ?? 0
+    detailsMaxAgeDays = try c.decodeIfPresent(Int.self, forKey: .detailsMaxAgeDays)
     requestsPerSecond = try c.decodeIfPresent(Int.self, forKey: .requestsPerSecond) ?? defaults.requestsPerSecond
     requestsPerHour = try c.decodeIfPresent(Int.self, forKey: .requestsPerHour) ?? defaults.requestsPerHour
     refreshMinutes = try c.decodeIfPresent(Int.self, forKey: .refreshMinutes) ?? defaults.refreshMinutes
     lastAuthorizationCode = try c.decodeIfPresent(String.self, forKey: .lastAuthorizationCode)
     lastAuthorizationMessage = try c.decodeIfPresent(String.self, forKey: .lastAuthorizationMessage)
     lastAuthorizedAt = try c.decodeIfPresent(Date.self, forKey: .lastAuthorizedAt)
+    fieldKeys = try c.decodeIfPresent([String].self, forKey: .fieldKeys)
+    consoleURL = try c.decodeIfPresent(String.self, forKey: .consoleURL)
+    blueprintIDs = try c.decodeIfPresent([String].self, forKey: .blueprintIDs) ?? []
+    blueprintNames = try c.decodeIfPresent([String: String].self, forKey: .blueprintNames) ?? [:]
+    listBlueprintsPermitted = try c.decodeIfPresent(Bool.self, forKey: .listBlueprintsPermitted)
   }
 }

@@ -61,10 +61,17 @@ public struct SearchQuery: Sendable, Hashable {
   public var text: String
   public var kinds: Set<SearchHit.Kind>
   public var limit: Int
+  /// Leaves out the tickets already linked to this asset (the asset page's ticket picker offers
+  /// only tickets it can still link).
+  public var ticketsNotLinkedTo: Int64?
 
-  public init(text: String, kinds: Set<SearchHit.Kind> = Set(SearchHit.Kind.allCases), limit: Int = 20) {
+  public init(
+    text: String, kinds: Set<SearchHit.Kind> = Set(SearchHit.Kind.allCases), limit: Int = 20,
+    ticketsNotLinkedTo: Int64? = nil
+  ) {
     self.text = text
     self.kinds = kinds
     self.limit = min(max(1, limit), Self.maxPerKind)
+    self.ticketsNotLinkedTo = ticketsNotLinkedTo
   }
 }

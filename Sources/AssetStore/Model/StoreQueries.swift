@@ -33,12 +33,16 @@ public struct AssetQuery: Sendable, Hashable, PagedQuery {
   public var contactID: Int64?
   /// Assets synced by this Kandji connection (tenant).
   public var connectionID: Int64?
+  /// Kandji attribute filters (issue 19), all of which must match.
+  public var attributeFilters: [AttributeFilter]
   public var window: PageWindow
 
   public init(
     assetTypeID: Int64? = nil, search: String? = nil, retired: Bool? = nil, managed: Bool? = nil,
-    contactID: Int64? = nil, connectionID: Int64? = nil, page: Int = 1, size: Int = 50
+    contactID: Int64? = nil, connectionID: Int64? = nil, page: Int = 1, size: Int = 50,
+    attributeFilters: [AttributeFilter] = []
   ) {
+    self.attributeFilters = attributeFilters
     self.connectionID = connectionID
     self.assetTypeID = assetTypeID
     self.search = search
@@ -129,11 +133,14 @@ public struct SourceTenant: Sendable, Hashable {
   public var id: Int64
   public var name: String
   public var apiURL: String?
+  /// The console URL set on the connection (issue 19); nil derives it from `apiURL`.
+  public var consoleURL: String?
 
-  public init(id: Int64, name: String, apiURL: String?) {
+  public init(id: Int64, name: String, apiURL: String?, consoleURL: String? = nil) {
     self.id = id
     self.name = name
     self.apiURL = apiURL
+    self.consoleURL = consoleURL
   }
 }
 

@@ -53,6 +53,9 @@ public struct DetailsUpdate: Sendable, Hashable {
   public var assetID: Int64
   public var supervised: Bool?
   public var udid: String?
+  /// The details call's other attributes (FileVault, storage, …; issue 19), for the device's
+  /// platform; stored as the asset's details document.
+  public var attributes: KandjiAttributeValues
   /// `false` when Kandji no longer knows the device (404) or its details could not be read:
   /// the values stay as they are and the device is not asked about again until it re-enrolls.
   public var found: Bool
@@ -62,8 +65,10 @@ public struct DetailsUpdate: Sendable, Hashable {
   public var agentID: Int64?
 
   public init(
-    assetID: Int64, supervised: Bool?, udid: String?, found: Bool = true, runID: Int64 = 0, agentID: Int64? = nil
+    assetID: Int64, supervised: Bool?, udid: String?, found: Bool = true, runID: Int64 = 0, agentID: Int64? = nil,
+    attributes: KandjiAttributeValues = KandjiAttributeValues()
   ) {
+    self.attributes = attributes
     self.assetID = assetID
     self.supervised = supervised
     self.udid = udid

@@ -11,26 +11,30 @@ public struct DevicePages: AsyncSequence, Sendable {
 
   let client: any KandjiClient
   let pageSize: Int
+  /// Only this blueprint's devices (nil: every device).
+  let blueprintID: String?
 
-  init(client: any KandjiClient, pageSize: Int) {
+  init(client: any KandjiClient, pageSize: Int, blueprintID: String? = nil) {
     self.client = client
     self.pageSize = Swift.min(Swift.max(1, pageSize), Self.maxPageSize)
+    self.blueprintID = blueprintID
   }
 
   public func makeAsyncIterator() -> Iterator {
-    Iterator(client: client, pageSize: pageSize)
+    Iterator(client: client, pageSize: pageSize, blueprintID: blueprintID)
   }
 
   public struct Iterator: AsyncIteratorProtocol {
     let client: any KandjiClient
     let pageSize: Int
+    let blueprintID: String?
     var offset = 0
     var finished = false
     var previousFirstID: String?
 
     public mutating func next() async throws -> DevicePage? {
       guard !finished else { return nil }
-      let page = try await client.devicePage(offset: offset, limit: pageSize)
+      let page = try await client.devicePage(offset: offset, limit: pageSize, blueprintID: blueprintID)
       if page.recordCount > pageSize {
         finished = true
         throw KandjiError.decoding(

@@ -72,11 +72,14 @@ public final class LiveKandjiClient: KandjiClient {
   }
 
   public func devicePage(offset: Int, limit: Int) async throws -> DevicePage {
+    try await devicePage(offset: offset, limit: limit, blueprintID: nil)
+  }
+
+  public func devicePage(offset: Int, limit: Int, blueprintID: String?) async throws -> DevicePage {
     let limit = min(max(1, limit), DevicePages.maxPageSize)
-    let response = try await send(
-      path: "/api/v1/devices",
-      query: [("limit", "\(limit)"), ("offset", "\(max(0, offset))"), ("ordering", "device_id")],
-      kind: .list)
+    var query = [("limit", "\(limit)"), ("offset", "\(max(0, offset))"), ("ordering", "device_id")]
+    if let blueprintID { query.append(("blueprint_id", blueprintID)) }
+    let response = try await send(path: "/api/v1/devices", query: query, kind: .list)
     if KandjiErrorBody.isHTML(response.body) {
       throw KandjiError.decoding(detail: "the device list answered with an HTML page, not JSON")
     }

@@ -34,6 +34,25 @@ public struct KandjiDevice: Sendable, Hashable, Decodable {
   /// The platform, or `nil` for one AssetSync has no asset type for.
   public var platform: Platform? { Platform(kandjiValue: platformName) }
 
+  /// The catalogue's list attributes beyond the 13 fields (issue 19), typed and keyed by
+  /// catalogue key: only those that apply to the device's platform (all, for an unknown
+  /// platform), absent values left out (no tags = no `tags` value).
+  public var listAttributes: KandjiAttributeValues {
+    var values = KandjiAttributeValues()
+    values["tags"] = tags.isEmpty ? nil : .tags(tags)
+    values["mdm_enabled"] = mdmEnabled.map(KandjiAttributeValue.boolean)
+    values["agent_installed"] = agentInstalled.map(KandjiAttributeValue.boolean)
+    values["agent_version"] = agentVersion.map(KandjiAttributeValue.text)
+    values["is_missing"] = isMissing.map(KandjiAttributeValue.boolean)
+    values["lost_mode_status"] = lostModeStatus.map(KandjiAttributeValue.text)
+    values["first_enrollment"] = firstEnrollment.map(KandjiAttributeValue.dateTime)
+    values["last_enrollment"] = lastEnrollment.map(KandjiAttributeValue.dateTime)
+    values["os_build"] = supplementalBuildVersion.map(KandjiAttributeValue.text)
+    guard let platform else { return values }
+    return KandjiAttributeValues(
+      values.values.filter { key, _ in KandjiAttributeCatalogue.attribute(key)?.applies(to: platform) ?? false })
+  }
+
   public init(
     deviceID: String, deviceName: String? = nil, model: String? = nil, serialNumber: String? = nil,
     platformName: String, osVersion: String? = nil, supplementalBuildVersion: String? = nil,
@@ -74,21 +93,23 @@ public struct KandjiDevice: Sendable, Hashable, Decodable {
     serialNumber = try c.nonEmptyString(AnyKey("serial_number"))
     platformName = try c.lenientString(AnyKey("platform")) ?? ""
     osVersion = try c.nonEmptyString(AnyKey("os_version"))
-    supplementalBuildVersion = try c.nonEmptyString(AnyKey("supplemental_build_version"))
+    // Issue 19's list attributes (`try?`): a malformed one is left out rather than costing the
+    // device its sync.
+    supplementalBuildVersion = (try? c.nonEmptyString(AnyKey("supplemental_build_version"))) ?? nil
     lastCheckIn = try c.lenientDate(AnyKey("last_check_in"))
     user = try c.objectOrEmpty(KandjiUser.self, AnyKey("user"))
     assetTag = try c.nonEmptyString(AnyKey("asset_tag"))
     blueprintID = try c.nonEmptyString(AnyKey("blueprint_id"))
     blueprintName = try c.nonEmptyString(AnyKey("blueprint_name"))
-    mdmEnabled = try c.lenientBool(AnyKey("mdm_enabled"))
-    agentInstalled = try c.lenientBool(AnyKey("agent_installed"))
-    agentVersion = try c.nonEmptyString(AnyKey("agent_version"))
-    isMissing = try c.lenientBool(AnyKey("is_missing"))
+    mdmEnabled = (try? c.lenientBool(AnyKey("mdm_enabled"))) ?? nil
+    agentInstalled = (try? c.lenientBool(AnyKey("agent_installed"))) ?? nil
+    agentVersion = (try? c.nonEmptyString(AnyKey("agent_version"))) ?? nil
+    isMissing = (try? c.lenientBool(AnyKey("is_missing"))) ?? nil
     isRemoved = try c.lenientBool(AnyKey("is_removed"))
-    firstEnrollment = try c.lenientDate(AnyKey("first_enrollment"))
-    lastEnrollment = try c.lenientDate(AnyKey("last_enrollment"))
-    lostModeStatus = try c.nonEmptyString(AnyKey("lost_mode_status"))
-    tags = try c.stringList(AnyKey("tags"))
+    firstEnrollment = (try? c.lenientDate(AnyKey("first_enrollment"))) ?? nil
+    lastEnrollment = (try? c.lenientDate(AnyKey("last_enrollment"))) ?? nil
+    lostModeStatus = (try? c.nonEmptyString(AnyKey("lost_mode_status"))) ?? nil
+    tags = (try? c.stringList(AnyKey("tags"))) ?? []
   }
 }
 

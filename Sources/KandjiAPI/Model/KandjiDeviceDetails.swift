@@ -32,6 +32,10 @@ public struct KandjiDeviceDetails: Sendable, Hashable, Decodable {
   public var udid: String?
   /// Android's `management.management_mode` (e.g. `PROFILE_OWNER`).
   public var managementMode: String?
+  /// The catalogue's details attributes (issue 19) the payload has, typed, keyed by catalogue
+  /// key; only those that apply to the device's platform (all found when `general.platform` is
+  /// missing or unknown). A malformed value is left out, never an error.
+  public var attributes: KandjiAttributeValues
 
   public var platform: Platform? { platformName.flatMap(Platform.init(kandjiValue:)) }
 
@@ -42,7 +46,7 @@ public struct KandjiDeviceDetails: Sendable, Hashable, Decodable {
     blueprintName: String? = nil, firstEnrollment: Date? = nil, lastEnrollment: Date? = nil,
     mdmEnabled: Bool? = nil, supervised: Bool? = nil, mdmLastCheckIn: Date? = nil,
     agentInstalled: Bool? = nil, agentLastCheckIn: Date? = nil, autoEnrolled: Bool? = nil,
-    udid: String? = nil, managementMode: String? = nil
+    udid: String? = nil, managementMode: String? = nil, attributes: KandjiAttributeValues = KandjiAttributeValues()
   ) {
     self.deviceID = deviceID
     self.deviceName = deviceName
@@ -65,6 +69,14 @@ public struct KandjiDeviceDetails: Sendable, Hashable, Decodable {
     self.autoEnrolled = autoEnrolled
     self.udid = udid
     self.managementMode = managementMode
+    self.attributes = attributes
+  }
+
+  /// `attributes` limited to those `platform` has: for a caller that knows the platform from
+  /// the list when the payload does not say.
+  public func attributes(for platform: Platform) -> KandjiAttributeValues {
+    KandjiAttributeValues(
+      attributes.values.filter { key, _ in KandjiAttributeCatalogue.attribute(key)?.applies(to: platform) ?? false })
   }
 
   public init(from decoder: any Decoder) throws {
@@ -99,6 +111,7 @@ public struct KandjiDeviceDetails: Sendable, Hashable, Decodable {
     autoEnrolled = enrollment.bools["auto_enrolled"]
     udid = hardware.strings["udid"] ?? hardware.strings["uuid"]
     managementMode = management.strings["management_mode"]
+    attributes = DetailsAttributeReader(root).values(platform: platformName.flatMap(Platform.init(kandjiValue:)))
   }
 
   /// One section of the details payload, read loosely: its non-empty strings, its booleans in

@@ -26,9 +26,9 @@ extension SimulatedDevice {
     if isMac {
       hardware = [
         ("model_name", .string(model.components(separatedBy: " (").first ?? model)),
-        ("model_identifier", .string(modelIdentifier)), ("processor_name", .string("Apple M2")),
+        ("model_identifier", .string(modelIdentifier)), ("processor_name", .string(processorName)),
         ("processor_speed", .string("")), ("number_of_processors", .string("8")),
-        ("total_number_of_cores", .string("8")), ("memory", .string("16 GB LPDDR5")),
+        ("total_number_of_cores", .string("8")), ("memory", .string(memory)),
         ("udid", udid.map(JSONValue.string) ?? .string("")), ("serial_number", .string(serialNumber)),
       ]
     } else {
@@ -44,8 +44,9 @@ extension SimulatedDevice {
       (
         "activation_lock",
         .object([
-          ("bypass_code_failed", .bool(false)), ("user_activation_lock_enabled", isTV ? .null : .bool(false)),
-          ("device_activation_lock_enabled", .bool(false)),
+          ("bypass_code_failed", .bool(false)),
+          ("user_activation_lock_enabled", activationLockUser.map(JSONValue.bool) ?? .null),
+          ("device_activation_lock_enabled", .bool(activationLockDevice)),
           ("activation_lock_allowed_while_supervised", isTV ? .null : .bool(false)),
           ("activation_lock_supported", .bool(!isTV)),
         ])
@@ -53,14 +54,14 @@ extension SimulatedDevice {
       (
         "filevault",
         .object([
-          ("filevault_enabled", isMac ? .bool(true) : .null),
-          ("filevault_recoverykey_type", .string(isMac ? "personal" : "")),
-          ("filevault_prk_escrowed", .bool(isMac)), ("filevault_next_rotation", .string("")),
+          ("filevault_enabled", fileVaultEnabled.map(JSONValue.bool) ?? .null),
+          ("filevault_recoverykey_type", .string(fileVaultEnabled == true ? "personal" : "")),
+          ("filevault_prk_escrowed", .bool(fileVaultKeyEscrowed)), ("filevault_next_rotation", .string("")),
           ("filevault_regen_required", .bool(false)),
         ])
       ),
     ]
-    if !isTV { sections.append(("lost_mode", .object([]))) }
+    if !isTV { sections.append(("lost_mode", lostModeJSON())) }
     sections += [
       (
         "automated_device_enrollment",
@@ -75,28 +76,18 @@ extension SimulatedDevice {
         ])
       ),
       ("hardware_overview", .object(hardware)),
-      (
-        "volumes",
-        .array([
-          .object([
-            ("name", .string(isMac ? "Macintosh HD" : "")), ("format", .string(isMac ? "APFS" : "")),
-            ("percent_used", .string("12%")), ("identifier", .string(isMac ? "disk3s1s1" : "")),
-            ("capacity", .string("228.27 GB")), ("available", .string("200.95 GB")),
-            ("encrypted", .string(isMac ? "Yes" : "")),
-          ])
-        ])
-      ),
+      ("volumes", .array(volumesJSON(isMac: isMac))),
       (
         "network",
         .object([
           ("local_hostname", .string(isMac ? deviceName.filter { $0.isLetter || $0.isNumber } : "")),
-          ("mac_address", .string("b8:2a:a9:b0:04:2f")), ("ip_address", .string("")), ("public_ip", .string("")),
+          ("mac_address", .string(macAddress)), ("ip_address", .string("")), ("public_ip", .string("")),
         ])
       ),
       (
         "recovery_information",
         .object([
-          ("recovery_lock_enabled", .bool(false)), ("firmware_password_exist", .bool(false)),
+          ("recovery_lock_enabled", .bool(recoveryLockEnabled)), ("firmware_password_exist", .bool(false)),
           ("firmware_password_pending", .bool(false)), ("password_rotation_scheduled", .null),
           ("password_has_been_set", .bool(false)),
         ])
@@ -156,7 +147,7 @@ extension SimulatedDevice {
       ("model_name", .string(model)), ("os_build", .string(buildVersion)), ("os_version", .string(osVersion)),
       ("platform", .string(platform.rawValue)),
     ]
-    if android { general.append(("security_patch_level", .string("2024-12-05"))) }
+    if android { general.append(("security_patch_level", .string(securityPatchLevel))) }
     general.append(("serial_number", .string(serialNumber)))
     return .object([
       (
@@ -167,8 +158,9 @@ extension SimulatedDevice {
       (
         "hardware",
         .object([
-          ("available_capacity", .string("105.93")), ("total_capacity", .string("110.28")),
-          ("total_ram", .string("11.28")), ("wifi_mac_address", .string("98:98:fb:12:44:68")),
+          ("available_capacity", .string(Self.decimalText(storageFreeGB))),
+          ("total_capacity", .string(Self.decimalText(storageCapacityGB))), ("total_ram", .string(memory)),
+          ("wifi_mac_address", .string(macAddress)),
         ])
       ),
       (
@@ -186,6 +178,58 @@ extension SimulatedDevice {
       ),
       ("tags", .array(tags.map(JSONValue.string))),
     ])
+  }
+
+  /// The boot volume as Kandji reports it: a Mac lists "Macintosh HD" and its "- Data" sibling
+  /// (same sizes; `general.boot_volume` names the first), iPads and iPhones one unnamed volume,
+  /// Apple TV none. Sizes are text: "228.27 GB", or "1.99 TB" from 1,000 GB on.
+  private func volumesJSON(isMac: Bool) -> [JSONValue] {
+    guard storageCapacityGB > 0 else { return [] }
+    let used = Int(((storageCapacityGB - storageFreeGB) / storageCapacityGB * 100).rounded())
+    func volume(_ name: String, _ identifier: String, encrypted: String) -> JSONValue {
+      .object([
+        ("name", .string(name)), ("format", .string(isMac ? "APFS" : "")), ("percent_used", .string("\(used)%")),
+        ("identifier", .string(identifier)), ("capacity", .string(Self.sizeText(storageCapacityGB))),
+        ("available", .string(Self.sizeText(storageFreeGB))), ("encrypted", .string(encrypted)),
+      ])
+    }
+    guard isMac else { return [volume("", "", encrypted: "")] }
+    return [
+      volume("Macintosh HD", "disk3s3s1", encrypted: "No"),
+      volume("Macintosh HD - Data", "disk3s1", encrypted: fileVaultEnabled == true ? "Yes" : "No"),
+    ]
+  }
+
+  /// `lost_mode`: `{}` unless the device is in lost mode, then the documented iPad example's shape.
+  private func lostModeJSON() -> JSONValue {
+    guard !lostModeStatus.isEmpty else { return .object([]) }
+    let since = KandjiDateParser.isoString(lastCheckIn ?? lastEnrollment)
+    return .object([
+      ("lost_mode_status", .string(lostModeStatus)), ("enabled_by", .string("IT admin")),
+      ("enable_status_at", .string(since)), ("lock_screen_message", .string("This device is lost. Please call IT.")),
+      ("lock_screen_phone_number", .string("1234567890")), ("lock_screen_footnote", .string("")),
+      ("disable_status", .string("")), ("disabled_by", .string("")), ("disable_status_at", .string("")),
+      ("last_location_status", .string("SUCCESS")), ("last_location_status_at", .string(since)),
+      (
+        "last_location",
+        .object([("latitude", .string("37.33467638")), ("longitude", .string("-122.00898009"))])
+      ),
+      ("last_location_at", .string(since)),
+    ])
+  }
+
+  /// "228.27 GB", "1.99 TB": how macOS and iOS sizes appear in details.
+  static func sizeText(_ gigabytes: Double) -> String {
+    gigabytes >= 1_000 ? "\(decimalText(gigabytes / 1_000)) TB" : "\(decimalText(gigabytes)) GB"
+  }
+
+  /// Two decimals at most, at least one ("128.0", "228.27"), as Kandji writes sizes.
+  static func decimalText(_ number: Double) -> String {
+    let hundredths = Int64((number * 100).rounded())
+    let whole = hundredths / 100
+    let fraction = hundredths % 100
+    if fraction == 0 { return "\(whole).0" }
+    return fraction % 10 == 0 ? "\(whole).\(fraction / 10)" : "\(whole).\(String(format: "%02d", fraction))"
   }
 
   /// `2024-06-17 11:32:35+00:00`: the no-fraction form of some details dates.

@@ -37,7 +37,7 @@ extension SimulatedDevice {
       ("first_enrollment", .string(KandjiDateParser.spacedString(firstEnrollment))),
       ("last_enrollment", .string(KandjiDateParser.spacedString(lastEnrollment))),
       ("blueprint_name", .string(blueprintName)),
-      ("lost_mode_status", .string("")),
+      ("lost_mode_status", .string(lostModeStatus)),
       ("tags", .array(tags.map(JSONValue.string))),
     ]
     if polymorphic {

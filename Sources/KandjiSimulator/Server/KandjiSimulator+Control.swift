@@ -12,12 +12,17 @@ extension KandjiSimulator {
   ///   tenant
   /// - `POST /_simulator/devices/{id}/rename?name=…`, `…/os-version?version=…`, `…/remove`,
   ///   `…/re-enroll`, `…/corrupt`, `…/mark-removed`
+  /// - issue 19's attributes: `…/tags?tags=a,b` (empty or absent: no tags),
+  ///   `…/filevault?enabled=true|false|null&escrowed=true|false`, `…/lost-mode?status=ENABLED`
+  ///   (empty: off), `…/blueprint?name=N[&id=UUID]` (without `id`: the tenant's id for N),
+  ///   `…/storage-free?gb=12.5`
   /// - `POST /_simulator/faults?kind=status|html404|malformed|truncated|delay&status=…&retry_after=…&ms=…&target=list|details|any&times=N`
   /// - `POST /_simulator/listing-shift?offset=N&remove=R&add=A` arms a fleet change for the next
   ///   device-list request at offset N (`ListingShift`); `GET /_simulator/listing-shift` tells
   ///   what it did (`{"fired": bool, "removed": […], "added": […]}`)
   /// - `POST /_simulator/limits?per_second=…&per_hour=…` (omit one to turn it off)
-  /// - `POST /_simulator/tokens?permissions=list,details&missing_status=401` → `{"token": …}`
+  /// - `POST /_simulator/tokens?permissions=list,details,blueprints&missing_status=401` →
+  ///   `{"token": …}` (`blueprints`: the optional "List Blueprints" permission)
   /// - `POST /_simulator/tokens/{secret}/revoke`
   public func control(method: String, path: String, query: [String: String], authorization: String?)
     -> SimulatorResponse
@@ -32,7 +37,8 @@ extension KandjiSimulator {
         200,
         .object([
           ("requests", .int(s.requests)), ("list_requests", .int(s.listRequests)),
-          ("detail_requests", .int(s.detailRequests)), ("rate_limited", .int(s.rateLimited)),
+          ("detail_requests", .int(s.detailRequests)), ("blueprint_requests", .int(s.blueprintRequests)),
+          ("rate_limited", .int(s.rateLimited)),
           ("denied", .int(s.denied)), ("faults_served", .int(s.faultsServed)),
           ("largest_limit_requested", .int(s.largestLimitRequested)), ("devices", .int(devices.count)),
         ]))
@@ -87,7 +93,8 @@ extension KandjiSimulator {
       if names.contains("list") { permissions.insert(.deviceList) }
       if names.contains("details") { permissions.insert(.deviceDetails) }
       let secret = issueToken(
-        permissions: permissions, missingPermissionStatus: Int(query["missing_status"] ?? "403") ?? 403)
+        permissions: permissions, missingPermissionStatus: Int(query["missing_status"] ?? "403") ?? 403,
+        canListBlueprints: names.contains("blueprints"))
       return .json(200, .object([("token", .string(secret))]))
     case (true, let p) where p.count == 3 && p[0] == "tokens" && p[2] == "revoke":
       revokeToken(p[1])
@@ -106,6 +113,28 @@ extension KandjiSimulator {
     case "remove": found = remove(deviceID: id)
     case "corrupt": found = setCorrupt(deviceID: id)
     case "mark-removed": found = markRemoved(deviceID: id)
+    case "tags":
+      let tags = (query["tags"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      found = setTags(deviceID: id, to: tags.filter { !$0.isEmpty })
+    case "filevault":
+      let enabled: Bool?
+      switch query["enabled"]?.lowercased() {
+      case "true", "1", "yes", "on": enabled = true
+      case "false", "0", "no", "off": enabled = false
+      case "null", "none": enabled = nil
+      default: return .detail(400, "enabled must be true, false or null")
+      }
+      let escrowed = query["escrowed"].map { ["true", "1", "yes"].contains($0.lowercased()) }
+      found = setFileVault(deviceID: id, enabled: enabled, keyEscrowed: escrowed)
+    case "lost-mode": found = setLostMode(deviceID: id, status: query["status"] ?? "")
+    case "blueprint":
+      guard let name = query["name"], !name.isEmpty else { return .detail(400, "name is required") }
+      found = setBlueprint(deviceID: id, name: name, id: query["id"].flatMap { $0.isEmpty ? nil : $0 })
+    case "storage-free":
+      guard let gigabytes = query["gb"].flatMap(Double.init), gigabytes.isFinite else {
+        return .detail(400, "gb must be a number")
+      }
+      found = setStorageFree(deviceID: id, gigabytes: gigabytes)
     case "re-enroll":
       let newID = reEnroll(deviceID: id)
       found = newID != nil

@@ -11,6 +11,7 @@ extension KandjiSimulator {
       s.stats.requests += 1
       if case .list = route { s.stats.listRequests += 1 }
       if case .details = route { s.stats.detailRequests += 1 }
+      if case .blueprints = route { s.stats.blueprintRequests += 1 }
       if case .unknown = route {
         return .json(404, .object([("message", .string("no Route matched with those values"))]))
       }
@@ -33,12 +34,14 @@ extension KandjiSimulator {
     case list
     case device(String)
     case details(String)
+    case blueprints
     case unknown
 
     init(path: String) {
       let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
       switch parts.count {
       case 3 where parts[0] == "api" && parts[1] == "v1" && parts[2] == "devices": self = .list
+      case 3 where parts[0] == "api" && parts[1] == "v1" && parts[2] == "blueprints": self = .blueprints
       case 4 where parts[0] == "api" && parts[1] == "v1" && parts[2] == "devices": self = .device(parts[3])
       case 5 where parts[0] == "api" && parts[1] == "v1" && parts[2] == "devices" && parts[4] == "details":
         self = .details(parts[3])
@@ -85,14 +88,20 @@ extension KandjiSimulator {
       s.stats.denied += 1
       return .detail(401, "Invalid token.")
     }
-    let needed: KandjiPermission = if case .details = route { .deviceDetails } else { .deviceList }
-    guard token.permissions.contains(needed) else {
+    let allowed: Bool
+    switch route {
+    case .details: allowed = token.permissions.contains(.deviceDetails)
+    case .blueprints: allowed = token.canListBlueprints
+    default: allowed = token.permissions.contains(.deviceList)
+    }
+    guard allowed else {
       s.stats.denied += 1
       return .detail(token.missingPermissionStatus, "You do not have permission to perform this action.")
     }
     var response: SimulatorResponse
     switch route {
     case .list: response = list(request.query, &s)
+    case .blueprints: response = blueprints(request, s)
     case .device(let id):
       response =
         s.index(of: id).map { .json(200, s.devices[$0].listJSON(polymorphic: configuration.polymorphicList)) }
@@ -128,6 +137,10 @@ extension KandjiSimulator {
     }
     if let email = query["user_email"]?.lowercased(), !email.isEmpty {
       devices = devices.filter { $0.user?.email.lowercased().contains(email) ?? false }
+    }
+    // Documented as "containing": a full id matches its blueprint only, a fragment may match more.
+    if let blueprint = query["blueprint_id"]?.lowercased(), !blueprint.isEmpty {
+      devices = devices.filter { $0.blueprintID.lowercased().contains(blueprint) }
     }
     let page = offset < devices.count ? devices[offset..<min(devices.count, offset + limit)] : []
     var body = "["

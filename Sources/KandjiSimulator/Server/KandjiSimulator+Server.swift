@@ -65,7 +65,8 @@ extension KandjiSimulator {
     }
     let answer = respond(
       to: SimulatorRequest(
-        method: request.method.rawValue, path: request.uri.path, query: query, authorization: authorization))
+        method: request.method.rawValue, path: request.uri.path, query: query, authorization: authorization,
+        host: request.head.authority))
     if answer.held { await holds.hold() }
     // On the simulator's clock: real time live, virtual time in tests (where the client judges
     // its timeout by the clock's answer delays).

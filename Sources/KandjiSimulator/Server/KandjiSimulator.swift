@@ -39,11 +39,17 @@ public final class KandjiSimulator: Sendable {
     state.withLock { $0.tokens[token.secret] = token }
   }
 
-  /// A new token with these permissions; returns its secret.
+  /// A new token with these permissions (and "List Blueprints" only when asked for, as a
+  /// Kandji admin ticks it separately); returns its secret.
   @discardableResult
-  public func issueToken(permissions: Set<KandjiPermission>, missingPermissionStatus: Int = 403) -> String {
+  public func issueToken(
+    permissions: Set<KandjiPermission>, missingPermissionStatus: Int = 403, canListBlueprints: Bool = false
+  ) -> String {
     let secret = UUID().uuidString.lowercased()
-    addToken(SimulatorToken(secret: secret, permissions: permissions, missingPermissionStatus: missingPermissionStatus))
+    addToken(
+      SimulatorToken(
+        secret: secret, permissions: permissions, missingPermissionStatus: missingPermissionStatus,
+        canListBlueprints: canListBlueprints))
     return secret
   }
 
@@ -116,6 +122,45 @@ public final class KandjiSimulator: Sendable {
   @discardableResult
   public func setUser(deviceID: String, to user: SimulatedUser?) -> Bool {
     update(deviceID: deviceID) { $0.user = user }
+  }
+
+  /// Replaces the device's tags (`[]`: none).
+  @discardableResult
+  public func setTags(deviceID: String, to tags: [String]) -> Bool {
+    update(deviceID: deviceID) { $0.tags = tags }
+  }
+
+  /// Turns FileVault on or off on a Mac (the recovery key counts as escrowed while it is on);
+  /// `nil` makes details send `null`, as for devices without FileVault.
+  @discardableResult
+  public func setFileVault(deviceID: String, enabled: Bool?, keyEscrowed: Bool? = nil) -> Bool {
+    update(deviceID: deviceID) {
+      $0.fileVaultEnabled = enabled
+      $0.fileVaultKeyEscrowed = keyEscrowed ?? (enabled == true)
+    }
+  }
+
+  /// Puts the device in lost mode (`"ENABLED"`) or takes it out (`""`).
+  @discardableResult
+  public func setLostMode(deviceID: String, status: String) -> Bool {
+    update(deviceID: deviceID) { $0.lostModeStatus = status }
+  }
+
+  /// Moves the device to the tenant's blueprint called `name` (its stable id follows), or to a
+  /// blueprint with an explicit id.
+  @discardableResult
+  public func setBlueprint(deviceID: String, name: String, id: String? = nil) -> Bool {
+    let blueprintID = id ?? generator.blueprintID(name)
+    return update(deviceID: deviceID) {
+      $0.blueprintName = name
+      $0.blueprintID = blueprintID
+    }
+  }
+
+  /// Sets the boot volume's free space in gigabytes (kept within the capacity).
+  @discardableResult
+  public func setStorageFree(deviceID: String, gigabytes: Double) -> Bool {
+    update(deviceID: deviceID) { $0.storageFreeGB = min(max(0, gigabytes), $0.storageCapacityGB) }
   }
 
   /// Makes the device undecodable in the list (wrong-typed `device_id`), or normal again.

@@ -40,13 +40,16 @@ public struct SimulatorToken: Sendable, Hashable {
   /// What a missing permission answers: 403 (Kandji's documented answer) or 401 (what some
   /// integrations have reported seeing).
   public var missingPermissionStatus: Int
+  /// The optional "List Blueprints" permission (`GET /api/v1/blueprints`).
+  public var canListBlueprints: Bool
 
   public init(
     secret: String, permissions: Set<KandjiPermission> = Set(KandjiPermission.allCases),
-    missingPermissionStatus: Int = 403
+    missingPermissionStatus: Int = 403, canListBlueprints: Bool = true
   ) {
     self.secret = secret
     self.permissions = permissions
     self.missingPermissionStatus = missingPermissionStatus
+    self.canListBlueprints = canListBlueprints
   }
 }

@@ -7,12 +7,18 @@ public struct SimulatorRequest: Sendable {
   public var query: [String: String]
   /// The `Authorization` header.
   public var authorization: String?
+  /// The host the client addressed (`host:port`), for the absolute `next` links of DRF pages.
+  public var host: String?
 
-  public init(method: String = "GET", path: String, query: [String: String] = [:], authorization: String? = nil) {
+  public init(
+    method: String = "GET", path: String, query: [String: String] = [:], authorization: String? = nil,
+    host: String? = nil
+  ) {
     self.method = method
     self.path = path
     self.query = query
     self.authorization = authorization
+    self.host = host
   }
 }
 

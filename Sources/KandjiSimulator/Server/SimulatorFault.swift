@@ -26,6 +26,8 @@ public struct SimulatorStats: Sendable, Hashable, Codable {
   public var requests = 0
   public var listRequests = 0
   public var detailRequests = 0
+  /// `GET /api/v1/blueprints` calls (also counted in `requests`).
+  public var blueprintRequests = 0
   /// 429 answers from rate limiting or injected faults.
   public var rateLimited = 0
   /// 401 and 403 answers.

@@ -30,6 +30,28 @@ public struct SimulatedDevice: Sendable, Hashable {
   public var udid: String?
   public var autoEnrolled: Bool
   public var tags: [String]
+  /// The list's `lost_mode_status`: `"ENABLED"` on an iPad or iPhone in lost mode, else `""`.
+  public var lostModeStatus: String = ""
+  /// Details' `hardware_overview.processor_name` (Macs; `""` elsewhere).
+  public var processorName: String = ""
+  /// Details' memory as Kandji writes it: Mac `hardware_overview.memory` ("8 GB LPDDR4"),
+  /// Android `hardware.total_ram` in bare gigabytes ("11.28"); `""` elsewhere.
+  public var memory: String = ""
+  /// The boot volume's size and free space in gigabytes (sent as "228.27 GB" text, "1.99 TB"
+  /// on large disks; Android sends bare gigabytes); 0 when the platform reports no volume.
+  public var storageCapacityGB: Double = 0
+  public var storageFreeGB: Double = 0
+  /// `filevault.filevault_enabled`: a flag on Macs, `null` (`nil`) elsewhere.
+  public var fileVaultEnabled: Bool?
+  public var fileVaultKeyEscrowed: Bool = false
+  public var activationLockDevice: Bool = false
+  /// `nil` on Apple TV (`null` in its details).
+  public var activationLockUser: Bool? = false
+  public var recoveryLockEnabled: Bool = false
+  /// `network.mac_address` (Apple) or `hardware.wifi_mac_address` (Android).
+  public var macAddress: String = ""
+  /// Android's `general.security_patch_level` (`YYYY-MM-DD`); `""` elsewhere.
+  public var securityPatchLevel: String = ""
   /// When set, the list shows this device with a wrong-typed `device_id`, so clients must fail
   /// this one device and keep the rest of the page.
   public var isCorrupt: Bool = false

@@ -100,4 +100,20 @@ enum TenantCatalog {
   ]
 
   static let departments = ["ENG", "SALES", "OPS", "FIN", "HR", "IT", "LAB"]
+
+  /// The tag sets devices carry (issue 19); about half the fleet has none.
+  static let tagSets: [[String]] = [
+    ["accuhive_02"], ["loaner"], ["vip"], ["remote"], ["remote", "vip"], ["engineering", "remote"],
+    ["kiosk"], ["byod"], ["loaner", "needs-repair"],
+  ]
+
+  /// `hardware_overview.processor_name` by model identifier.
+  static let processors: [String: String] = [
+    "MacBookAir10,1": "Apple M1", "Mac14,2": "Apple M2", "Mac15,13": "Apple M3", "Mac14,9": "Apple M2 Pro",
+    "Mac15,7": "Apple M3 Max", "MacBookAir9,1": "1.1 GHz Quad-Core Intel Core i5", "Mac14,3": "Apple M2",
+    "Mac15,4": "Apple M3", "Mac14,13": "Apple M2 Max", "VirtualMac2,1": "Apple Virtual Processor",
+  ]
+
+  /// `hardware_overview.memory` texts as Macs report them.
+  static let macMemory = ["8 GB LPDDR4", "8 GB", "16 GB", "16 GB LPDDR5", "24 GB", "32 GB", "8 GB 3733MHz LPDDR4X"]
 }

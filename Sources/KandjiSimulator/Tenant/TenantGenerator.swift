@@ -6,7 +6,9 @@ import Foundation
 ///
 /// About a tenth of devices have no user (`""` in the list); people own one to three devices,
 /// so users are shared; a third have no asset tag; a few check in with `""`, use the legacy
-/// integer user id, are missing or were never supervised.
+/// integer user id, are missing or were never supervised. Issue 19's attributes (tags, lost
+/// mode, FileVault, storage, …) come from a second random stream (`addAttributes`), so adding
+/// them left every earlier value of every device unchanged.
 public struct TenantGenerator: Sendable {
   public let seed: UInt64
   /// The moment the tenant's timestamps are relative to.
@@ -35,7 +37,7 @@ public struct TenantGenerator: Sendable {
     let blueprint = rng.pick(TenantCatalog.blueprints)
     let apple = platform.isApple
     let agent = platform == .mac && rng.chance(0.97)
-    return SimulatedDevice(
+    var device = SimulatedDevice(
       deviceID: rng.uuidString(),
       deviceName: name(platform: platform, model: model.name, user: user, index: index, rng: &rng),
       platform: platform,
@@ -59,8 +61,10 @@ public struct TenantGenerator: Sendable {
       supervised: apple && platform != .appleTV ? rng.chance(0.9) : nil,
       udid: apple ? udid(platform: platform, rng: &rng) : nil,
       autoEnrolled: apple && rng.chance(0.8),
-      tags: rng.chance(0.2) ? [rng.pick(["accuhive_02", "loaner", "vip", "remote"])] : []
+      tags: []
     )
+    addAttributes(to: &device, index: index, release: release)
+    return device
   }
 
   /// The `n`-th person of the tenant; the same `n` is always the same person.
@@ -113,7 +117,14 @@ public struct TenantGenerator: Sendable {
     return "0000" + rng.token(4, alphabet: "0123456789") + "-" + rng.token(16, alphabet: "0123456789abcdef")
   }
 
-  private func blueprintID(_ name: String) -> String {
+  /// The tenant's blueprints, in catalogue order, with their stable ids (the same seed always
+  /// gives the same ids): what `GET /api/v1/blueprints` lists, devices or not.
+  public var blueprints: [(id: String, name: String)] {
+    TenantCatalog.blueprints.map { (blueprintID($0), $0) }
+  }
+
+  /// The id of the blueprint called `name` in this tenant.
+  public func blueprintID(_ name: String) -> String {
     var rng = SplitMix64(
       seed: seed &+ UInt64(truncatingIfNeeded: name.utf8.reduce(5381) { ($0 << 5) &+ $0 &+ Int($1) }))
     return rng.uuidString()

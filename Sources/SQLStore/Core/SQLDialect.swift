@@ -25,12 +25,15 @@ public struct SQLDialect: Sendable {
   /// Whether the store chooses between the trigram index and walking the list itself (SQLite's
   /// planner cannot see into the FTS5 table) rather than leaving it to the planner (PostgreSQL).
   public let probesSearch: Bool
+  /// How a member of a JSON document stored as text is read (issue 19's attribute documents).
+  public let json: SQLJSON
 
   public init(
     name: String, trueLiteral: String, syncRunLock: SQLStatement?, adminRosterLock: SQLStatement? = nil,
-    assetRefreshLock: SQLStatement? = nil, probesSearch: Bool,
+    assetRefreshLock: SQLStatement? = nil, probesSearch: Bool, json: SQLJSON = .sqlite,
     trigramMatch: @escaping @Sendable (String) -> SQLStatement
   ) {
+    self.json = json
     self.name = name
     self.trueLiteral = trueLiteral
     self.syncRunLock = syncRunLock
@@ -55,5 +58,6 @@ public struct SQLDialect: Sendable {
     syncRunLock: "SELECT pg_advisory_xact_lock(\(raw: String(0x4173_7365_7453_0002)))",
     adminRosterLock: "SELECT pg_advisory_xact_lock(\(raw: String(0x4173_7365_7453_0003)))",
     assetRefreshLock: "SELECT pg_advisory_xact_lock(\(raw: String(0x4173_7365_7453_0004)))", probesSearch: false,
+    json: .postgres,
     trigramMatch: { term in "assets.search_key LIKE \(AssetSearch.likePattern(term)) ESCAPE '\\'" })
 }

@@ -11,7 +11,8 @@ enum AssetRecord {
     assets.serial_number, assets.device_name, assets.platform, assets.model, assets.os_version, assets.asset_tag,
     assets.last_check_in, assets.blueprint, assets.enrollment_state, assets.supervised, assets.udid,
     assets.user_email, assets.user_name, assets.last_enrollment, assets.retired_at, assets.created_by,
-    assets.updated_by, assets.created_at, assets.updated_at, assets.retired_reason, assets.connection_id
+    assets.updated_by, assets.created_at, assets.updated_at, assets.retired_reason, assets.connection_id,
+    assets.list_attributes, assets.details_attributes
     """
 
   static func decode<Row: StoreRow>(_ r: inout RowReader<Row>, customValues: [Int64: String] = [:]) throws -> Asset {
@@ -19,15 +20,22 @@ enum AssetRecord {
     let typeID = try r.int64()
     let name = try r.string()
     let displayID = try r.string()
-    let kandji = try attributes(&r)
-    return Asset(
-      id: id, assetTypeID: typeID, name: name, displayID: displayID, kandji: kandji, retiredAt: try r.optionalDate(),
+    var kandji = try attributes(&r)
+    var asset = Asset(
+      id: id, assetTypeID: typeID, name: name, displayID: displayID, kandji: nil, retiredAt: try r.optionalDate(),
       customValues: customValues, createdBy: try r.optionalInt64(), updatedBy: try r.optionalInt64(),
       createdAt: try r.date(), updatedAt: try r.date(), retiredReason: try r.optionalString(),
       connectionID: try r.optionalInt64())
+    // Issue 19's documents (NULL: none stored; a manual asset has neither).
+    kandji?.listAttributes = KandjiAttributeValues(json: try r.optionalString())
+    asset.kandji = kandji
+    let details = try r.optionalString()
+    if kandji != nil { asset.detailsAttributes = KandjiAttributeValues(json: details) }
+    return asset
   }
 
-  /// The 15 managed columns from `kandji_device_id` on; `nil` for a manual asset.
+  /// The 15 managed columns from `kandji_device_id` on; `nil` for a manual asset. (Its list
+  /// attributes are read after the asset's other columns, at the end of `columns`.)
   static func attributes<Row: StoreRow>(_ r: inout RowReader<Row>) throws -> ManagedAttributes? {
     let deviceID = try r.optionalString()
     let serial = try r.optionalString()
@@ -56,7 +64,7 @@ enum AssetRecord {
   static let managedColumns = [
     "kandji_device_id", "serial_number", "device_name", "platform", "model", "os_version", "asset_tag",
     "last_check_in", "blueprint", "enrollment_state", "supervised", "udid", "user_email", "user_name",
-    "last_enrollment",
+    "last_enrollment", "list_attributes",
   ]
 
   static func managedValues(_ a: ManagedAttributes) -> [SQLValue] {
@@ -66,6 +74,7 @@ enum AssetRecord {
       a.assetTag?.sqlValue ?? .null, a.lastCheckIn?.sqlValue ?? .null, a.blueprint?.sqlValue ?? .null,
       a.enrollmentState.rawValue.sqlValue, a.supervised?.sqlValue ?? .null, a.udid?.sqlValue ?? .null,
       a.userEmail?.sqlValue ?? .null, a.userName?.sqlValue ?? .null, a.lastEnrollment?.sqlValue ?? .null,
+      a.listAttributes.json.sqlValue,
     ]
   }
 }

@@ -38,14 +38,16 @@ enum ConnectionRecord {
 
 /// A synced asset's connection, as lists and pages show it.
 enum SourceTenantRecord {
-  static let columns = "id, name, api_url"
+  static let columns = "id, name, api_url, settings"
 
   static func byID<Row: StoreRow>(_ rows: [Row]) throws -> [Int64: SourceTenant] {
     var sources: [Int64: SourceTenant] = [:]
     for row in rows {
       var r = RowReader(row)
-      let source = SourceTenant(id: try r.int64(), name: try r.string(), apiURL: try r.optionalString())
-      sources[source.id] = source
+      let (id, name, apiURL) = (try r.int64(), try r.string(), try r.optionalString())
+      // Only the console URL is wanted from the settings; an unreadable document just derives it.
+      let settings = try? KandjiSettingsCoding.decoder.decode(ConnectionSettings.self, from: Data(try r.string().utf8))
+      sources[id] = SourceTenant(id: id, name: name, apiURL: apiURL, consoleURL: settings?.consoleURL)
     }
     return sources
   }

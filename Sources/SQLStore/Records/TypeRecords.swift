@@ -33,12 +33,12 @@ enum AssetFieldRecord {
     let name = try r.string()
     let type = AssetFieldType(rawValue: try r.string()) ?? .text
     let group = try r.optionalString()
-    let managed = try r.optionalString().flatMap(ManagedField.init(rawValue:))
+    let key = try r.optionalString()
     let position = try r.int()
     let choices = choicesFrom(try r.string())
     return AssetField(
-      id: id, assetTypeID: typeID, name: name, type: type, group: group, managedField: managed, position: position,
-      choices: choices)
+      id: id, assetTypeID: typeID, name: name, type: type, group: group,
+      managedField: key.flatMap(ManagedField.init(rawValue:)), position: position, choices: choices, kandjiKey: key)
   }
 }
 

@@ -138,6 +138,13 @@ enum AssetHistoryRows {
         labelled.append(
           (managedLabel(field, typeID: typeID), value(field, previous.attributes), value(field, update.attributes)))
       }
+      // Issue 19's list attributes: one entry per changed key, labelled as the catalogue names
+      // it; an asset's first document (stored by no earlier release) changes nothing an agent saw.
+      if previous.listAttributesRead {
+        for change in update.attributes.listAttributes.changes(from: previous.attributes.listAttributes) {
+          labelled.append(("\(change.label)", change.old, change.new))
+        }
+      }
       if update.unretire {
         entries.append(Entry(kind: .restored, note: "back in Kandji"))
       }

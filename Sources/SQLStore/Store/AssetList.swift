@@ -25,6 +25,8 @@ struct AssetList {
   static let commonShare = 0.1
 
   func run<Session: SQLSession>(_ s: Session) async throws -> (total: Int, ids: [Int64]) {
+    // A filter the store cannot apply is refused before any query.
+    _ = try attributeConditions()
     guard let term = AssetSearch.term(query.search) else {
       // The common case in one round trip: the data version and the page; the total only when
       // this version has not counted it yet.
@@ -113,6 +115,8 @@ struct AssetList {
     if let contact = query.contactID {
       conditions.append("assets.id IN (SELECT asset_id FROM asset_contacts WHERE contact_id = \(contact))")
     }
+    // Validated at the start of `run`.
+    conditions += (try? attributeConditions()) ?? ["1 = 0"]
     return conditions
   }
 

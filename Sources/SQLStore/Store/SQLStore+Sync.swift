@@ -121,12 +121,41 @@ extension SQLStore {
       """)
   }
 
+  public func markDetailsBackfill(connectionID: Int64) async throws -> Int {
+    try await writeOne(
+      """
+      UPDATE assets SET details_pending = TRUE
+      WHERE connection_id = \(connectionID) AND kandji_device_id IS NOT NULL AND retired_at IS NULL
+        AND details_attributes IS NULL
+      """)
+  }
+
+  public func detailsBackfillProgress(connectionID: Int64) async throws -> (pending: Int, total: Int) {
+    try await read { s in
+      let row = try await s.fetchOne(
+        """
+        SELECT COALESCE(SUM(CASE WHEN details_pending = \(raw: dialect.trueLiteral) THEN 1 ELSE 0 END), 0), COUNT(*)
+        FROM assets WHERE connection_id = \(connectionID) AND kandji_device_id IS NOT NULL AND retired_at IS NULL
+        """)
+      return (Int(try row?.int64(at: 0) ?? 0), Int(try row?.int64(at: 1) ?? 0))
+    }
+  }
+
   public func applyDetails(_ updates: [DetailsUpdate], at now: Date) async throws -> Int {
     guard !updates.isEmpty else { return 0 }
     return try await write { s in
-      // History first: it compares with the values the update replaces.
-      _ = try await s.execute(updates.flatMap { SyncStatements.detailsHistory($0, at: now) })
-      return try await s.execute(SyncStatements.details(updates, at: now)).reduce(0, +)
+      // History first: it compares with the values the update replaces, read in one query.
+      let found = updates.filter(\.found).map(\.assetID)
+      if !found.isEmpty {
+        var before: [Int64: SyncStatements.DetailsBefore] = [:]
+        for rows in try await s.fetch(SyncStatements.detailsBefore(found)) {
+          before.merge(try SyncStatements.DetailsBefore.read(rows)) { $1 }
+        }
+        _ = try await s.execute(SyncStatements.detailsHistory(updates, before: before, at: now))
+      }
+      // The details document and supervised are list filters (issue 19): remembered totals end.
+      let bump = found.isEmpty ? [] : [ListTotals.bump]
+      return try await s.execute(bump + SyncStatements.details(updates, at: now)).dropFirst(bump.count).reduce(0, +)
     }
   }
 }

@@ -13,6 +13,8 @@ public final class SQLStore<Database: SQLDatabase>: AssetStore {
   let settingsCache = Mutex<(text: String, settings: KandjiSettings)?>(nil)
   /// List totals and search plans, valid until the next asset write.
   let listTotals = ListTotals()
+  /// How common the trigrams of recent search terms are (`RareTrigrams`; SQLite only).
+  let trigramCounts = RareTrigrams.Counts()
 
   public init(database: Database) {
     self.database = database

@@ -21,7 +21,8 @@ enum SyncSnapshotAssembly {
     let wanted = Array(Set(displayIDs)).sorted()
     let emails = Array(Set(devices.compactMap(\.userEmail).map(Contact.emailKey))).sorted()
     return [
-      "SELECT \(raw: AssetRecord.columns) FROM assets WHERE \(condition)",
+      // Whether the list attributes were ever stored (issue 19): the first document is no change.
+      "SELECT \(raw: AssetRecord.columns), assets.list_attributes IS NOT NULL FROM assets WHERE \(condition)",
       """
       SELECT asset_id, contact_id, source FROM asset_contacts
       WHERE asset_id IN (SELECT assets.id FROM assets WHERE \(condition))
@@ -42,10 +43,11 @@ enum SyncSnapshotAssembly {
     for row in results[0] {
       var r = RowReader(row)
       let asset = try AssetRecord.decode(&r)
+      let listAttributesRead = try r.bool()
       guard let attributes = asset.kandji else { continue }
       assets[asset.id] = SyncedAsset(
         id: asset.id, name: asset.name, displayID: asset.displayID, attributes: attributes,
-        isRetired: asset.isRetired, connectionID: asset.connectionID)
+        isRetired: asset.isRetired, connectionID: asset.connectionID, listAttributesRead: listAttributesRead)
     }
     for link in results[1] {
       let assetID = try link.int64(at: 0) ?? 0

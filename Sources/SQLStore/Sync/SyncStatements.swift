@@ -113,44 +113,99 @@ enum SyncStatements {
     }
   }
 
-  /// History of what a details call changed (supervised, UDID), written before the values. Only
-  /// for assets whose details were read before: a new device's first details are not a change.
-  static func detailsHistory(_ update: DetailsUpdate, at now: Date) -> [SQLStatement] {
-    guard update.found else { return [] }
-    let actor = AssetHistoryRows.Actor.batch(
-      runID: update.runID, agentID: update.agentID, assetID: update.assetID, connectionID: nil)
-    let fields: [(ManagedField, SQLStatement, SQLStatement, String?)] = [
-      (
-        .supervised, "supervised IS DISTINCT FROM \(update.supervised)",
-        "CASE WHEN supervised THEN 'true' WHEN NOT supervised THEN 'false' END",
-        update.supervised.map { $0 ? "true" : "false" }
-      ),
-      (.udid, "udid IS DISTINCT FROM \(update.udid)", "udid", update.udid),
-    ]
-    return fields.map { field, changed, old, new in
+  /// What a batch of details results replaces, read before writing them: per asset its type,
+  /// supervised and UDID, whether its details were read before, and its details document.
+  static func detailsBefore(_ assetIDs: [Int64]) -> [SQLStatement] {
+    stride(from: 0, to: assetIDs.count, by: 500).map { start in
       """
-      INSERT INTO asset_history (\(raw: AssetHistoryRows.columns))
-      SELECT id, \(now), \(AssetHistoryEntry.Kind.fieldChanged.rawValue), \(actor.source),
-        COALESCE((SELECT name FROM asset_fields
-          WHERE asset_fields.asset_type_id = assets.asset_type_id AND managed_key = \(field.rawValue)), \(field.rawValue)),
-        \(old), \(new), NULL, \(actor.agentID), \(actor.runID), \(actor.connection)
-      FROM assets WHERE id = \(update.assetID) AND details_fetched_at IS NOT NULL AND \(changed)
+      SELECT id, asset_type_id, supervised, udid, details_fetched_at IS NOT NULL, details_attributes FROM assets
+      WHERE id IN (\(list: Array(assetIDs[start..<min(start + 500, assetIDs.count)])))
       """
     }
   }
 
+  /// One asset's values as `detailsBefore` read them.
+  struct DetailsBefore {
+    var typeID: Int64
+    var supervised: Bool?
+    var udid: String?
+    var fetched: Bool
+    /// NULL: no release that keeps them read this asset's details attributes.
+    var attributes: String?
+
+    static func read<Row: StoreRow>(_ rows: [Row]) throws -> [Int64: DetailsBefore] {
+      var byID: [Int64: DetailsBefore] = [:]
+      for row in rows {
+        var r = RowReader(row)
+        let id = try r.int64()
+        byID[id] = DetailsBefore(
+          typeID: try r.int64(), supervised: try r.optionalBool(), udid: try r.optionalString(), fetched: try r.bool(),
+          attributes: try r.optionalString())
+      }
+      return byID
+    }
+  }
+
+  /// History of what a batch of details calls changed, set-based: one INSERT per 500 entries.
+  /// Supervised and UDID for assets whose details were read before; each details attribute
+  /// (catalogue label, old → new text) for assets whose details document was stored before, so
+  /// neither a new device's first details nor an upgraded asset's first document is a change.
+  static func detailsHistory(_ updates: [DetailsUpdate], before: [Int64: DetailsBefore], at now: Date)
+    -> [SQLStatement]
+  {
+    var tuples: [SQLStatement] = []
+    for update in updates where update.found {
+      guard let old = before[update.assetID] else { continue }
+      var changes: [(label: SQLStatement, old: String?, new: String?)] = []
+      if old.fetched {
+        if old.supervised != update.supervised {
+          let label = AssetHistoryRows.managedLabel(.supervised, typeID: old.typeID)
+          let flag = { (value: Bool?) in value.map { $0 ? "true" : "false" } }
+          changes.append((label, flag(old.supervised), flag(update.supervised)))
+        }
+        if old.udid != update.udid {
+          changes.append((AssetHistoryRows.managedLabel(.udid, typeID: old.typeID), old.udid, update.udid))
+        }
+      }
+      if let stored = old.attributes {
+        for change in update.attributes.changes(from: KandjiAttributeValues(json: stored)) {
+          changes.append(("\(change.label)", change.old, change.new))
+        }
+      }
+      guard !changes.isEmpty else { continue }
+      let actor = AssetHistoryRows.Actor.batch(
+        runID: update.runID, agentID: update.agentID, assetID: update.assetID, connectionID: nil)
+      for change in changes {
+        tuples.append(
+          """
+          (\(update.assetID), \(now), \(AssetHistoryEntry.Kind.fieldChanged.rawValue), \(actor.source), \(change.label),
+            \(change.old), \(change.new), NULL, \(actor.agentID), \(actor.runID), \(actor.connection))
+          """)
+      }
+    }
+    return stride(from: 0, to: tuples.count, by: 500).map { start in
+      "INSERT INTO asset_history (\(raw: AssetHistoryRows.columns)) VALUES "
+        + SQLStatement.joined(Array(tuples[start..<min(start + 500, tuples.count)]), separator: ", ")
+    }
+  }
+
   /// One UPDATE for a batch of details results (a `VALUES` list joined to the assets; the casts
-  /// type its NULLs on PostgreSQL and are no-ops on SQLite).
+  /// type its NULLs on PostgreSQL and are no-ops on SQLite), with each asset's details document
+  /// (issue 19; an unanswered call keeps the stored one).
   static func details(_ updates: [DetailsUpdate], at now: Date) -> [SQLStatement] {
     stride(from: 0, to: updates.count, by: 500).map { start in
       let tuples = updates[start..<min(start + 500, updates.count)].map { u -> SQLStatement in
-        "(CAST(\(u.assetID) AS BIGINT), CAST(\(u.found) AS BOOLEAN), CAST(\(u.supervised) AS BOOLEAN), CAST(\(u.udid) AS TEXT))"
+        """
+        (CAST(\(u.assetID) AS BIGINT), CAST(\(u.found) AS BOOLEAN), CAST(\(u.supervised) AS BOOLEAN),
+          CAST(\(u.udid) AS TEXT), CAST(\(u.attributes.json) AS TEXT))
+        """
       }
       return """
-        WITH u (id, found, supervised, udid) AS (VALUES \(SQLStatement.joined(tuples, separator: ", ")))
+        WITH u (id, found, supervised, udid, attributes) AS (VALUES \(SQLStatement.joined(tuples, separator: ", ")))
         UPDATE assets SET
           supervised = CASE WHEN u.found THEN u.supervised ELSE assets.supervised END,
           udid = CASE WHEN u.found THEN u.udid ELSE assets.udid END,
+          details_attributes = CASE WHEN u.found THEN u.attributes ELSE assets.details_attributes END,
           details_pending = FALSE, details_fetched_at = \(now)
         FROM u WHERE assets.id = u.id
         """

@@ -9,7 +9,8 @@ struct AssetRoutes {
   let services: AppServices
 
   func register(_ api: APIRoutes<AgentAccess>) {
-    api.get("assets", query: ["asset_type", "size", "page", "q", "retired", "tenant_id"]) { request, context in
+    let listQuery: Set<String> = ["asset_type", "size", "page", "q", "retired", "tenant_id"]
+    api.get("assets", query: listQuery.union(AssetAttributeFilters.keys)) { request, context in
       try await list(request, context)
     }
     api.post("assets", query: ["asset_type"]) { request, context in try await create(request, context) }
@@ -53,11 +54,15 @@ struct AssetRoutes {
     let page = try await store.assetListing(
       AssetQuery(
         assetTypeID: type.id, search: try request.searchText(), retired: retired, connectionID: tenantID,
-        page: paging.page, size: paging.size))
+        page: paging.page, size: paging.size, attributeFilters: try AssetAttributeFilters.read(request)))
     let fields = try await store.fields(assetTypeID: type.id)
+    // Each asset shows its own connection's selection of Kandji fields (issue 19).
+    let selections = try await KandjiFieldSelections.load(store)
     return .json(
       Paging.envelope(page) {
-        Representation.asset($0.asset, type: type, fields: fields, links: $0.contacts, source: $0.source)
+        Representation.asset(
+          $0.asset, type: type, fields: KandjiFieldSelections.shown(fields, keys: selections.keys(for: $0.asset)),
+          links: $0.contacts, source: $0.source)
       })
   }
 
@@ -76,9 +81,11 @@ struct AssetRoutes {
       let context = try await TicketContext.load(for: detail.recentTickets, store: store, withUpdates: false)
       tickets = detail.recentTickets.map { Representation.ticket($0, context) }
     }
+    let fields = KandjiFieldSelections.shown(
+      detail.fields, keys: try await KandjiFieldSelections.load(store).keys(for: detail.asset))
     guard
       case .object(var members) = Representation.asset(
-        detail.asset, type: detail.type, fields: detail.fields, links: detail.contacts, source: detail.source,
+        detail.asset, type: detail.type, fields: fields, links: detail.contacts, source: detail.source,
         recentTickets: tickets)
     else { return .null }
     if detail.asset.isManaged {

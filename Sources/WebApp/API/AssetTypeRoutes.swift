@@ -8,7 +8,7 @@ import Hummingbird
 /// writable by no one (R16–R17).
 struct AssetTypeRoutes {
   let services: AppServices
-  var store: any AssetTypeStore & AssetRecordStore { services.store }
+  var store: any AssetTypeStore & AssetRecordStore & ConnectionStore { services.store }
 
   func register(_ api: APIRouter) {
     api.agents.get("asset_types", query: ["size", "page"]) { request, context in
@@ -50,7 +50,10 @@ struct AssetTypeRoutes {
     api.agents.get("asset_custom_fields", query: ["asset_type", "size", "page"]) { request, context in
       let paging = try Paging.from(request)
       let type = try await AssetRoutes.assetType(request, store: store)
-      let page = paging.page(of: try await store.fields(assetTypeID: type.id))
+      // A managed type lists the Kandji fields any connection in use selects (issue 19).
+      let fields = KandjiFieldSelections.shown(
+        try await store.fields(assetTypeID: type.id), keys: try await KandjiFieldSelections.load(store).union)
+      let page = paging.page(of: fields)
       return .json(Paging.envelope(page) { Representation.field($0, type: type) })
     }
     api.admins.post("asset_custom_fields", query: ["asset_type"]) { request, context in

@@ -7,7 +7,9 @@ import SyncService
 /// collected: mapping sources, schedule, details refresh, pacing and quick refresh.
 struct ConnectionInput {
   static let mappingKeys: Set<String> = ["name_source", "display_id_source"]
-  static let scheduleKeys: Set<String> = ["hour", "minute", "time_zone", "details_refresh_per_run"]
+  static let scheduleKeys: Set<String> = [
+    "hour", "minute", "time_zone", "details_refresh_per_run", "details_max_age_days",
+  ]
   static let pacingKeys: Set<String> = ["requests_per_second", "requests_per_hour", "refresh_minutes"]
 
   var nameSource: MappingSource?
@@ -37,6 +39,15 @@ struct ConnectionInput {
     let perSecond = int("requests_per_second", ConnectionSettings.requestsPerSecondRange)
     let perHour = int("requests_per_hour", ConnectionSettings.requestsPerHourRange)
     let refreshMinutes = int("refresh_minutes", ConnectionSettings.refreshMinutesRange)
+    // The rotation: null or 0 turns it off, 1–365 days sets it; absent keeps it.
+    let maxAge: Int?? =
+      if keys.contains("details_max_age_days"), input.values["details_max_age_days"] != nil {
+        input.has("details_max_age_days")
+          ? int("details_max_age_days", 0...ConnectionSettings.detailsMaxAgeRange.upperBound).map { $0 == 0 ? nil : $0 }
+          : .some(nil)
+      } else {
+        nil
+      }
     let zone: String? =
       if keys.contains("time_zone"), let text = input.string("time_zone", maxLength: 100) {
         TimeZone(identifier: text) != nil ? text : nil
@@ -54,6 +65,7 @@ struct ConnectionInput {
       if let perSecond { settings.requestsPerSecond = perSecond }
       if let perHour { settings.requestsPerHour = perHour }
       if let refreshMinutes { settings.refreshMinutes = refreshMinutes }
+      if let maxAge { settings.detailsMaxAgeDays = maxAge }
     }
     return result
   }

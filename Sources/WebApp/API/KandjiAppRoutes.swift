@@ -128,6 +128,8 @@ struct KandjiAppRoutes {
     return .object([
       ("authorized", .bool(d.isAuthorized)), ("code", .string(d.code)), ("message", .string(d.message)),
       ("saved", .bool(d.isAuthorized)), ("tenant_id", outcome.connection.map { .int(Int($0.id)) } ?? .null),
+      // The optional "List Blueprints" permission (issue 19): reported, never required.
+      ("list_blueprints", outcome.connection?.settings.listBlueprintsPermitted.map { .bool($0) } ?? .null),
     ])
   }
 
@@ -154,10 +156,12 @@ struct KandjiAppRoutes {
     let input = try await RequestInput.read(request)
     input.rejectUnknown(allowed: keys.union(rename ? ["name"] : []))
     let change = ConnectionInput.read(input, keys: keys)
+    let scope = ConnectionScopeInput.read(input, keys: keys)
     let name = rename ? input.string("name", maxLength: 100) : nil
     try input.validate()
     return try await connections.update(connectionID: connectionID) { connection in
       change.apply(&connection.settings)
+      scope.apply(&connection.settings)
       if let name { connection.name = name }
     }
   }

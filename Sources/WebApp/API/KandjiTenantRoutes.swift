@@ -12,6 +12,7 @@ struct KandjiTenantRoutes {
   var services: AppServices { app.services }
   var connections: KandjiConnections { services.connections }
   static let settingsKeys = ConnectionInput.scheduleKeys.union(ConnectionInput.pacingKeys)
+    .union(ConnectionScopeInput.keys)
 
   func register(_ api: APIRoutes<AdminAccess>) {
     api.get("apps/kandji/tenants") { _, context in
@@ -68,6 +69,7 @@ struct KandjiTenantRoutes {
       }
       return try await app.report(run)
     }
+    KandjiFieldRoutes(tenants: self).register(api)
   }
 
   func connection(_ request: Request, _ context: AdminContext) async throws -> KandjiConnection {
@@ -88,6 +90,7 @@ struct KandjiTenantRoutes {
     let urlText = input.string("api_url", required: true, maxLength: 300)
     let tokenText = input.string("api_token", required: true, maxLength: 300)
     let change = ConnectionInput.read(input, keys: keys)
+    let scope = ConnectionScopeInput.read(input, keys: keys)
     if (change.nameSource == nil) != (change.displayIDSource == nil) {
       input.add(
         change.nameSource == nil ? "name_source" : "display_id_source", "Give both mapping sources, or neither.")
@@ -95,6 +98,7 @@ struct KandjiTenantRoutes {
     try input.validate()
     var prepared = ConnectionSettings()
     change.apply(&prepared)
+    scope.apply(&prepared)
     prepared.mapping = change.mapping
     if let problem = prepared.problem { throw APIError.field(problem.field, problem.message) }
     let outcome = try await connections.authorize(name: name, url: urlText, token: tokenText) { $0 = prepared }

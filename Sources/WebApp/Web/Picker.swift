@@ -69,12 +69,15 @@ struct Picker {
       required: required)
   }
 
-  /// The ticket on an asset page: posts `ticket` (its number) and `ticket_id`.
-  static func ticket() -> Picker {
-    Picker(
+  /// The ticket on an asset page: posts `ticket` (its number) and `ticket_id`. It offers only
+  /// tickets not yet linked to that asset (`/pick/tickets?asset=<id>`).
+  static func ticket(forAsset assetID: Int64) -> Picker {
+    var picker = Picker(
       .tickets, inputID: "ticket", label: "Ticket", hideLabel: true, placeholder: "Ticket number or subject",
       hint: "Type a ticket number (#GEN00000006 or 6) or words of its subject.", hiddenName: "ticket_id",
       required: true)
+    picker.source += "?asset=\(assetID)"
+    return picker
   }
 
   /// An asset on a ticket: posts the display ID itself, which is what a person types.

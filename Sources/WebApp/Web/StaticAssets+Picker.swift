@@ -92,7 +92,8 @@ extension StaticAssets {
         const mine = ++asked;
         if (query.length < min) { results = []; close(); return; }
         try {
-          const response = await fetch(input.dataset.picker + "?q=" + encodeURIComponent(query),
+          const source = input.dataset.picker;
+          const response = await fetch(source + (source.includes("?") ? "&" : "?") + "q=" + encodeURIComponent(query),
             { credentials: "same-origin", redirect: "manual", headers: { "Accept": "application/json" } });
           if (mine !== asked) return;
           if (response.type === "opaqueredirect") {

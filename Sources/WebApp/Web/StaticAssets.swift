@@ -25,10 +25,23 @@ enum StaticAssets {
       const preview = document.getElementById("preview");
       const nameSource = document.getElementById("name_source");
       const displaySource = document.getElementById("display_id_source");
+      // The Kandji fields ticked in the chooser, by their order boxes (empty boxes last).
+      const fieldsForm = document.getElementById("fields-form");
+      function chosenFields() {
+        if (!fieldsForm) return "";
+        const rows = Array.from(fieldsForm.querySelectorAll("tr.field-row")).map((row, index) => ({
+          key: row.dataset.key, index,
+          checked: row.querySelector(".field-check").checked,
+          order: parseInt(row.querySelector(".field-order").value, 10) || 1e9,
+        })).filter((row) => row.checked);
+        rows.sort((a, b) => a.order - b.order || a.index - b.index);
+        return rows.map((row) => row.key).join(",");
+      }
       async function refreshPreview() {
         if (!preview || !nameSource || !displaySource) return;
         const url = preview.dataset.previewUrl + "?name_source=" + encodeURIComponent(nameSource.value) +
-          "&display_id_source=" + encodeURIComponent(displaySource.value);
+          "&display_id_source=" + encodeURIComponent(displaySource.value) +
+          "&fields=" + encodeURIComponent(chosenFields());
         try {
           const response = await fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } });
           const body = await response.json();
@@ -37,15 +50,21 @@ enum StaticAssets {
           table.className = "data compact";
           table.id = "preview-table";
           const head = table.createTHead().insertRow();
-          for (const title of ["Asset name", "Display ID", "Platform"]) {
+          for (const title of ["Asset name", "Display ID", "Platform"].concat(body.fields || [])) {
             const th = document.createElement("th"); th.scope = "col"; th.textContent = title; head.appendChild(th);
           }
           const tbody = table.createTBody();
           for (const device of body.devices) {
             const row = tbody.insertRow();
-            for (const value of [device.name, device.display_id, device.platform]) row.insertCell().textContent = value;
+            for (const value of [device.name, device.display_id, device.platform].concat(device.values || [])) {
+              row.insertCell().textContent = value;
+            }
           }
-          preview.replaceChildren(table);
+          // The chosen Kandji fields make the table wide: it scrolls inside its box.
+          const wrap = document.createElement("div");
+          wrap.className = "table-wrap";
+          wrap.appendChild(table);
+          preview.replaceChildren(wrap);
         } catch (error) {
           const p = document.createElement("p"); p.className = "muted small"; p.textContent = error.message;
           preview.replaceChildren(p);
@@ -54,6 +73,7 @@ enum StaticAssets {
       if (nameSource && displaySource) {
         nameSource.addEventListener("change", refreshPreview);
         displaySource.addEventListener("change", refreshPreview);
+        if (fieldsForm) fieldsForm.addEventListener("change", refreshPreview);
         refreshPreview();
       }
       // Live sync progress: poll the app status until the run ends, then show the result.

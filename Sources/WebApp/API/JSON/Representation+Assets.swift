@@ -45,7 +45,7 @@ enum Representation {
             }) : .null
       ),
       ("order", .int(field.position)), ("group", .string(field.group)), ("read_only", .bool(field.isManaged)),
-      ("key", .string(field.managedField?.rawValue)),
+      ("key", .string(field.kandjiKey)),
     ])
   }
 
@@ -67,19 +67,27 @@ enum Representation {
     recentTickets: [JSONValue]? = nil
   ) -> JSONValue {
     let customFields: [JSONValue] = fields.map { field in
-      let value: FieldValue? =
-        if let managed = field.managedField {
-          asset.kandji.flatMap { managed.fieldValue(in: $0) }
+      let attribute = field.kandjiAttribute
+      let kandjiValue = attribute.flatMap { asset.kandjiValue($0) }
+      let value: JSONValue =
+        if attribute != nil {
+          Representation.kandjiValue(kandjiValue)
         } else {
-          asset.customValues[field.id].map { FieldValue.stored($0, type: field.type) }
+          Representation.value(asset.customValues[field.id].map { FieldValue.stored($0, type: field.type) })
         }
       var members: [(String, JSONValue)] = [
         ("id", .int(Int(field.id))), ("name", .string(field.name)), ("type", .string(field.type.rawValue)),
-        ("order", .int(field.position)), ("value", Representation.value(value)), ("group", .string(field.group)),
+        ("order", .int(field.position)), ("value", value), ("group", .string(field.group)),
         ("read_only", .bool(field.isManaged)),
       ]
-      // A date field holds a day; the moment of the last check-in is kept beside it.
-      if field.managedField == .lastCheckIn { members.append(("value_datetime", date(asset.kandji?.lastCheckIn))) }
+      // A date field holds a day; a moment (the last check-in, enrollments) is kept beside it.
+      if attribute?.type == .dateTime {
+        if case .dateTime(let moment)? = kandjiValue {
+          members.append(("value_datetime", date(moment)))
+        } else {
+          members.append(("value_datetime", .null))
+        }
+      }
       return .object(members)
     }
     var members: [(String, JSONValue)] = [

@@ -57,6 +57,7 @@ extension Representation {
       ("hour", .int(settings.schedule.hour)), ("minute", .int(settings.schedule.minute)),
       ("time_zone", .string(settings.schedule.timeZone)), ("next_run_at", date(next)),
       ("details_refresh_per_run", .int(settings.detailsRefreshPerRun)),
+      ("details_max_age_days", settings.detailsMaxAgeDays.map { .int($0) } ?? .null),
     ])
   }
 
@@ -65,35 +66,39 @@ extension Representation {
     return .object([
       ("code", .string(code)), ("message", .string(settings.lastAuthorizationMessage)),
       ("at", date(settings.lastAuthorizedAt)),
+      // The optional "List Blueprints" permission (issue 19): true, false, or null (not known).
+      ("list_blueprints", settings.listBlueprintsPermitted.map { .bool($0) } ?? .null),
     ])
   }
 
   /// One connection as `apps/kandji/tenants/` shows it.
   static func tenant(_ status: TenantStatus) -> JSONValue {
     let c = status.connection
-    return .object([
-      ("id", .int(Int(c.id))), ("name", .string(c.name)), ("api_url", .string(c.apiURL)),
-      ("token_set", .bool(c.sealedToken != nil)), ("token_set_at", date(c.tokenSetAt)), ("enabled", .bool(c.enabled)),
-      ("mapping", c.settings.mapping.map(mapping) ?? .null), ("schedule", schedule(c.settings, next: status.nextRun)),
-      (
-        "pacing",
-        .object([
-          ("requests_per_second", .int(c.settings.requestsPerSecond)),
-          ("requests_per_hour", .int(c.settings.requestsPerHour)),
-        ])
-      ),
-      ("refresh_minutes", .int(c.settings.refreshMinutes)),
-      (
-        "budget",
-        .object([
-          ("calls_last_hour", .int(status.callsLastHour)), ("requests_per_hour", .int(c.settings.requestsPerHour)),
-        ])
-      ),
-      ("last_authorization", lastAuthorization(c.settings)),
-      ("running_sync_run", status.running.map { syncRun($0, progress: status.progress) } ?? .null),
-      ("last_sync_run", status.lastRun.map { syncRun($0) } ?? .null),
-      ("created_at", date(c.createdAt)),
-    ])
+    return .object(
+      [
+        ("id", .int(Int(c.id))), ("name", .string(c.name)), ("api_url", .string(c.apiURL)),
+        ("token_set", .bool(c.sealedToken != nil)), ("token_set_at", date(c.tokenSetAt)), ("enabled", .bool(c.enabled)),
+        ("mapping", c.settings.mapping.map(mapping) ?? .null), ("schedule", schedule(c.settings, next: status.nextRun)),
+        (
+          "pacing",
+          .object([
+            ("requests_per_second", .int(c.settings.requestsPerSecond)),
+            ("requests_per_hour", .int(c.settings.requestsPerHour)),
+          ])
+        ),
+        ("refresh_minutes", .int(c.settings.refreshMinutes)),
+      ] + scopeMembers(c) + [
+        (
+          "budget",
+          .object([
+            ("calls_last_hour", .int(status.callsLastHour)), ("requests_per_hour", .int(c.settings.requestsPerHour)),
+          ])
+        ),
+        ("last_authorization", lastAuthorization(c.settings)),
+        ("running_sync_run", status.running.map { syncRun($0, progress: status.progress) } ?? .null),
+        ("last_sync_run", status.lastRun.map { syncRun($0) } ?? .null),
+        ("created_at", date(c.createdAt)),
+      ])
   }
 
   /// A synced asset's connection: `source_tenant {id, name}` (R22).
@@ -127,11 +132,12 @@ struct TenantStatus: Sendable {
 }
 
 extension SourceTenant {
-  /// The device's page in this connection's Kandji console, for a synced asset.
+  /// The device's page in this connection's Kandji console, for a synced asset: the console URL
+  /// set on the connection, else the one derived from its API host (issue 19).
   func consoleURL(for asset: Asset) -> String? {
-    guard let deviceID = asset.kandji?.deviceID, let url = apiURL.flatMap({ try? KandjiBaseURL($0) }) else {
-      return nil
-    }
-    return url.consoleURL(deviceID: deviceID)
+    guard let deviceID = asset.kandji?.deviceID,
+      let console = KandjiConsoleURL.resolve(explicit: consoleURL, apiURL: apiURL)
+    else { return nil }
+    return console.deviceURL(deviceID)
   }
 }

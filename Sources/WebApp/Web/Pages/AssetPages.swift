@@ -62,6 +62,8 @@ struct AssetPages {
     /// `Row.fields` of each row: the template reads dictionaries far faster than it reflects on
     /// structs, and a list page has 50 rows of 10 values.
     var rows: [[String: Any]]
+    /// Kandji attribute filters (issue 19), on managed types.
+    var attributeFilters: AssetListFilters
     var hasRows: Bool
     var from, to, total: Int
     var prevURL, nextURL: String?
@@ -100,10 +102,11 @@ struct AssetPages {
     let connections = try await store.kandjiConnections(includeRemoved: true)
     let tenantID = query["tenant"].flatMap { Int64($0) }.flatMap { id in connections.contains { $0.id == id } ? id : nil
     }
+    let filters = try AssetAttributeFilters.read(request)
     let page = try await store.assetListing(
       AssetQuery(
         assetTypeID: type.id, search: search.isEmpty ? nil : search, retired: retired, connectionID: tenantID,
-        page: pageNumber, size: Self.pageSize))
+        page: pageNumber, size: Self.pageSize, attributeFilters: filters))
     func url(_ page: Int) -> String {
       var parts = ["type=\(type.id)", "page=\(page)"]
       if !search.isEmpty {
@@ -111,6 +114,7 @@ struct AssetPages {
       }
       if !retiredText.isEmpty { parts.append("retired=\(retiredText)") }
       if let tenantID { parts.append("tenant=\(tenantID)") }
+      parts += AssetListFilters.queryParts(filters)
       return "/assets?" + parts.joined(separator: "&")
     }
     let showTenants = connections.count > 1
@@ -135,7 +139,8 @@ struct AssetPages {
         TenantOption(
           id: $0.id, name: $0.removedAt == nil ? $0.name : "\($0.name) (removed)", selected: $0.id == tenantID)
       }, showTenants: showTenants, anyTenant: tenantID == nil, rows: rows.map(\.fields),
-      hasRows: !rows.isEmpty, from: first, to: first + max(0, rows.count - 1), total: page.total,
+      attributeFilters: AssetListFilters(type: type, filters: filters), hasRows: !rows.isEmpty,
+      from: first, to: first + max(0, rows.count - 1), total: page.total,
       prevURL: page.page > 1 ? url(page.page - 1) : nil, nextURL: page.page < page.pageCount ? url(page.page + 1) : nil,
       emptyTitle: search.isEmpty ? "No \(type.name) assets yet" : "Nothing matches “\(search)”",
       emptyMessage: type.isManaged && search.isEmpty
@@ -233,11 +238,12 @@ struct AssetPages {
       throw APIError.notFound("Asset \(id)")
     }
     let (asset, type, links, tickets) = (detail.asset, detail.type, detail.contacts, detail.recentTickets)
-    let kandjiFields = detail.fields.compactMap { field in
-      field.managedField.map { managed in
-        Field(
-          label: field.name,
-          value: asset.kandji.flatMap { managed.value(in: $0) }.map(Self.readable(managed)) ?? "—")
+    // Its connection's selection of Kandji fields, in that order (issue 19).
+    let selections = try await KandjiFieldSelections.load(store)
+    let kandjiFields = KandjiFieldSelections.shown(detail.fields, keys: selections.keys(for: asset)).compactMap {
+      field in
+      field.kandjiAttribute.map { attribute in
+        Field(label: field.name, value: asset.kandjiValue(attribute).map(Self.readable) ?? "—")
       }
     }
     let custom = detail.fields.filter { !$0.isManaged }.map { field in
@@ -274,7 +280,7 @@ struct AssetPages {
         ContactItem(id: $0.contact.id, name: $0.contact.name, email: $0.contact.email, auto: $0.source == .kandji)
       },
       hasContacts: !links.isEmpty, contactPicker: .contact(label: "Contact to add", hideLabel: true, required: true),
-      tickets: tickets.map(item), hasTickets: !tickets.isEmpty, ticketPicker: .ticket(),
+      tickets: tickets.map(item), hasTickets: !tickets.isEmpty, ticketPicker: .ticket(forAsset: asset.id),
       history: try await AssetHistoryView.load(assetID: asset.id, request: request, store: store))
     return (model, clear)
   }
@@ -295,14 +301,11 @@ struct AssetPages {
     return nil
   }
 
-  /// Field values in words: `true` → Yes, ISO dates → readable UTC.
-  static func readable(_ field: ManagedField) -> (String) -> String {
-    { value in
-      switch field {
-      case .supervised: value == "true" ? "Yes" : "No"
-      case .lastCheckIn: (try? Date(value, strategy: .iso8601)).map { DisplayDate.text($0) } ?? value
-      default: value
-      }
+  /// A Kandji value in words: flags as Yes/No, moments as readable UTC, tags joined by commas.
+  static func readable(_ value: KandjiAttributeValue) -> String {
+    switch value {
+    case .dateTime(let moment): DisplayDate.text(moment)
+    default: value.text
     }
   }
 

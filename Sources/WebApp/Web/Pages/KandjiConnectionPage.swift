@@ -22,6 +22,7 @@ struct KandjiConnectionPage {
       try await page(request, context, error: nil, status: .ok)
     }
     pages.get(base + "/preview") { request, context -> Response in try await preview(request, context) }
+    registerFields(pages)
     pages.post(base + "/authorize") { request, context -> Response in try await authorize(request, context)
     }
     pages.post(base + "/mapping") { request, context -> Response in try await saveMapping(request, context)
@@ -38,6 +39,7 @@ struct KandjiConnectionPage {
       try await saveSchedule(request, context)
     }
     pages.post(base + "/pacing") { request, context -> Response in try await savePacing(request, context) }
+    pages.post(base + "/scope") { request, context -> Response in try await saveScope(request, context) }
     pages.post(base + "/disable") { request, context -> Response in
       try await act(
         confirm: { connection in
@@ -187,12 +189,25 @@ struct KandjiConnectionPage {
     let perSecond = number("requests_per_second")
     let perHour = number("requests_per_hour")
     let refresh = number("refresh_minutes")
+    // The details rotation: empty or 0 is off; a form without the field keeps it.
+    let maxAgeText = form.values["details_max_age_days"]?.trimmingCharacters(in: .whitespaces)
+    var maxAge: Int?? = nil
+    if let maxAgeText {
+      if maxAgeText.isEmpty || maxAgeText == "0" {
+        maxAge = .some(nil)
+      } else if let days = Int(maxAgeText) {
+        maxAge = .some(days)
+      } else {
+        errors["details_max_age_days"] = "Enter a whole number of days, or leave it empty (off)."
+      }
+    }
     if errors.isEmpty, let perSecond, let perHour, let refresh {
       do {
         try await connections.update(connectionID: connection.id) {
           $0.settings.requestsPerSecond = perSecond
           $0.settings.requestsPerHour = perHour
           $0.settings.refreshMinutes = refresh
+          if let maxAge { $0.settings.detailsMaxAgeDays = maxAge }
         }
         return .seeOther(Self.path(connection.id) + "#budget", cookies: [Flash.set("Pacing saved.")])
       } catch StoreError.invalid(let field, let message) {
@@ -208,6 +223,8 @@ struct KandjiConnectionPage {
       $0.perSecondError = errors["requests_per_second"]
       $0.perHourError = errors["requests_per_hour"]
       $0.refreshError = errors["refresh_minutes"]
+      $0.maxAgeInput = maxAgeText ?? ""
+      $0.maxAgeError = errors["details_max_age_days"]
     }
   }
 
@@ -229,6 +246,8 @@ struct KandjiConnectionPage {
         startedSince: QuickRefreshHistory.windowStart(now: now), limit: 10_080))
     var model = KandjiPageModel(
       chrome: chrome, tenant: tenant, runs: runs, refreshes: QuickRefreshHistory(refreshes, now: now))
+    model.show(
+      try await connections.detailsBackfillProgress(connectionID: connection.id), settings: connection.settings)
     change(&model)
     return renderer.page("kandji-tenant", model, status: status).with(cookies: [clearFlash])
   }
@@ -253,19 +272,23 @@ struct KandjiConnectionPage {
       }
     }
     let mapping = FieldMapping(nameSource: name, displayIDSource: display)
+    // The chosen Kandji fields' values beside the mapping (issue 19).
+    let fields = try await previewFields(
+      connection, keysText: query["fields"].map(String.init), devices: devices)
     return .json(
       .object([
         (
           "devices",
           .array(
-            devices.map { device in
+            zip(devices, fields.values).map { device, values in
               .object([
                 ("name", .string(mapping.name(of: device).value)),
                 ("display_id", .string(mapping.displayID(of: device).value)),
-                ("platform", .string(device.platformName)),
+                ("platform", .string(device.platformName)), ("values", .array(values.map { .string($0) })),
               ])
             })
-        )
+        ),
+        ("fields", .array(fields.labels.map { .string($0) })),
       ]))
   }
 }

@@ -64,6 +64,48 @@ struct KandjiPageModel {
   /// The schedule and pacing forms as typed, and why a refused one was refused, beside its field.
   var perSecondInput, perHourInput, refreshInput: String
   var timeError, zoneError, perSecondError, perHourError, refreshError: String?
+  /// The details rotation's D as typed ("" = off), and why it was refused.
+  var maxAgeInput: String
+  var maxAgeError: String?
+  /// Devices still waiting for a details call (issue 19's backfill), shown while any are.
+  var backfill: Backfill?
+  /// What keeps details fresh, in words.
+  var rotation = ""
+
+  struct Backfill {
+    var pending, done, total, requestsPerHour: Int
+    var timeLeft: String
+  }
+
+  /// The backfill's progress and the rotation, from the store's counts.
+  mutating func show(_ progress: DetailsBackfill.Progress, settings: ConnectionSettings) {
+    backfill =
+      progress.pending == 0
+      ? nil
+      : Backfill(
+        pending: progress.pending, done: progress.done, total: progress.total,
+        requestsPerHour: settings.requestsPerHour, timeLeft: Self.duration(progress.estimatedSecondsLeft))
+    if let days = settings.detailsMaxAgeDays {
+      let share = (progress.total + days - 1) / days
+      rotation =
+        "Details rotation: every device's details are at most \(days) days old — each sync reads the \(share) read longest ago."
+    } else if settings.detailsRefreshPerRun > 0 {
+      rotation = "Each sync reads the details of the \(settings.detailsRefreshPerRun) devices read longest ago."
+    } else {
+      rotation =
+        "Details are read for new and re-enrolled devices; set “Details at most (days old)” below to keep every device's fresh."
+    }
+  }
+
+  /// Seconds as "3 min" or "1 h 5 min".
+  static func duration(_ seconds: Int) -> String {
+    let minutes = max(1, (seconds + 59) / 60)
+    return minutes < 60 ? "\(minutes) min" : "\(minutes / 60) h \(minutes % 60) min"
+  }
+  /// Console URL and blueprint scope (issue 19).
+  var scope: KandjiScopeModel
+  /// The Kandji fields the connection's assets show (issue 19).
+  var fields: KandjiFieldChooserModel
 
   /// `runs` are the connection's recent runs other than quick refreshes; `refreshes` its quick
   /// refreshes of the last week, shown as per-day totals.
@@ -124,7 +166,10 @@ struct KandjiPageModel {
     perSecondInput = String(settings.requestsPerSecond)
     perHourInput = String(settings.requestsPerHour)
     refreshInput = String(settings.refreshMinutes)
+    maxAgeInput = settings.detailsMaxAgeDays.map(String.init) ?? ""
     callsLastHour = tenant.callsLastHour
+    scope = KandjiScopeModel(connection)
+    fields = KandjiFieldChooserModel(settings, devices: tenant.lastRun?.totals.devices)
     budgetPercent = min(100, tenant.callsLastHour * 100 / max(1, settings.requestsPerHour))
   }
 

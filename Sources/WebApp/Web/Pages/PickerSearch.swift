@@ -4,7 +4,8 @@ import Foundation
 import Hummingbird
 
 /// What the pickers ask as the agent types (issue 20): `GET /pick/contacts?q=`, `/pick/assets?q=`
-/// and `/pick/tickets?q=`, behind the web session like every page (a signed-out browser is sent
+/// and `/pick/tickets?q=` (with `&asset=<id>`, only tickets not yet linked to that asset), behind
+/// the web session like every page (a signed-out browser is sent
 /// to the sign-in page). The store's one search (`store.search`) answers, so case, diacritics,
 /// quotes and repeated spaces never matter, display IDs included; at most `limit` matches, best
 /// first. Blank text finds nothing; text over 200 characters or with control characters is a 400.
@@ -38,7 +39,10 @@ struct PickerSearch {
       case .assets: .asset
       case .tickets: .ticket
       }
-    let found = try await store.search(SearchQuery(text: text, kinds: [wanted], limit: Self.limit))
+    // The asset page's ticket picker names its asset: tickets already linked to it are left out.
+    let asset = kind == .tickets ? request.uri.queryParameters["asset"].flatMap { Int64(String($0)) } : nil
+    let found = try await store.search(
+      SearchQuery(text: text, kinds: [wanted], limit: Self.limit, ticketsNotLinkedTo: asset))
     return Self.answer(Self.results(found.all.prefix(Self.limit).map(Self.json)))
   }
 

@@ -185,12 +185,10 @@ struct TicketPages {
 
 /// Finding an asset by its exact display ID (forms take display IDs, people know them).
 enum AssetLookup {
-  /// The asset with this display ID; without regard to case when no asset has it exactly (issue 20).
+  /// The asset with this display ID; without regard to case, diacritics, quotes or repeated
+  /// spaces when no asset has it exactly (issue 20). One store query (`asset(displayID:)`), so
+  /// it is found however many other assets contain the text.
   static func byDisplayID(_ displayID: String, store: any AssetRecordStore) async throws -> Asset? {
-    let wanted = displayID.trimmingCharacters(in: .whitespaces)
-    guard !wanted.isEmpty else { return nil }
-    let found = try await store.assets(AssetQuery(search: wanted, page: 1, size: 50)).items
-    return found.first { $0.displayID == wanted }
-      ?? found.first { $0.displayID.caseInsensitiveCompare(wanted) == .orderedSame }
+    try await store.asset(displayID: displayID)
   }
 }

@@ -23,6 +23,14 @@ extension Templates {
         <option value="" {{#anyTenant}}selected{{/anyTenant}}>All tenants</option>
         {{#tenants}}<option value="{{id}}" {{#selected}}selected{{/selected}}>{{name}}</option>{{/tenants}}
       </select>{{/showTenants}}
+      {{#attributeFilters.shown}}<label for="filter-tags" class="sr-only">Kandji tag</label>
+      <input id="filter-tags" name="tags" placeholder="Tag" value="{{attributeFilters.tag}}" maxlength="200" size="12">
+      <label for="filter-blueprint" class="sr-only">Blueprint</label>
+      <input id="filter-blueprint" name="blueprint" placeholder="Blueprint" value="{{attributeFilters.blueprint}}" maxlength="200" size="14">
+      <details class="more-filters" id="more-filters"{{#attributeFilters.anyFlagSet}} open{{/attributeFilters.anyFlagSet}}><summary>More filters</summary>
+        {{#attributeFilters.flags}}<label for="filter-{{key}}">{{label}}</label>
+        <select id="filter-{{key}}" name="{{key}}"><option value="" {{#any}}selected{{/any}}>Any</option><option value="true" {{#yes}}selected{{/yes}}>Yes</option><option value="false" {{#no}}selected{{/no}}>No</option></select>{{/attributeFilters.flags}}
+      </details>{{/attributeFilters.shown}}
       <button type="submit">Filter</button>
     </form>
     {{#type.managed}}<p class="muted small"><img src="/static/kandji.svg" alt="" width="12" height="12"> {{type.name}} assets are synced from Kandji and read-only. You can still add manual assets here.</p>{{/type.managed}}

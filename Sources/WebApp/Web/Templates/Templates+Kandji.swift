@@ -80,6 +80,21 @@ extension Templates {
       </form>
     </section>
     {{/tokenSet}}
+    <section class="card" id="fields">
+      <h2>Kandji fields</h2>
+      <p>Choose the Kandji attributes this connection's assets show in their “Kandji” group, and their order (1 first; an empty box goes last). Values are kept whatever you choose: an unticked field is hidden, not lost, and ticking it again shows it at once. The field mapping's preview shows the ticked fields' values.</p>
+      <p class="muted small" id="fields-cost">{{fields.costNote}}</p>
+      <form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/fields" class="form" id="fields-form" data-selected="{{fields.selectedKeys}}" novalidate>
+        <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
+        {{#fields.error}}<p class="field-error" id="fields-error" role="alert">{{.}}</p>{{/fields.error}}
+        <div class="table-wrap"><table class="data compact" id="fields-table"{{#fields.error}} aria-describedby="fields-error"{{/fields.error}}>
+          <caption class="sr-only">Kandji attributes: tick the ones to show and number their order</caption>
+          <thead><tr><th scope="col">Show</th><th scope="col">Order</th><th scope="col">Type</th><th scope="col">Read by</th><th scope="col">Platforms</th></tr></thead>
+          <tbody>{{#fields.rows}}<tr class="field-row{{#details}} details{{/details}}" data-key="{{key}}"><td data-label="Show"><label class="check"><input type="checkbox" class="field-check" id="field-{{key}}" name="field:{{key}}" value="1"{{#checked}} checked{{/checked}}> {{label}}</label></td><td data-label="Order"><label for="order-{{key}}" class="sr-only">Order of {{label}}</label><input class="field-order" id="order-{{key}}" name="order:{{key}}" value="{{order}}" inputmode="numeric" size="3" maxlength="3"></td><td data-label="Type">{{type}}</td><td data-label="Read by">{{source}}</td><td data-label="Platforms">{{platforms}}</td></tr>{{/fields.rows}}</tbody>
+        </table></div>
+        <button type="submit" class="primary" id="save-fields">Save fields</button>
+      </form>
+    </section>
     <section class="card" id="sync">
       <h2>3. Sync</h2>
       {{#running}}
@@ -90,6 +105,8 @@ extension Templates {
       {{/running}}
       {{^running}}{{#lastRun}}<p id="last-run">Last sync #{{id}} <span class="badge {{statusClass}}">{{status}}</span> {{finished}} — {{created}} created, {{updated}} updated, {{skipped}} skipped, {{failed}} failed, {{retired}} retired.{{#error}} <span class="error-text">{{.}}</span>{{/error}}</p>{{/lastRun}}{{/running}}
       {{#canSync}}<form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/sync" class="inline"><input type="hidden" name="_csrf" value="{{chrome.csrf}}"><button type="submit" id="sync-now">Sync now</button></form>{{/canSync}}
+      {{#backfill}}<div class="progress-box" id="details-backfill"><p><strong>Details backfill</strong>: {{done}} of {{total}} devices read, {{pending}} waiting for their details call — about {{timeLeft}} left at {{requestsPerHour}} calls an hour. Each run continues it; a stopped run loses nothing.</p><progress id="details-backfill-bar" max="{{total}}" value="{{done}}"></progress></div>{{/backfill}}
+      <p class="muted small" id="details-rotation">{{rotation}}</p>
       <h3>Daily schedule</h3>
       <form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/schedule" class="row" novalidate>
         <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
@@ -119,6 +136,21 @@ extension Templates {
       {{/hasRefreshDays}}
       {{^hasRefreshDays}}<p class="muted" id="no-refreshes">No quick refreshes in the last 7 days{{#refreshOff}} (quick refresh is off){{/refreshOff}}.</p>{{/hasRefreshDays}}
     </section>
+    <section class="card" id="scope">
+      <h2>Console and blueprints</h2>
+      <p id="scope-now">Links open <span class="mono" id="console-effective">{{scope.effective}}</span>; syncs <strong id="scope-text">{{scope.scopeText}}</strong>.</p>
+      <form method="post" action="/admin/apps/kandji/tenants/{{tenantID}}/scope" class="form" id="scope-form" novalidate>
+        <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
+        <div class="field{{#scope.consoleError}} invalid{{/scope.consoleError}}"><label for="console_url">Console URL</label><input id="console_url" name="console_url" value="{{scope.consoleInput}}" placeholder="{{scope.derived}}" maxlength="300" aria-describedby="console-url-help{{#scope.consoleError}} console-url-error{{/scope.consoleError}}"{{#scope.consoleError}} aria-invalid="true" autofocus{{/scope.consoleError}}><p class="muted small" id="console-url-help">Empty: derived from the API URL ({{scope.derived}}). Set it when your console moved to Iru, e.g. https://yourcompany.iru.com.</p>{{#scope.consoleError}}<p class="field-error" id="console-url-error">{{.}}</p>{{/scope.consoleError}}</div>
+        <fieldset class="field{{#scope.blueprintsError}} invalid{{/scope.blueprintsError}}" id="blueprint-choices"><legend>Blueprints to sync (none ticked: every blueprint)</legend>
+          {{#scope.hasBlueprints}}{{#scope.blueprints}}<label class="check"><input type="checkbox" name="blueprint:{{id}}" value="1"{{#selected}} checked{{/selected}}> {{name}} <span class="mono muted small">{{id}}</span></label>{{/scope.blueprints}}{{/scope.hasBlueprints}}
+          {{^scope.hasBlueprints}}<p class="muted" id="no-blueprints">No blueprint names yet: the next sync names them from the devices it lists.</p>{{/scope.hasBlueprints}}
+          <label for="blueprint_ids">Other blueprint ids (comma-separated)</label><input id="blueprint_ids" name="blueprint_ids" value="{{scope.extraInput}}" aria-describedby="blueprints-help{{#scope.blueprintsError}} blueprints-error{{/scope.blueprintsError}}"{{#scope.blueprintsError}} aria-invalid="true"{{/scope.blueprintsError}}>
+          <p class="muted small" id="blueprints-help">A device in a blueprint not chosen is retired with the reason “outside this connection's blueprints” (kept, read-only) and restored when it is back in scope. {{scope.permissionNote}}</p>{{#scope.blueprintsError}}<p class="field-error" id="blueprints-error">{{.}}</p>{{/scope.blueprintsError}}
+        </fieldset>
+        <button type="submit" id="save-scope">Save console and blueprints</button>
+      </form>
+    </section>
     <section class="card" id="budget">
       <h2>Pacing and API budget</h2>
       <p id="budget-used">{{callsLastHour}} of {{requestsPerHour}} Kandji calls used in the last hour ({{budgetPercent}}%), <span id="refresh-budget">{{refreshCallsLastHour}} of them by quick refreshes</span>. Kandji allows 10,000 an hour and 50 a second per tenant, shared by every integration; AssetSync counts its calls in the database, so the budget holds across restarts and servers.</p>
@@ -128,6 +160,7 @@ extension Templates {
         <div class="field{{#perSecondError}} invalid{{/perSecondError}}"><label for="requests_per_second">Calls per second</label><input id="requests_per_second" name="requests_per_second" type="number" min="1" max="50" value="{{perSecondInput}}" required{{#perSecondError}} aria-invalid="true" aria-describedby="requests-per-second-error" autofocus{{/perSecondError}}>{{#perSecondError}}<p class="field-error" id="requests-per-second-error">{{.}}</p>{{/perSecondError}}</div>
         <div class="field{{#perHourError}} invalid{{/perHourError}}"><label for="requests_per_hour">Calls per hour</label><input id="requests_per_hour" name="requests_per_hour" type="number" min="1" max="10000" value="{{perHourInput}}" required{{#perHourError}} aria-invalid="true" aria-describedby="requests-per-hour-error" autofocus{{/perHourError}}>{{#perHourError}}<p class="field-error" id="requests-per-hour-error">{{.}}</p>{{/perHourError}}</div>
         <div class="field{{#refreshError}} invalid{{/refreshError}}"><label for="refresh_minutes">Quick refresh every (minutes, 0 = off)</label><input id="refresh_minutes" name="refresh_minutes" type="number" min="0" max="1440" value="{{refreshInput}}" required{{#refreshError}} aria-invalid="true" aria-describedby="refresh-minutes-error" autofocus{{/refreshError}}>{{#refreshError}}<p class="field-error" id="refresh-minutes-error">{{.}}</p>{{/refreshError}}</div>
+        <div class="field{{#maxAgeError}} invalid{{/maxAgeError}}"><label for="details_max_age_days">Details at most (days old, empty = off)</label><input id="details_max_age_days" name="details_max_age_days" type="number" min="0" max="365" value="{{maxAgeInput}}" aria-describedby="details-max-age-help{{#maxAgeError}} details-max-age-error{{/maxAgeError}}"{{#maxAgeError}} aria-invalid="true" autofocus{{/maxAgeError}}><p class="muted small" id="details-max-age-help">Each sync reads the details of the devices read longest ago, a share of ⌈devices ÷ days⌉, so every device's details are at most this many days old.</p>{{#maxAgeError}}<p class="field-error" id="details-max-age-error">{{.}}</p>{{/maxAgeError}}</div>
         <button type="submit" id="save-pacing">Save pacing</button>
       </form>
     </section>
