@@ -87,6 +87,12 @@ extension StaticAssets {
     .count { background: #eef0f4; border-radius: 10px; padding: 0 7px; font-size: .8rem; color: var(--muted); }
     .filters { display: flex; flex-wrap: wrap; gap: 8px; margin-bottom: 12px; }
     .filters input[type=search] { flex: 1; min-width: 220px; }
+    .more-filters { flex-basis: 100%; }
+    .more-filters summary { cursor: pointer; }
+    .more-filters label { display: inline-block; margin: 6px 4px 0 12px; font-weight: normal; }
+    #fields-table .field-order { width: 4em; }
+    #preview-table th, #preview-table td { white-space: nowrap; }
+    #fields-table label.check { display: inline-flex; gap: 6px; align-items: center; font-weight: normal; }
     .table-wrap { overflow-x: auto; background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); }
     table.data { width: 100%; border-collapse: collapse; font-size: .93rem; }
     table.data th { text-align: left; font-weight: 600; color: var(--muted); background: #fafbfc; }
