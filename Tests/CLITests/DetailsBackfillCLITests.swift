@@ -19,13 +19,7 @@ struct DetailsBackfillCLITests {
   @Test func theBackfillIsQueuedByTheSelectionAndFetchedByTheNextSync() async throws {
     let tenant = try await TenantProcessTests.Tenant.start(devices: 25, seed: 5)
     defer { tenant.process.stop() }
-    let database = CommandRunner.temporaryDatabase()
-    let connected = try await cli(
-      [
-        "kandji", "connect", "--database", database, "--name", "US", "--url", tenant.url, "--token-stdin",
-        "--allow-custom-kandji-endpoints",
-      ], stdin: tenant.token + "\n")
-    #expect(connected.status == 0, "\(connected.stderr)")
+    let database = try await tenant.connect()
     let first = try await cli(["sync", "--database", database, "--tenant", "US", "--allow-custom-kandji-endpoints"])
     #expect(first.status == 0, "\(first.stderr)")
     // What a release that did not keep details documents leaves behind.
@@ -57,13 +51,7 @@ struct DetailsBackfillCLITests {
     let tenant = try await TenantProcessTests.Tenant.start(
       devices: 600, seed: 5, extra: ["--latency-ms", "40", "--rate-per-second", "0", "--rate-per-hour", "0"])
     defer { tenant.process.stop() }
-    let database = CommandRunner.temporaryDatabase()
-    let connected = try await cli(
-      [
-        "kandji", "connect", "--database", database, "--name", "US", "--url", tenant.url, "--token-stdin",
-        "--allow-custom-kandji-endpoints",
-      ], stdin: tenant.token + "\n")
-    #expect(connected.status == 0, "\(connected.stderr)")
+    let database = try await tenant.connect()
     let sync = ["sync", "--database", database, "--tenant", "US", "--allow-custom-kandji-endpoints"]
     #expect(try await cli(sync).status == 0)
     let store = try SQLiteAssetStore(path: database)
@@ -99,13 +87,7 @@ struct DetailsBackfillCLITests {
   @Test func theRotationIsSetAndClearedWithItsBoundsChecked() async throws {
     let tenant = try await TenantProcessTests.Tenant.start(devices: 2, seed: 5)
     defer { tenant.process.stop() }
-    let database = CommandRunner.temporaryDatabase()
-    let connected = try await cli(
-      [
-        "kandji", "connect", "--database", database, "--name", "US", "--url", tenant.url, "--token-stdin",
-        "--allow-custom-kandji-endpoints",
-      ], stdin: tenant.token + "\n")
-    #expect(connected.status == 0, "\(connected.stderr)")
+    let database = try await tenant.connect()
     func set(_ days: String) async throws -> CommandRunner.Output {
       try await cli(["kandji", "set", "--database", database, "--name", "US", "--details-max-age-days", days])
     }

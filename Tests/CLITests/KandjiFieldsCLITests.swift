@@ -22,13 +22,7 @@ struct KandjiFieldsCLITests {
   @Test func fieldsAreListedAndChosenInOrder() async throws {
     let tenant = try await TenantProcessTests.Tenant.start(devices: 3, seed: 5)
     defer { tenant.process.stop() }
-    let database = CommandRunner.temporaryDatabase()
-    let connected = try await cli(
-      [
-        "kandji", "connect", "--database", database, "--name", "US", "--url", tenant.url, "--token-stdin",
-        "--allow-custom-kandji-endpoints",
-      ], stdin: tenant.token + "\n")
-    #expect(connected.status == 0, "\(connected.stderr)")
+    let database = try await tenant.connect()
 
     // Untouched: the 13 of earlier releases, and the whole catalogue.
     var listing = try await fieldsJSON(database)

@@ -41,6 +41,21 @@ struct TenantProcessTests {
       return try JSONSerialization.jsonObject(with: data)
     }
 
+    /// `assetsync kandji connect` of this tenant as connection `name` of `database` (a new one when
+    /// nil); returns the database's path.
+    @discardableResult
+    func connect(name: String = "US", database: String? = nil) async throws -> String {
+      let database = database ?? CommandRunner.temporaryDatabase()
+      let connected = try await CommandRunner.run(
+        [
+          "kandji", "connect", "--database", database, "--name", name, "--url", url, "--token-stdin",
+          "--allow-custom-kandji-endpoints",
+        ], stdin: token + "\n", environment: ["ASSETSYNC_SECRET_KEY": TenantProcessTests.secretKey])
+      #expect(connected.status == 0, "\(connected.stderr)")
+      #expect(connected.stdout.contains("Connected \"\(name)\""))
+      return database
+    }
+
     /// Kandji calls the simulator answered (list and details).
     func calls() async throws -> Int {
       let stats = try #require(try await control("stats") as? [String: Any])
@@ -74,14 +89,7 @@ struct TenantProcessTests {
     let eu = try await Tenant.start(devices: 25, seed: 12)
     defer { eu.process.stop() }
     let database = CommandRunner.temporaryDatabase()
-    for (name, tenant) in [("US", us), ("EU", eu)] {
-      let connected = try await cli(
-        [
-          "kandji", "connect", "--database", database, "--name", name, "--url", tenant.url, "--token-stdin",
-          "--allow-custom-kandji-endpoints",
-        ], stdin: tenant.token + "\n")
-      #expect(connected.stdout.contains("Connected \"\(name)\""))
-    }
+    for (name, tenant) in [("US", us), ("EU", eu)] { try await tenant.connect(name: name, database: database) }
     let listed = try await cli(["kandji", "list", "--database", database, "--json"])
     let connections = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
     #expect(connections.compactMap { $0["name"] as? String } == ["US", "EU"])
