@@ -55,13 +55,13 @@ def test_chosen_fields_show_on_a_macs_page(browser, demo, shoot):
     flash = wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, ".flash")))
     assert "error" not in flash.get_attribute("class"), flash.text
 
-    # The admin ticks four fields; the mapping preview shows their columns before saving.
+    # The admin ticks four fields; the mapping preview shows their rows before saving.
     open_connection(browser, demo, "Headquarters")
     wait(browser, EC.presence_of_element_located((By.ID, "preview-table")))
     tags_box = browser.find_element(By.ID, "field-tags")
     if not tags_box.is_selected():
         tags_box.click()
-    wait(browser, lambda b: "Tags" in [th.text for th in b.find_elements(By.CSS_SELECTOR, "#preview-table th")])
+    wait(browser, lambda b: "Tags" in [th.text for th in b.find_elements(By.CSS_SELECTOR, "#preview-fields th")])
     choose_fields(browser, ["tags", "filevault_enabled", "storage_free", "device_id"])
     shoot("kandji-fields")
 

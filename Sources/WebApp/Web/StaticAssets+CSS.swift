@@ -91,7 +91,9 @@ extension StaticAssets {
     .more-filters summary { cursor: pointer; }
     .more-filters label { display: inline-block; margin: 6px 4px 0 12px; font-weight: normal; }
     #fields-table .field-order { width: 4em; }
-    #preview-table th, #preview-table td { white-space: nowrap; }
+    #preview-fields { margin-top: 12px; }
+    #preview-fields caption { text-align: left; font-weight: 600; padding: 4px 0; }
+    #preview-fields th, #preview-fields td { overflow-wrap: anywhere; }
     #fields-table label.check { display: inline-flex; gap: 6px; align-items: center; font-weight: normal; }
     .table-wrap { overflow-x: auto; background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); }
     table.data { width: 100%; border-collapse: collapse; font-size: .93rem; }

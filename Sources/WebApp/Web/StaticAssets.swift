@@ -50,21 +50,36 @@ enum StaticAssets {
           table.className = "data compact";
           table.id = "preview-table";
           const head = table.createTHead().insertRow();
-          for (const title of ["Asset name", "Display ID", "Platform"].concat(body.fields || [])) {
+          for (const title of ["Asset name", "Display ID", "Platform"]) {
             const th = document.createElement("th"); th.scope = "col"; th.textContent = title; head.appendChild(th);
           }
           const tbody = table.createTBody();
           for (const device of body.devices) {
             const row = tbody.insertRow();
-            for (const value of [device.name, device.display_id, device.platform].concat(device.values || [])) {
-              row.insertCell().textContent = value;
-            }
+            for (const value of [device.name, device.display_id, device.platform]) row.insertCell().textContent = value;
           }
-          // The chosen Kandji fields make the table wide: it scrolls inside its box.
-          const wrap = document.createElement("div");
-          wrap.className = "table-wrap";
-          wrap.appendChild(table);
-          preview.replaceChildren(wrap);
+          // The chosen Kandji fields, one row each and a column per device: any number of them
+          // fits the page's width (a column per field would not).
+          const parts = [table];
+          const fields = body.fields || [];
+          if (fields.length) {
+            const chosen = document.createElement("table");
+            chosen.className = "data compact";
+            chosen.id = "preview-fields";
+            chosen.createCaption().textContent = "The chosen Kandji fields of the same devices";
+            const top = chosen.createTHead().insertRow();
+            for (const title of ["Field"].concat(body.devices.map((device) => device.name))) {
+              const th = document.createElement("th"); th.scope = "col"; th.textContent = title; top.appendChild(th);
+            }
+            const rows = chosen.createTBody();
+            fields.forEach((title, index) => {
+              const row = rows.insertRow();
+              const th = document.createElement("th"); th.scope = "row"; th.textContent = title; row.appendChild(th);
+              for (const device of body.devices) row.insertCell().textContent = (device.values || [])[index] ?? "";
+            });
+            parts.push(chosen);
+          }
+          preview.replaceChildren(...parts);
         } catch (error) {
           const p = document.createElement("p"); p.className = "muted small"; p.textContent = error.message;
           preview.replaceChildren(p);
