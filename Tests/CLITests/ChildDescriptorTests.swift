@@ -45,6 +45,14 @@ struct ChildDescriptorTests {
   func aChildHasOnlyItsStandardStreams() async throws {
     let child = try await ChildProcess(["30"], executable: "/bin/sleep")
     defer { child.stop() }
+    // Between its fork and its exec the child still holds what this process had open (the spawn
+    // closes it there); under load that window is visible. Look once it runs `sleep`.
+    let deadline = ContinuousClock.now + .seconds(10)
+    while (try? String(contentsOfFile: "/proc/\(child.pid)/comm", encoding: .utf8))?.hasPrefix("sleep") != true,
+      ContinuousClock.now < deadline
+    {
+      try await Task.sleep(for: .milliseconds(10))
+    }
     let directory = "/proc/\(child.pid)/fd"
     // Files the program opens itself (its locale data, say) are not inherited ones.
     let open = try FileManager.default.contentsOfDirectory(atPath: directory).filter {
